@@ -1,0 +1,40 @@
+// The server Playwright tests against: a fresh embedded database in a temporary folder,
+// seeded with demo data and the named fixtures, and a fresh production build.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3210";
+const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-e2e-"));
+const distDir = ".next-e2e";
+process.env.DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+process.env.ADMIN_EMAIL = "admin@e2e.test";
+process.env.ADMIN_PASSWORD = "e2e-admin-password-123";
+
+const { database, closeDatabase } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/db/migrate");
+const { loadSeed } = await import("@/lib/seed/load-seed");
+const { loadFixtures } = await import("./load-fixtures");
+
+const db = database();
+await migrate(db);
+await loadSeed(db, { events: 3_000, days: 120, seed: 7 });
+await loadFixtures(db);
+await closeDatabase();
+
+const next = path.join("node_modules", "next", "dist", "bin", "next");
+const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", PORT: port };
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(process.execPath, [next, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: "inherit", env });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

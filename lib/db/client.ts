@@ -1,0 +1,153 @@
+// The one place that knows which database logdeck runs on. DATABASE_URL set:
+// PostgreSQL through @prisma/adapter-pg and a pg pool. Unset: embedded PGlite
+// (PostgreSQL compiled to WebAssembly) in DATA_DIR. Everything else asks this module for
+// the Prisma client, the migration adapter or a bulk COPY, and never learns which.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { copyIntoPglite, copyIntoPostgres, type CopyRows } from "./copy";
+
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly prisma: PrismaClient;
+  /** The adapter factory the WASM schema engine migrates through. */
+  readonly migrationAdapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Bulk-load rows with COPY (seeding, benchmarks). Not transactional with `prisma`. */
+  copyRows(table: string, columns: readonly string[], rows: CopyRows): Promise<number>;
+  /**
+   * Runs `fn` holding a database-wide lock named by `key` (a PostgreSQL advisory lock,
+   * held on its own connection; in-process for PGlite, which one process owns).
+   * `wait: false` gives up at once when another holder has it and returns
+   * `{ acquired: false }`.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
+  close(): Promise<void>;
+}
+
+export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
+/** Where this process's database is, from DATABASE_URL and DATA_DIR. */
+export function configuredTarget(): DatabaseTarget {
+  const { DATABASE_URL, DATA_DIR } = env();
+  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL };
+  return { kind: "pglite", dataDir: DATA_DIR };
+}
+
+/** A short description safe to print: no password. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite in ${target.dataDir}`;
+  const url = new URL(target.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+export function openDatabase(target: DatabaseTarget = configuredTarget()): Database {
+  return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
+}
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: env().DATABASE_POOL_SIZE,
+    // A database that is down or a pool that is exhausted must fail fast (a 503 to the
+    // caller), never hang a request.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection must not crash the process.
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    target,
+    prisma,
+    migrationAdapter: new PrismaPg({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000 }),
+    copyRows: (table, columns, rows) => copyIntoPostgres(pool, table, columns, rows),
+    async withLock(key, fn, options) {
+      const client = await pool.connect();
+      let held = false;
+      try {
+        if (options?.wait === false) {
+          const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [key]);
+          if (!rows[0]?.ok) return { acquired: false };
+        } else {
+          await client.query("SELECT pg_advisory_lock($1)", [key]);
+        }
+        held = true;
+        return { acquired: true, value: await fn() };
+      } finally {
+        // A failed unlock means the connection is gone, and the lock with it.
+        if (held) await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Database {
+  const inMemory = target.dataDir.startsWith("memory://");
+  const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir, "pglite");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  const adapter = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter });
+  return {
+    target,
+    prisma,
+    migrationAdapter: adapter,
+    copyRows: (table, columns, rows) => copyIntoPglite(pglite, table, columns, rows),
+    withLock: (key, fn, options) => withProcessLock(key, fn, options?.wait !== false),
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+const processLocks = new Map<number, Promise<unknown>>();
+
+async function withProcessLock<T>(key: number, fn: () => Promise<T>, wait: boolean): Promise<LockResult<T>> {
+  while (processLocks.has(key)) {
+    if (!wait) return { acquired: false };
+    await processLocks.get(key)!.catch(() => {});
+  }
+  const running = fn();
+  processLocks.set(key, running);
+  try {
+    return { acquired: true, value: await running };
+  } finally {
+    processLocks.delete(key);
+  }
+}
+
+// One database per process. Kept on globalThis so that Next's dev server, which
+// re-evaluates modules on every change, does not open the embedded database twice.
+const holder = globalThis as unknown as { __logdeckDatabase?: Database };
+
+/** This process's database, opened on first use (never at import, so builds stay offline). */
+export function database(): Database {
+  holder.__logdeckDatabase ??= openDatabase();
+  return holder.__logdeckDatabase;
+}
+
+/** This process's Prisma client. */
+export function prisma(): PrismaClient {
+  return database().prisma;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = holder.__logdeckDatabase;
+  holder.__logdeckDatabase = undefined;
+  await current?.close();
+}

@@ -1,0 +1,87 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { describe, expect, it } from "vitest";
+import { openDatabase, configuredTarget, prisma } from "./client";
+import { migrate } from "./migrate";
+import { diffMigrationsToSchema } from "./schema-engine";
+
+describe("migrations", () => {
+  it("are recorded in _prisma_migrations as prisma migrate deploy records them", async () => {
+    const rows = await prisma().$queryRaw<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+      SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]!.migration_name).toBe("20261125000000_init");
+    for (const row of rows) {
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+    }
+  });
+
+  it("apply nothing the second time", async () => {
+    expect(await migrate()).toEqual([]);
+  });
+
+  // Only PostgreSQL has two instances to race: an in-memory PGlite is one process's alone.
+  it.runIf(configuredTarget().kind === "postgres")("can be started by two instances at once", async () => {
+    const other = openDatabase(configuredTarget());
+    try {
+      const results = await Promise.all([migrate(), migrate(other)]);
+      expect(results).toEqual([[], []]);
+    } finally {
+      await other.close().catch(() => {});
+    }
+  });
+
+  it("match prisma/schema.prisma (no drift)", async () => {
+    // The engine replays the migrations into a shadow database: an in-memory PGlite.
+    const drift = await diffMigrationsToSchema(new PrismaPGlite(new PGlite()));
+    expect(drift, `schema.prisma and prisma/migrations disagree; the next migration would be:\n${drift}`).toBe("");
+  });
+});
+
+describe("schema", () => {
+  it("stores created_at as timestamptz", async () => {
+    const columns = await prisma().$queryRaw<{ table_name: string; data_type: string }[]>`
+      SELECT table_name, data_type FROM information_schema.columns
+      WHERE column_name = 'created_at' AND table_name IN ('event_logs', 'error_logs')`;
+    expect(columns).toHaveLength(2);
+    for (const column of columns) expect(column.data_type).toBe("timestamp with time zone");
+  });
+
+  it("has the spec's indexes and the keyset indexes", async () => {
+    const rows = await prisma().$queryRaw<{ indexname: string; indexdef: string }[]>`
+      SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('event_logs', 'error_logs')`;
+    const names = rows.map((row) => row.indexname);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "event_logs_project_id_idx",
+        "event_logs_run_id_idx",
+        "event_logs_event_type_idx",
+        "event_logs_created_at_idx",
+        "event_logs_run_id_created_at_id_idx",
+        "event_logs_project_id_created_at_id_idx",
+        "error_logs_trace_id_idx",
+        "error_logs_project_id_idx",
+        "error_logs_run_id_idx",
+        "error_logs_error_type_idx",
+        "error_logs_created_at_idx",
+        "error_logs_trace_id_created_at_id_idx",
+        "error_logs_run_id_created_at_id_idx",
+        "error_logs_project_id_created_at_id_idx",
+      ]),
+    );
+    const keyset = rows.find((row) => row.indexname === "event_logs_run_id_created_at_id_idx")!;
+    expect(keyset.indexdef).toMatch(/\(run_id, created_at, id\)/);
+  });
+
+  it("keeps the spec's relations to projects and runs", async () => {
+    const rows = await prisma().$queryRaw<{ conname: string }[]>`
+      SELECT conname FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('event_logs'::regclass, 'error_logs'::regclass)`;
+    expect(rows.map((r) => r.conname).sort()).toEqual([
+      "error_logs_project_id_fkey",
+      "error_logs_run_id_fkey",
+      "event_logs_project_id_fkey",
+      "event_logs_run_id_fkey",
+    ]);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("gives the documented defaults", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env).toMatchObject({ DATA_DIR: "./.data", PORT: 3000, EVENT_RETENTION_DAYS: 30, ERROR_RETENTION_DAYS: 90 });
+    expect(env.INGEST_KEYS).toEqual([]);
+  });
+
+  it("splits comma-separated lists and drops blanks", () => {
+    expect(parseEnv({ INGEST_KEYS: " a, b ,,c " }).INGEST_KEYS).toEqual(["a", "b", "c"]);
+  });
+
+  it.each(["0", "-3", "1.5", "thirty", "1e3"])("refuses EVENT_RETENTION_DAYS=%s with a message naming it", (value) => {
+    expect(() => parseEnv({ EVENT_RETENTION_DAYS: value })).toThrow(ConfigError);
+    expect(() => parseEnv({ EVENT_RETENTION_DAYS: value })).toThrow(/EVENT_RETENTION_DAYS must be a positive whole number/);
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgresql:\/\//);
+  });
+});

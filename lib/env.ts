@@ -1,0 +1,75 @@
+// The only module that reads process.env. Every setting is parsed once, with zod, and a
+// bad value stops start-up with a message that names the variable and what to fix.
+import { z } from "zod";
+
+const positiveInt = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a positive whole number, got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(value);
+    });
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== "" ? value : undefined));
+
+const EnvSchema = z.object({
+  DATABASE_URL: optionalString.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
+    "DATABASE_URL must start with postgresql:// (or be unset to use the embedded database)",
+  ),
+  DATA_DIR: z.string().optional().default("./.data"),
+  PORT: positiveInt("PORT", 3000),
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  ADMIN_TOKEN: optionalString,
+  INGEST_KEYS: list,
+  CORS_ORIGINS: list,
+  EVENT_RETENTION_DAYS: positiveInt("EVENT_RETENTION_DAYS", 30),
+  ERROR_RETENTION_DAYS: positiveInt("ERROR_RETENTION_DAYS", 90),
+  DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,18 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Loaded by Node at run time rather than bundled: PGlite and the schema engine read
+  // their .wasm and data files from their own package folders.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    "@prisma/adapter-pg",
+    "pg",
+    "pg-copy-streams",
+  ],
+  // Playwright builds into its own folder so a test run never fights a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+};
+
+export default nextConfig;

@@ -1,0 +1,50 @@
+// npm start / npm run demo — prepare the database, build if there is no build, then
+// serve the dashboard and the API with `next start`.
+//
+// The database work happens here, before the server starts, and the database is closed
+// again before Next opens it: embedded PGlite admits one process at a time.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { closeDatabase, configuredTarget, database, describeTarget } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
+import { loadSeed } from "@/lib/seed/load-seed";
+import { runCli } from "./cli";
+
+const demo = process.argv.includes("--demo");
+const DEMO_EVENTS = 30_000;
+const DEMO_DAYS = 120;
+
+let failed = false;
+await runCli(async () => {
+  const { PORT } = env();
+  const target = configuredTarget();
+  const db = database();
+  console.log(`logdeck: database is ${describeTarget(target)}`);
+  const applied = await migrate(db);
+  if (applied.length) console.log(`logdeck: applied migrations ${applied.join(", ")}`);
+
+  if (demo && (await db.prisma.project.count()) === 0) {
+    console.log(`logdeck: empty database, loading demo data (${DEMO_EVENTS.toLocaleString("en-US")} events over ${DEMO_DAYS} days) …`);
+    const result = await loadSeed(db, { events: DEMO_EVENTS, days: DEMO_DAYS });
+    console.log(`logdeck: loaded ${result.runs} runs, ${result.events} events, ${result.errors} errors`);
+  }
+  await closeDatabase();
+
+  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log("logdeck: no build found, building (this takes a minute, once) …");
+    const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  console.log(`logdeck: serving on http://localhost:${PORT}`);
+  const server = spawn(process.execPath, [next, "start", "--port", String(PORT)], { stdio: "inherit", env: childEnv });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  const code = await new Promise<number>((resolve) => server.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  if (code !== 0) failed = true;
+});
+if (failed) process.exitCode = 1;

@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const shared = {
+  alias: {
+    "@/": root,
+    // `server-only` throws outside React's server build; tests are server code.
+    "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
+  },
+};
+
+// Integration suites run once per database engine: always on embedded PGlite, and on
+// PostgreSQL as well when TEST_DATABASE_URL points at a server (each test file gets a
+// database of its own there, created and dropped by test/setup-integration.ts).
+const engines = ["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])];
+
+export default defineConfig({
+  resolve: shared,
+  test: {
+    projects: [
+      {
+        resolve: shared,
+        test: {
+          name: "unit",
+          include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      ...engines.map((engine) => ({
+        resolve: shared,
+        test: {
+          name: `integration:${engine}`,
+          include: ["{lib,app,scripts,test}/**/*.integration.test.ts"],
+          environment: "node",
+          setupFiles: ["./test/setup-integration.ts"],
+          env: { LOGDECK_TEST_ENGINE: engine },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+    ],
+  },
+});
