@@ -7,7 +7,8 @@ import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3210";
 const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-e2e-"));
-const distDir = ".next-e2e";
+// A build folder per port, so parallel runs on one machine never share a build.
+const distDir = `.next-e2e-${port}`;
 process.env.DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 process.env.ADMIN_EMAIL = "admin@e2e.test";
