@@ -11,6 +11,8 @@ const nextConfig = {
     "pg",
     "pg-copy-streams",
   ],
+  // forbidden() for signed-in members who ask for an admin page.
+  experimental: { authInterrupts: true },
   // Playwright builds into its own folder so a test run never fights a developer's build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

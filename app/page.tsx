@@ -2,12 +2,14 @@ import Link from "next/link";
 import { AppHeader } from "@/components/app-header";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { formatDuration } from "@/lib/format/duration";
+import { requireUser } from "@/lib/auth/session";
 import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
 import { findRecentRuns } from "@/lib/runs/find-recent-runs";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  await requireUser();
   const [projects, runs] = await Promise.all([findProjectsOverview(), findRecentRuns({ limit: 20 })]);
   return (
     <>

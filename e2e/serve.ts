@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { E2E } from "./fixtures";
 
 const port = process.env.E2E_PORT ?? "3210";
 const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-e2e-"));
@@ -11,16 +12,18 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-e2e-"));
 const distDir = `.next-e2e-${port}`;
 process.env.DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
-process.env.ADMIN_EMAIL = "admin@e2e.test";
-process.env.ADMIN_PASSWORD = "e2e-admin-password-123";
+process.env.ADMIN_EMAIL = E2E.adminEmail;
+process.env.ADMIN_PASSWORD = E2E.adminPassword;
 
 const { database, closeDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { loadSeed } = await import("@/lib/seed/load-seed");
 const { loadFixtures } = await import("./load-fixtures");
+const { ensureFirstAdmin } = await import("@/lib/auth/ensure-first-admin");
 
 const db = database();
 await migrate(db);
+await ensureFirstAdmin();
 await loadSeed(db, { events: 3_000, days: 120, seed: 7 });
 await loadFixtures(db);
 await closeDatabase();

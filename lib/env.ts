@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   EVENT_RETENTION_DAYS: positiveInt("EVENT_RETENTION_DAYS", 30),
   ERROR_RETENTION_DAYS: positiveInt("ERROR_RETENTION_DAYS", 90),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),
+  // Sessions: the secret that signs session cookies (unset: generated once into DATA_DIR;
+  // set it when several instances serve one database), and the URL users reach us at.
+  AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "AUTH_SECRET must be at least 32 characters"),
+  PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "PUBLIC_URL must start with http:// or https://"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
 });
 

@@ -4,8 +4,9 @@
 // The database work happens here, before the server starts, and the database is closed
 // again before Next opens it: embedded PGlite admits one process at a time.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
 import { closeDatabase, configuredTarget, database, describeTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
@@ -18,12 +19,23 @@ const DEMO_DAYS = 120;
 
 let failed = false;
 await runCli(async () => {
-  const { PORT } = env();
+  const { PORT, DATA_DIR } = env();
   const target = configuredTarget();
   const db = database();
   console.log(`logdeck: database is ${describeTarget(target)}`);
   const applied = await migrate(db);
   if (applied.length) console.log(`logdeck: applied migrations ${applied.join(", ")}`);
+
+  const admin = await ensureFirstAdmin();
+  // The demo remembers its generated sign-in (in DATA_DIR, this user only) so that every
+  // `npm run demo` can print it; `npm start` prints a generated password once, here.
+  const demoSignIn = path.resolve(DATA_DIR, "demo-sign-in.txt");
+  if (admin.created) {
+    const line = `email ${admin.email}  password ${admin.generated ? admin.password : "(ADMIN_PASSWORD)"}`;
+    if (demo) writeFileSync(demoSignIn, line + "\n", { mode: 0o600 });
+    else if (admin.generated) console.log(`logdeck: created the first admin. Sign in with ${line} — it is shown only this once.`);
+    else console.log(`logdeck: created the first admin ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
 
   if (demo && (await db.prisma.project.count()) === 0) {
     console.log(`logdeck: empty database, loading demo data (${DEMO_EVENTS.toLocaleString("en-US")} events over ${DEMO_DAYS} days) …`);
@@ -42,6 +54,7 @@ await runCli(async () => {
   }
 
   console.log(`logdeck: serving on http://localhost:${PORT}`);
+  if (demo && existsSync(demoSignIn)) console.log(`logdeck: sign in with ${readFileSync(demoSignIn, "utf8").trim()}`);
   const server = spawn(process.execPath, [next, "start", "--port", String(PORT)], { stdio: "inherit", env: childEnv });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));

@@ -1,0 +1,44 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { auth } from "@/lib/auth/auth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+const ZSignInSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(256),
+  next: z.string().max(2048).optional(),
+});
+
+// Sign in with email and password; better-auth checks the hash and sets the session cookie.
+export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") ?? undefined });
+  const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
+  if (!parsed.success) return { error: "Enter your email address and password.", email };
+  try {
+    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+  } catch (error) {
+    if (error instanceof APIError) {
+      const banned = /banned/i.test(error.message);
+      return { error: banned ? "This account is deactivated. Ask an admin." : "Wrong email or password.", email };
+    }
+    throw error;
+  }
+  redirect(safeRedirectPath(parsed.data.next));
+}
+
+// Sign out and go to the sign-in page.
+export async function signOut(): Promise<void> {
+  await auth()
+    .api.signOut({ headers: await headers() })
+    .catch(() => {});
+  redirect("/login");
+}
