@@ -1,0 +1,43 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { hashIngestKey } from "./hash-ingest-key";
+
+/** Every key starts with this, so a leaked one is recognisable (and greppable) as ours. */
+export const INGEST_KEY_PREFIX = "ldk_";
+/** How much of a key lists show: the prefix and 8 random characters (48 of its 256 bits). */
+export const INGEST_KEY_SHOWN_LENGTH = INGEST_KEY_PREFIX.length + 8;
+
+export interface CreateIngestKeyOptions {
+  name: string;
+  /** Bind the key to this project (created if it does not exist yet, as ingestion would); null: every project. */
+  projectId: string | null;
+  createdById: string | null;
+}
+
+export interface CreatedIngestKey {
+  id: string;
+  name: string;
+  prefix: string;
+  projectId: string | null;
+  createdAt: Date;
+  /** The key itself: returned this once, never stored (only its SHA-256 is). */
+  key: string;
+}
+
+/** A new ingest key: 32 random bytes, base64url, after the `ldk_` prefix. */
+export async function createIngestKey({ name, projectId, createdById }: CreateIngestKeyOptions): Promise<CreatedIngestKey> {
+  const key = INGEST_KEY_PREFIX + randomBytes(32).toString("base64url");
+  const prefix = key.slice(0, INGEST_KEY_SHOWN_LENGTH);
+  const row = await prisma().$transaction(async (tx) => {
+    if (projectId !== null) {
+      await tx.project.upsert({ where: { id: projectId }, create: { id: projectId, name: projectId }, update: {}, select: { id: true } });
+    }
+    return tx.ingestKey.create({
+      data: { id: newId(), name, prefix, hash: hashIngestKey(key), projectId, createdById },
+      select: { id: true, name: true, prefix: true, projectId: true, createdAt: true },
+    });
+  });
+  return { ...row, key };
+}
