@@ -1,0 +1,48 @@
+import type { IngestKeySummary } from "@/lib/ingest-keys/find-ingest-keys";
+import { RevokeIngestKeyButton } from "./revoke-ingest-key-button";
+
+const time = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "never");
+
+export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
+  if (!keys.length) {
+    return (
+      <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+        No ingest keys yet. Keys listed in <code className="font-mono">INGEST_KEYS</code> work too and are not shown here.
+      </p>
+    );
+  }
+  return (
+    <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
+      <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+        <tr>
+          <th className="px-3 py-2">Name</th>
+          <th className="px-3 py-2">Key</th>
+          <th className="px-3 py-2">Project</th>
+          <th className="px-3 py-2">Created (UTC)</th>
+          <th className="px-3 py-2">Last used (UTC)</th>
+          <th className="px-3 py-2">Status</th>
+          <th className="px-3 py-2">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((key) => (
+          <tr key={key.id} className="border-t border-slate-100">
+            <td className="px-3 py-2">{key.name}</td>
+            <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+            <td className="px-3 py-2">{key.projectId ? (key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
+            <td className="px-3 py-2 font-mono text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
+              {time(key.createdAt)}
+            </td>
+            <td className="px-3 py-2 font-mono text-xs">{time(key.lastUsedAt)}</td>
+            <td className="px-3 py-2">
+              {key.revokedAt ? <span className="text-red-700">revoked {time(key.revokedAt)}</span> : <span className="text-green-700">active</span>}
+            </td>
+            <td className="px-3 py-2 text-right">{key.revokedAt ? null : <RevokeIngestKeyButton id={key.id} name={key.name} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
