@@ -1,0 +1,163 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
+import { pairComparison, type KeyComparison, type TimelineCursor, type TimelineKey, type TimelineKind } from "./timeline-cursor";
+
+/** One line of a run's timeline: an event or an error, in one shape. */
+export interface TimelineRow {
+  kind: TimelineKind;
+  id: string;
+  createdAt: Date;
+  /** event_type or error_type */
+  type: string;
+  actorType: string | null;
+  actorId: string | null;
+  userId: string | null;
+  severity: string | null;
+  message: string | null;
+  endpoint: string | null;
+  traceId: string | null;
+  stack: string | null;
+  /** payload (events) or detail (errors) */
+  data: unknown;
+}
+
+export interface TimelinePage {
+  rows: TimelineRow[];
+  /** Cursor to the rows after this page in display order (older when newest-first). */
+  next: TimelineCursor | null;
+  /** Cursor to the rows before this page in display order. */
+  prev: TimelineCursor | null;
+}
+
+export const TIMELINE_PAGE_SIZE = 100;
+
+/**
+ * A page of a run's events and errors interleaved, ordered by (created_at, id, kind),
+ * newest first unless `order` is "asc". Keyset pagination: each table is read through
+ * its (run_id, created_at, id) index from the cursor on, `limit + 1` rows at most, and
+ * the two are merged; no OFFSET, so a page 1,000 deep costs what the first one does.
+ */
+export async function findRunTimeline({
+  runId,
+  filters,
+  order = "desc",
+  cursor = null,
+  limit = TIMELINE_PAGE_SIZE,
+}: {
+  runId: string;
+  filters: TimelineFilters;
+  order?: "desc" | "asc";
+  cursor?: TimelineCursor | null;
+  limit?: number;
+}): Promise<TimelinePage> {
+  const take = Math.min(Math.max(Math.trunc(limit), 1), 1_000);
+  // Reading "prev" walks the other way from the cursor, then flips back to display order.
+  const readDesc = (order === "desc") !== (cursor?.direction === "prev");
+  const op: KeyComparison | null = cursor ? ((readDesc ? "<" : ">") + (cursor.inclusive ? "=" : "")) as KeyComparison : null;
+  const rows = await queryTimeline({ runId, filters, desc: readDesc, after: cursor && op ? { key: cursor.key, op } : null, take: take + 1 });
+  const hasMore = rows.length > take;
+  const pageRows = rows.slice(0, take);
+  if (cursor?.direction === "prev") pageRows.reverse();
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
+  const keyOf = (row: TimelineRow): TimelineKey => ({ createdAt: row.createdAt, id: row.id, kind: row.kind });
+  const forward = cursor?.direction !== "prev";
+  const hasNext = forward ? hasMore : true;
+  const hasPrev = forward ? cursor !== null : hasMore;
+  return {
+    rows: pageRows,
+    next: hasNext && last ? { key: keyOf(last), direction: "next" } : null,
+    prev: hasPrev && first ? { key: keyOf(first), direction: "prev" } : null,
+  };
+}
+
+/** The raw query behind a page; also used by export and live mode. */
+export async function queryTimeline({
+  runId,
+  filters,
+  desc,
+  after,
+  take,
+}: {
+  runId: string;
+  filters: TimelineFilters;
+  desc: boolean;
+  after: { key: TimelineKey; op: KeyComparison } | null;
+  take: number;
+}): Promise<TimelineRow[]> {
+  const direction = Prisma.raw(desc ? "DESC" : "ASC");
+  const parts: Prisma.Sql[] = [];
+  const keyCondition = (kind: TimelineKind) => {
+    if (!after) return Prisma.empty;
+    const pairOp = Prisma.raw(pairComparison(after.op, kind, after.key));
+    return Prisma.sql`AND (created_at, id) ${pairOp} (${after.key.createdAt}::timestamptz, ${after.key.id})`;
+  };
+  const types = filters.types.length ? filters.types : null;
+  if (includesEvents(filters)) {
+    parts.push(Prisma.sql`(SELECT 'event'::text AS kind, id, created_at, event_type AS type, actor_type, actor_id, user_id,
+        NULL::text AS severity, NULL::text AS message, NULL::text AS endpoint, NULL::text AS trace_id, NULL::text AS stack, payload AS data
+      FROM event_logs
+      WHERE run_id = ${runId} ${keyCondition("event")}
+        ${types ? Prisma.sql`AND event_type = ANY(${types}::text[])` : Prisma.empty}
+        ${filters.actorTypes.length ? Prisma.sql`AND actor_type = ANY(${filters.actorTypes}::text[])` : Prisma.empty}
+      ORDER BY created_at ${direction}, id ${direction} LIMIT ${take})`);
+  }
+  if (includesErrors(filters)) {
+    parts.push(Prisma.sql`(SELECT 'error'::text AS kind, id, created_at, error_type AS type, NULL::text AS actor_type, NULL::text AS actor_id, NULL::text AS user_id,
+        severity, message, endpoint, trace_id, stack, detail AS data
+      FROM error_logs
+      WHERE run_id = ${runId} ${keyCondition("error")}
+        ${types ? Prisma.sql`AND error_type = ANY(${types}::text[])` : Prisma.empty}
+        ${filters.severities.length ? Prisma.sql`AND severity = ANY(${filters.severities}::text[])` : Prisma.empty}
+      ORDER BY created_at ${direction}, id ${direction} LIMIT ${take})`);
+  }
+  if (parts.length === 0) return [];
+  const rows = await prisma().$queryRaw<RawTimelineRow[]>`
+    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS timeline
+    ORDER BY created_at ${direction}, id ${direction}, kind ${direction} LIMIT ${take}`;
+  return rows.map(toTimelineRow);
+}
+
+export interface RawTimelineRow {
+  kind: string;
+  id: string;
+  created_at: Date | string;
+  type: string;
+  actor_type: string | null;
+  actor_id: string | null;
+  user_id: string | null;
+  severity: string | null;
+  message: string | null;
+  endpoint: string | null;
+  trace_id: string | null;
+  stack: string | null;
+  data: unknown;
+}
+
+export function toTimelineRow(row: RawTimelineRow): TimelineRow {
+  return {
+    kind: row.kind === "error" ? "error" : "event",
+    id: row.id,
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+    type: row.type,
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    userId: row.user_id,
+    severity: row.severity,
+    message: row.message,
+    endpoint: row.endpoint,
+    traceId: row.trace_id,
+    stack: row.stack,
+    data: typeof row.data === "string" ? safeJson(row.data) : row.data,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

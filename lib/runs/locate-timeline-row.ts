@@ -1,0 +1,38 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { queryTimeline } from "./find-run-timeline";
+import type { TimelineFilters } from "./timeline-filters";
+import type { TimelineCursor, TimelineKey, TimelineKind } from "./timeline-cursor";
+
+/** Rows shown above a permalinked row, so it opens with some context before it. */
+const CONTEXT_ROWS = 30;
+
+/**
+ * For a permalink (`/runs/R?at=<id>`): the cursor of a page that contains the row
+ * `rowId` of this run, with up to CONTEXT_ROWS rows before it in display order. Null
+ * cursor with `found` true: the row is on the first page. `found` false: no such row.
+ */
+export async function locateTimelineRow({
+  runId,
+  rowId,
+  filters,
+  order,
+}: {
+  runId: string;
+  rowId: string;
+  filters: TimelineFilters;
+  order: "desc" | "asc";
+}): Promise<{ found: boolean; kind?: TimelineKind; cursor: TimelineCursor | null }> {
+  const [event, error] = await Promise.all([
+    prisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true } }),
+    prisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true } }),
+  ]);
+  const hit = event ? { kind: "event" as const, createdAt: event.createdAt } : error ? { kind: "error" as const, createdAt: error.createdAt } : null;
+  if (!hit) return { found: false, cursor: null };
+  const key: TimelineKey = { createdAt: hit.createdAt, id: rowId, kind: hit.kind };
+  // The rows just before it in display order: read the other way from the row.
+  const before = await queryTimeline({ runId, filters, desc: order === "asc", after: { key, op: order === "desc" ? ">" : "<" }, take: CONTEXT_ROWS + 1 });
+  if (before.length <= CONTEXT_ROWS) return { found: true, kind: hit.kind, cursor: null };
+  const start = before[CONTEXT_ROWS - 1]!;
+  return { found: true, kind: hit.kind, cursor: { key: { createdAt: start.createdAt, id: start.id, kind: start.kind }, direction: "next", inclusive: true } };
+}
