@@ -1,0 +1,31 @@
+// The one mapping from a thrown error to an HTTP response. AppError: its status, code,
+// message and details. A database that is down or overloaded: 503 with Retry-After.
+// Anything else is a bug: logged here, and the caller sees a generic 500 with no
+// internal message.
+import { AppError } from "./app-error";
+import { isDatabaseUnavailableError } from "./is-database-unavailable-error";
+
+/** Seconds a client should wait before retrying when the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+export function toErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
+  const appError = toAppError(error);
+  const responseHeaders: Record<string, string> = { "Cache-Control": "no-store", ...headers, ...appError.headers };
+  if (appError.retryAfter !== undefined) responseHeaders["Retry-After"] = String(Math.max(1, Math.ceil(appError.retryAfter)));
+  return Response.json(
+    { error: { code: appError.code, message: appError.message, details: appError.details } },
+    { status: appError.status, headers: responseHeaders },
+  );
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailableError(error)) {
+    return new AppError("service_unavailable", "The database is unavailable; retry later.", {
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+      cause: error,
+    });
+  }
+  console.error("logdeck: unexpected error", error);
+  return new AppError("internal_error", "Internal error.", { cause: error });
+}

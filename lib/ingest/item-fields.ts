@@ -1,0 +1,88 @@
+// zod building blocks shared by the event and error schemas. Every refusal says what is
+// wrong in words a caller can act on, and size refusals carry the limit's variable name
+// in `params.limit` (the handler answers those with 413).
+import { z } from "zod";
+import { findUnstorableCharacter } from "./find-unstorable-character";
+import type { IngestLimits } from "./ingest-limits";
+import { inspectJsonValue } from "./inspect-json-value";
+import { parseIsoTimestamp } from "./parse-iso-timestamp";
+import { createSecretScrubber } from "./scrub-secrets";
+
+const typeError = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? "is required" : `must be ${expected}`;
+
+/** A string of at most `max` characters (limit named by `limit`) that PostgreSQL can store. */
+export function zStoredString(max: number, limit: string, { allowEmpty = false } = {}) {
+  return z.string({ error: typeError("a string") }).superRefine((value, ctx) => {
+    if (!allowEmpty && value.length === 0) ctx.addIssue({ code: "custom", message: "must not be empty" });
+    else if (value.length > max) ctx.addIssue({ code: "custom", message: `is longer than ${max} characters (${limit})`, params: { limit } });
+    else {
+      const bad = findUnstorableCharacter(value);
+      if (bad) ctx.addIssue({ code: "custom", message: bad });
+    }
+  });
+}
+
+export function zEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
+}
+
+/** A UUID (any version), stored in lowercase so lookups by traceId never miss on case. */
+export const ZUuidSchema = z
+  .string({ error: typeError("a UUID string") })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { error: "must be a UUID such as 123e4567-e89b-42d3-a456-426614174000" })
+  .transform((value) => value.toLowerCase());
+
+const EARLIEST = Date.UTC(1970, 0, 1);
+
+/** An ISO-8601 timestamp with a zone, from 1970 up to `maxFutureSeconds` past `now`. */
+export function zTimestamp(now: Date, maxFutureSeconds: number) {
+  return z.string({ error: typeError("an ISO-8601 timestamp string, e.g. 2025-01-31T12:00:00.000Z") }).transform((value, ctx) => {
+    const date = parseIsoTimestamp(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "must be an ISO-8601 timestamp with a time zone, e.g. 2025-01-31T12:00:00.000Z" });
+      return z.NEVER;
+    }
+    if (date.getTime() < EARLIEST) {
+      ctx.addIssue({ code: "custom", message: "is before 1970-01-01T00:00:00Z" });
+      return z.NEVER;
+    }
+    if (date.getTime() > now.getTime() + maxFutureSeconds * 1000) {
+      ctx.addIssue({ code: "custom", message: `is more than ${maxFutureSeconds} seconds in the future (INGEST_MAX_FUTURE_SECONDS)` });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
+
+/**
+ * Any JSON value (or only objects), checked for what jsonb cannot store and for the
+ * nesting limit, scrubbed of secrets, and returned serialized — the form it is inserted
+ * in — once its size is known to be within INGEST_MAX_PAYLOAD_BYTES. Not z.record: that
+ * would copy keys into a fresh object, where a "__proto__" key would vanish.
+ */
+export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { objectOnly }: { objectOnly: boolean }) {
+  const scrub = createSecretScrubber(scrubKeys);
+  return z.unknown().transform((value, ctx) => {
+    if (objectOnly && (value === null || typeof value !== "object" || Array.isArray(value))) {
+      ctx.addIssue({ code: "custom", message: `must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` });
+      return z.NEVER;
+    }
+    const problem = inspectJsonValue(value, { maxDepth: limits.maxDepth });
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, params: problem.limit ? { limit: problem.limit } : undefined });
+      return z.NEVER;
+    }
+    const json = JSON.stringify(value, scrub);
+    const bytes = Buffer.byteLength(json, "utf8");
+    if (bytes > limits.maxPayloadBytes) {
+      ctx.addIssue({
+        code: "custom",
+        message: `is ${bytes} bytes as JSON, more than ${limits.maxPayloadBytes} (INGEST_MAX_PAYLOAD_BYTES)`,
+        params: { limit: "INGEST_MAX_PAYLOAD_BYTES" },
+      });
+      return z.NEVER;
+    }
+    return json;
+  });
+}
