@@ -1,0 +1,60 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface ProjectRun {
+  id: string;
+  name: string | null;
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export const RUN_STATUSES = ["running", "succeeded", "failed"] as const;
+export const RUNS_PAGE_SIZE = 50;
+
+const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
+
+function decode(raw: string | undefined): { startedAt: Date; id: string } | null {
+  if (!raw || raw.length > 400) return null;
+  try {
+    const parsed = ZCursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    return parsed.success ? { startedAt: new Date(parsed.data[0]), id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A project's runs by start time (newest first unless `order` is "asc"), keyset-paginated on (started_at, id). */
+export async function findProjectRuns({
+  projectId,
+  status,
+  order = "desc",
+  cursor,
+  limit = RUNS_PAGE_SIZE,
+}: {
+  projectId: string;
+  status?: string;
+  order?: "asc" | "desc";
+  cursor?: string;
+  limit?: number;
+}): Promise<{ rows: ProjectRun[]; next: string | null }> {
+  const after = decode(cursor);
+  const take = Math.min(Math.max(limit, 1), 200);
+  const beyond = order === "desc" ? "lt" : "gt";
+  const where: Prisma.RunWhereInput = {
+    projectId,
+    ...(status ? { status } : {}),
+    ...(after ? { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] } : {}),
+  };
+  const rows = await prisma().run.findMany({
+    where,
+    select: { id: true, name: true, status: true, startedAt: true, finishedAt: true },
+    orderBy: [{ startedAt: order }, { id: order }],
+    take: take + 1,
+  });
+  const page = rows.slice(0, take);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > take && last ? Buffer.from(JSON.stringify([last.startedAt.toISOString(), last.id])).toString("base64url") : null };
+}

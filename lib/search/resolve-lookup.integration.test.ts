@@ -1,0 +1,66 @@
+// The go-to box and the trace page's query against the real engines.
+import { beforeAll, describe, expect, it } from "vitest";
+import { truncateAll } from "@/test/truncate";
+import { prisma } from "@/lib/db/client";
+import { findTrace } from "@/lib/traces/find-trace";
+import { resolveLookup } from "./resolve-lookup";
+
+const TRACE = "3f2a9c1e-7b4d-4e8a-9f10-0a1b2c3d4e5f";
+const T0 = Date.UTC(2025, 0, 1, 12);
+
+beforeAll(async () => {
+  await truncateAll();
+  await prisma().project.create({ data: { id: "p1", name: "P" } });
+  await prisma().run.create({ data: { id: "Run_Mixed_Case", projectId: "p1", name: "mixed", startedAt: new Date(T0) } });
+  await prisma().eventLog.createMany({
+    data: [
+      { id: "ev_far_before", eventType: "SIM_STARTED", runId: "Run_Mixed_Case", createdAt: new Date(T0 - 10 * 60_000) },
+      { id: "ev_before", eventType: "SIM_STEP", runId: "Run_Mixed_Case", createdAt: new Date(T0 - 4 * 60_000) },
+      { id: "ev_after", eventType: "SIM_STEP", runId: "Run_Mixed_Case", createdAt: new Date(T0 + 90_000) },
+      { id: "ev_far_after", eventType: "SIM_FAILED", runId: "Run_Mixed_Case", createdAt: new Date(T0 + 3 * 60_000) },
+    ],
+  });
+  await prisma().errorLog.createMany({
+    data: [
+      { id: "err_engine", traceId: TRACE, errorType: "ENGINE_ERROR", message: "diverged", severity: "critical", runId: "Run_Mixed_Case", projectId: "p1", createdAt: new Date(T0), stack: "Error: diverged\n  at step (solver.ts:1:1)", detail: { step: 4 } },
+      { id: "err_api", traceId: TRACE, errorType: "API_ERROR", message: "500", runId: "Run_Mixed_Case", projectId: "p1", endpoint: "/api/engine/step", createdAt: new Date(T0 + 30_000) },
+      { id: "err_upper", traceId: "AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE", errorType: "API_ERROR", message: "stored upper case", createdAt: new Date(T0) },
+    ],
+  });
+});
+
+describe("resolveLookup", () => {
+  it("takes a messy traceId to its trace", async () => {
+    for (const query of [`  {${TRACE.toUpperCase()}}  `, `"${TRACE}"`, `'${TRACE.replace(/-/g, "")}'`]) {
+      expect(await resolveLookup({ query })).toEqual({ found: true, kind: "trace", href: `/traces/${TRACE}` });
+    }
+    expect(await resolveLookup({ query: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" })).toMatchObject({ found: true, kind: "trace" });
+  });
+
+  it("takes a runId, an event id and an error id to where they are", async () => {
+    expect(await resolveLookup({ query: " Run_Mixed_Case\n" })).toEqual({ found: true, kind: "run", href: "/runs/Run_Mixed_Case" });
+    expect(await resolveLookup({ query: '"ev_before"' })).toEqual({ found: true, kind: "event", href: "/runs/Run_Mixed_Case?at=ev_before#row-ev_before" });
+    expect(await resolveLookup({ query: "err_api" })).toEqual({ found: true, kind: "error", href: `/traces/${TRACE}#error-err_api` });
+  });
+
+  it("says when nothing matches", async () => {
+    expect(await resolveLookup({ query: "nope_123" })).toEqual({ found: false, id: "nope_123" });
+    expect(await resolveLookup({ query: "   " })).toEqual({ found: false, id: null });
+  });
+});
+
+describe("findTrace", () => {
+  it("gives every error of the trace and the run's events from 5 minutes before to 1 minute after", async () => {
+    const trace = await findTrace({ traceId: TRACE.toUpperCase() });
+    expect(trace?.errors.map((e) => e.id)).toEqual(["err_engine", "err_api"]);
+    expect(trace?.errors[0]).toMatchObject({ stack: "Error: diverged\n  at step (solver.ts:1:1)", detail: { step: 4 }, severity: "critical" });
+    expect(trace?.runs).toHaveLength(1);
+    expect(trace?.runs[0]?.runName).toBe("mixed");
+    expect(trace?.runs[0]?.events.map((e) => e.id)).toEqual(["ev_before", "ev_after"]);
+  });
+
+  it("finds a traceId stored in upper case, and nothing for an unknown one", async () => {
+    expect((await findTrace({ traceId: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" }))?.errors).toHaveLength(1);
+    expect(await findTrace({ traceId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { traceIdVariants } from "@/lib/traces/find-trace";
+import { normalizeLookupId } from "./normalize-lookup-id";
+
+export type LookupResult =
+  | { found: true; kind: "trace" | "run" | "event" | "error"; href: string }
+  | { found: false; id: string | null };
+
+const runHref = (runId: string, rowId?: string) => `/runs/${encodeURIComponent(runId)}${rowId ? `?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}` : ""}`;
+
+/**
+ * Where a pasted id leads: a traceId to its trace, a runId to its timeline, an event to
+ * its row in the run's timeline, an error to its trace. Every lookup is one indexed
+ * equality; ids are tried as pasted and, for UUIDs, in canonical and upper case.
+ */
+export async function resolveLookup({ query }: { query: string }): Promise<LookupResult> {
+  const lookup = normalizeLookupId(query);
+  if (!lookup) return { found: false, id: null };
+  const ids = lookup.uuid ? traceIdVariants(lookup.id) : [lookup.id];
+  const [trace, run, event, error] = await Promise.all([
+    prisma().errorLog.findFirst({ where: { traceId: { in: ids } }, select: { traceId: true } }),
+    prisma().run.findFirst({ where: { id: { in: ids } }, select: { id: true } }),
+    prisma().eventLog.findFirst({ where: { id: { in: ids } }, select: { id: true, runId: true } }),
+    prisma().errorLog.findFirst({ where: { id: { in: ids } }, select: { traceId: true } }),
+  ]);
+  if (trace) return { found: true, kind: "trace", href: `/traces/${encodeURIComponent(lookup.uuid ?? trace.traceId)}` };
+  if (run) return { found: true, kind: "run", href: runHref(run.id) };
+  if (event?.runId) return { found: true, kind: "event", href: runHref(event.runId, event.id) };
+  if (error) return { found: true, kind: "error", href: `/traces/${encodeURIComponent(error.traceId)}#error-${encodeURIComponent(lookup.id)}` };
+  return { found: false, id: lookup.id };
+}
