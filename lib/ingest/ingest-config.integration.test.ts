@@ -1,0 +1,116 @@
+// The ingestion API under non-default settings: a tight rate limit, a custom scrub list,
+// small limits, a one-connection pool — and a database that stops answering.
+process.env.INGEST_KEYS = "limited-key,other-key,pool-key";
+process.env.INGEST_RATE_LIMIT_PER_SECOND = "1";
+process.env.INGEST_RATE_LIMIT_BURST = "3";
+process.env.INGEST_MAX_BATCH_ITEMS = "5";
+process.env.INGEST_MAX_BODY_BYTES = "2048";
+process.env.INGEST_MAX_PAYLOAD_BYTES = "200";
+process.env.INGEST_SCRUB_KEYS = "customer, internal_note";
+process.env.DATABASE_POOL_SIZE = "1";
+
+import pg from "pg";
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST as postErrors } from "@/app/api/errors/route";
+import { POST as postEvents } from "@/app/api/events/route";
+import { prisma } from "@/lib/db/client";
+import { resetRateLimits } from "@/lib/ingest/take-rate-limit-token";
+import { ingestRequest, type IngestRequestInit } from "@/test/ingest-request";
+import { truncateAll } from "@/test/truncate";
+
+async function send(path: "events" | "errors", body: unknown, init?: IngestRequestInit) {
+  const response = await (path === "events" ? postEvents : postErrors)(ingestRequest(path, body, init));
+  return { status: response.status, headers: response.headers, json: await response.json() };
+}
+
+beforeEach(async () => {
+  resetRateLimits();
+  await truncateAll();
+});
+
+describe("rate limit", () => {
+  it("answers 429 with Retry-After past the burst, per key, and stores nothing for it", async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await send("events", { eventType: "X" }, { key: "limited-key" })).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    const limited = await send("events", { eventType: "X" }, { key: "limited-key" });
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(limited.json.error).toMatchObject({ code: "rate_limited" });
+    expect(limited.json.error.message).toContain("INGEST_RATE_LIMIT_PER_SECOND");
+    expect(await prisma().eventLog.count()).toBe(3);
+    // Another key has its own bucket.
+    expect((await send("errors", { traceId: "123e4567-e89b-42d3-a456-426614174000", errorType: "E", message: "m" }, { key: "other-key" })).status).toBe(201);
+  });
+
+  it("refills over time", async () => {
+    for (let i = 0; i < 3; i++) await send("events", { eventType: "X" }, { key: "limited-key" });
+    expect((await send("events", { eventType: "X" }, { key: "limited-key" })).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await send("events", { eventType: "X" }, { key: "limited-key" })).status).toBe(201);
+  });
+});
+
+describe("configured limits and scrub list", () => {
+  it("uses INGEST_MAX_BATCH_ITEMS, INGEST_MAX_BODY_BYTES and INGEST_MAX_PAYLOAD_BYTES", async () => {
+    const batch = await send("events", { events: Array.from({ length: 6 }, () => ({ eventType: "X" })) }, { key: "other-key" });
+    expect(batch.status).toBe(413);
+    expect(batch.json.error.message).toContain("more than 5 (INGEST_MAX_BATCH_ITEMS)");
+    const body = await send("events", { eventType: "X", runId: "r".repeat(100), userId: "u".repeat(100), actorId: "a".repeat(100), projectId: "p".repeat(100), payload: { a: "x".repeat(1_700) } }, { key: "other-key" });
+    expect(body.status).toBe(413);
+    expect(body.json.error.message).toBe("The body is larger than 2048 bytes (INGEST_MAX_BODY_BYTES).");
+    const payload = await send("events", { eventType: "X", payload: { a: "x".repeat(300) } }, { key: "other-key" });
+    expect(payload.status).toBe(413);
+    expect(payload.json.error.details[0]).toMatchObject({ index: 0, field: "payload", limit: "INGEST_MAX_PAYLOAD_BYTES" });
+  });
+
+  it("filters the keys of INGEST_SCRUB_KEYS instead of the defaults", async () => {
+    const res = await send("events", { eventType: "X", payload: { Customer: { name: "Ada" }, internalNote: "n", password: "kept: not in the list" } }, { key: "other-key" });
+    expect(res.status).toBe(201);
+    expect((await prisma().eventLog.findFirstOrThrow()).payload).toEqual({ Customer: "[Filtered]", internalNote: "[Filtered]", password: "kept: not in the list" });
+  });
+});
+
+// A pool and a server to take away exist only on PostgreSQL; PGlite lives in-process.
+describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("database unavailable (PostgreSQL)", () => {
+  it("answers 503 with Retry-After within the pool's 5 s when every connection is busy", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // Holds the pool's only connection (DATABASE_POOL_SIZE=1) for the whole request.
+    const holder = prisma().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1`;
+      await released;
+    }, { timeout: 30_000, maxWait: 5_000 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const res = await send("events", { events: [{ eventType: "X", projectId: "p_pool" }] }, { key: "pool-key" });
+      const elapsed = Date.now() - started;
+      expect(res.status).toBe(503);
+      expect(res.json.error.code).toBe("service_unavailable");
+      expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(elapsed).toBeLessThan(8_000);
+    } finally {
+      release();
+      await holder;
+    }
+    expect(await prisma().eventLog.count()).toBe(0);
+  });
+
+  it("answers 503 when the server refuses connections, and recovers when it is back", async () => {
+    const name = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+      const res = await send("events", { eventType: "X" }, { key: "pool-key" });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(JSON.stringify(res.json)).not.toContain(name);
+    } finally {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    expect((await send("events", { eventType: "X" }, { key: "other-key" })).status).toBe(201);
+  });
+});
