@@ -1,0 +1,150 @@
+import "server-only";
+import { database, prisma } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { countExpiredRows, deleteExpiredRows } from "./delete-expired-rows";
+import { markInterruptedRuns } from "./mark-interrupted-runs";
+import { getRetentionPolicy } from "./retention-policy";
+
+/** The database-wide lock one retention run holds ("LGRT"); a second trigger gets busy. */
+export const RETENTION_LOCK_KEY = 0x4c475254;
+
+export type RetentionTrigger = "token" | "session" | "cli";
+
+export interface RetentionStart {
+  id: string;
+  dryRun: boolean;
+  eventCutoff: Date;
+  errorCutoff: Date;
+}
+
+export interface RetentionProgress {
+  eventsDeleted: number;
+  errorsDeleted: number;
+}
+
+export interface RetentionOutcome extends RetentionStart {
+  /** Rows deleted, or on a dry run the rows that would be. */
+  eventsCount: number;
+  errorsCount: number;
+  durationMs: number;
+}
+
+export type RunRetentionResult = { status: "completed"; outcome: RetentionOutcome } | { status: "busy" };
+
+export interface RunRetentionOptions {
+  trigger: RetentionTrigger;
+  /** Recorded as who asked: a user's email, "ADMIN_TOKEN" or "cli". */
+  actor: string;
+  dryRun?: boolean;
+  batchSize?: number;
+  /** Once the cutoffs are fixed and the run is recorded, before any row is touched. */
+  onStart?: (start: RetentionStart) => Promise<void> | void;
+  /** After each batch, with the rows deleted so far. */
+  onProgress?: (progress: RetentionProgress) => Promise<void> | void;
+}
+
+const PROGRESS_WRITE_INTERVAL_MS = 500;
+
+/**
+ * The retention job: deletes events older than EVENT_RETENTION_DAYS and errors older than
+ * ERROR_RETENTION_DAYS, one run at a time across every instance, recording the run in
+ * retention_runs (who, cutoffs, progress, counts, duration, outcome). Returns
+ * `{ status: "busy" }` at once when another run holds the lock. A failure is recorded and
+ * then thrown.
+ */
+export async function runRetention(options: RunRetentionOptions): Promise<RunRetentionResult> {
+  // Read the policy before anything is locked or recorded: a bad setting is a ConfigError.
+  const policy = getRetentionPolicy();
+  const locked = await database().withLock(RETENTION_LOCK_KEY, () => runLocked(options, policy), { wait: false });
+  return locked.acquired ? { status: "completed", outcome: locked.value } : { status: "busy" };
+}
+
+async function runLocked(
+  { trigger, actor, dryRun = false, batchSize, onStart, onProgress }: RunRetentionOptions,
+  policy: { eventDays: number; errorDays: number },
+): Promise<RetentionOutcome> {
+  // We hold the lock, so any run still marked 'running' belongs to a process that died.
+  await markInterruptedRuns();
+  const start = await recordStart({ trigger, actor, dryRun, ...policy });
+  const began = performance.now();
+  const progress: RetentionProgress = { eventsDeleted: 0, errorsDeleted: 0 };
+  let lastWrite = began;
+  const report = async () => {
+    await onProgress?.({ ...progress });
+    if (performance.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+    lastWrite = performance.now();
+    await prisma().retentionRun.update({
+      where: { id: start.id },
+      data: { eventsDeleted: progress.eventsDeleted, errorsDeleted: progress.errorsDeleted },
+      select: { id: true },
+    });
+  };
+
+  try {
+    await onStart?.(start);
+    let eventsCount: number;
+    let errorsCount: number;
+    if (dryRun) {
+      eventsCount = await countExpiredRows({ table: "event_logs", cutoff: start.eventCutoff });
+      errorsCount = await countExpiredRows({ table: "error_logs", cutoff: start.errorCutoff });
+    } else {
+      eventsCount = await deleteExpiredRows({
+        table: "event_logs",
+        cutoff: start.eventCutoff,
+        batchSize,
+        onBatch: (n) => ((progress.eventsDeleted = n), report()),
+      });
+      errorsCount = await deleteExpiredRows({
+        table: "error_logs",
+        cutoff: start.errorCutoff,
+        batchSize,
+        onBatch: (n) => ((progress.errorsDeleted = n), report()),
+      });
+    }
+    const durationMs = Math.round(performance.now() - began);
+    await finish(start.id, { status: "succeeded", eventsCount, errorsCount, durationMs, error: null });
+    return { ...start, eventsCount, errorsCount, durationMs };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const durationMs = Math.round(performance.now() - began);
+    // If even this write fails (the database went away), the row stays 'running' and the
+    // next run marks it interrupted.
+    await finish(start.id, {
+      status: "failed",
+      eventsCount: progress.eventsDeleted,
+      errorsCount: progress.errorsDeleted,
+      durationMs,
+      error: message.slice(0, 2_000),
+    }).catch(() => {});
+    throw error;
+  }
+}
+
+async function recordStart(args: { trigger: RetentionTrigger; actor: string; dryRun: boolean; eventDays: number; errorDays: number }): Promise<RetentionStart> {
+  const id = newId();
+  // The cutoffs come from the database's clock, evaluated once here: now() is a
+  // timestamptz, so neither this server's nor the session's time zone plays a part. The
+  // column keeps milliseconds; the value read back is exactly the one every batch uses.
+  // Read back as epoch milliseconds, not as a timestamp: a driver that parses timestamptz
+  // text may misread the offset when the session's zone is not UTC (PGlite's adapter does).
+  const rows = await prisma().$queryRaw<{ event_cutoff_ms: bigint | number; error_cutoff_ms: bigint | number }[]>`
+    INSERT INTO retention_runs (id, trigger, actor, dry_run, status, event_cutoff, error_cutoff, started_at)
+    VALUES (${id}, ${args.trigger}, ${args.actor}, ${args.dryRun}, 'running',
+            now() - make_interval(days => ${args.eventDays}::int),
+            now() - make_interval(days => ${args.errorDays}::int), now())
+    RETURNING round(extract(epoch FROM event_cutoff) * 1000)::bigint AS event_cutoff_ms,
+              round(extract(epoch FROM error_cutoff) * 1000)::bigint AS error_cutoff_ms`;
+  const row = rows[0]!;
+  return { id, dryRun: args.dryRun, eventCutoff: new Date(Number(row.event_cutoff_ms)), errorCutoff: new Date(Number(row.error_cutoff_ms)) };
+}
+
+async function finish(
+  id: string,
+  result: { status: "succeeded" | "failed"; eventsCount: number; errorsCount: number; durationMs: number; error: string | null },
+): Promise<void> {
+  await prisma().$executeRaw`
+    UPDATE retention_runs
+    SET status = ${result.status}, events_deleted = ${result.eventsCount}, errors_deleted = ${result.errorsCount},
+        duration_ms = ${result.durationMs}, error = ${result.error}, finished_at = now()
+    WHERE id = ${id}`;
+}
