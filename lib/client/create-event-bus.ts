@@ -1,0 +1,136 @@
+// The Event Bus's way to logdeck: events are queued and sent in batches (when
+// `batchSize` are waiting, or every `flushIntervalMs`), retried with the same ids, and on
+// page unload what is left goes with navigator.sendBeacon (`?key=`, text/plain: no
+// preflight, survives the page). Dependency-free.
+import { IngestRequestError, postWithRetry, type TransportOptions } from "./post-with-retry";
+
+export interface EventBusOptions extends TransportOptions {
+  baseUrl: string;
+  ingestKey: string;
+  projectId?: string;
+  /** Events per request; default 100 (the server takes up to 1,000). */
+  batchSize?: number;
+  /** Send what is queued this often; default 2,000 ms. 0: only on batchSize or flush(). */
+  flushIntervalMs?: number;
+  /** Drop the oldest events past this many queued (a server down for long); default 10,000. */
+  maxQueue?: number;
+  onDeliveryFailure?: (error: unknown, events: readonly QueuedEvent[]) => void;
+  /** For tests and non-browser hosts. Default: navigator.sendBeacon when there is one. */
+  sendBeacon?: (url: string, data: Blob | string) => boolean;
+}
+
+export interface EventInput {
+  eventType: string;
+  payload?: Record<string, unknown>;
+  runId?: string;
+  userId?: string;
+  actorType?: "user" | "system";
+  actorId?: string;
+}
+
+export interface QueuedEvent extends EventInput {
+  id: string;
+  projectId?: string;
+  createdAt: string;
+}
+
+export interface EventBus {
+  /** Queues an event; returns its id. */
+  emit(event: EventInput): string;
+  /** Sends everything queued now; resolves when every batch was stored or given up. */
+  flush(): Promise<void>;
+  /** Sends everything queued (and in flight) with sendBeacon; true when the browser took it all. */
+  flushWithBeacon(): boolean;
+  /** Flushes with sendBeacon when the page is hidden or unloaded; returns a detach function. */
+  attachUnloadFlush(target?: Pick<EventTarget, "addEventListener" | "removeEventListener">): () => void;
+  close(): Promise<void>;
+}
+
+const BEACON_BYTES = 60_000; // browsers cap a page's beacons at 64 KiB in flight
+
+export function createEventBus(options: EventBusOptions): EventBus {
+  const base = options.baseUrl.replace(/\/$/, "");
+  const url = `${base}/api/events`;
+  const batchSize = Math.min(options.batchSize ?? 100, 1_000);
+  const maxQueue = options.maxQueue ?? 10_000;
+  const queue: QueuedEvent[] = [];
+  const inFlight = new Set<QueuedEvent[]>();
+  const sending = new Set<Promise<void>>();
+  const onFailure = options.onDeliveryFailure ?? ((error: unknown) => console.warn("logdeck: events were not delivered", error));
+  const beacon = options.sendBeacon ?? (typeof navigator !== "undefined" && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined);
+
+  const timer = options.flushIntervalMs === 0 ? undefined : setInterval(() => void flush(), options.flushIntervalMs ?? 2_000);
+  (timer as { unref?: () => void } | undefined)?.unref?.();
+
+  function sendBatch(batch: QueuedEvent[]): Promise<void> {
+    inFlight.add(batch);
+    const done = postWithRetry(url, options.ingestKey, { events: batch }, options)
+      .then(
+        () => undefined,
+        (error) => onFailure(error instanceof IngestRequestError ? error : new IngestRequestError(String(error), null, null), batch),
+      )
+      .finally(() => {
+        inFlight.delete(batch);
+        sending.delete(done);
+      });
+    sending.add(done);
+    return done;
+  }
+
+  function flush(): Promise<void> {
+    while (queue.length) sendBatch(queue.splice(0, batchSize));
+    return Promise.all([...sending]).then(() => undefined);
+  }
+
+  function flushWithBeacon(): boolean {
+    if (!beacon) return false;
+    // In-flight batches go again: their ids make a second copy harmless.
+    const pending = [...[...inFlight].flat(), ...queue.splice(0)];
+    const beaconUrl = `${url}?key=${encodeURIComponent(options.ingestKey)}`;
+    let ok = true;
+    let chunk: QueuedEvent[] = [];
+    let size = 20;
+    const send = () => {
+      if (chunk.length) ok = beacon(beaconUrl, new Blob([JSON.stringify({ events: chunk })], { type: "text/plain" })) && ok;
+      chunk = [];
+      size = 20;
+    };
+    for (const event of pending) {
+      const bytes = JSON.stringify(event).length + 1;
+      if (chunk.length && (size + bytes > BEACON_BYTES || chunk.length >= batchSize)) send();
+      chunk.push(event);
+      size += bytes;
+    }
+    send();
+    return ok;
+  }
+
+  return {
+    emit(event) {
+      const queued: QueuedEvent = { id: crypto.randomUUID(), createdAt: new Date().toISOString(), ...(options.projectId ? { projectId: options.projectId } : {}), ...event };
+      queue.push(queued);
+      if (queue.length > maxQueue) queue.splice(0, queue.length - maxQueue);
+      if (queue.length >= batchSize) void flush();
+      return queued.id;
+    },
+    flush,
+    flushWithBeacon,
+    attachUnloadFlush(target = globalThis as unknown as EventTarget) {
+      const onHide = () => {
+        const doc = (globalThis as { document?: { visibilityState?: string } }).document;
+        if (!doc || doc.visibilityState === "hidden") flushWithBeacon();
+      };
+      const onPageHide = () => flushWithBeacon();
+      target.addEventListener("visibilitychange", onHide);
+      target.addEventListener("pagehide", onPageHide);
+      return () => {
+        target.removeEventListener("visibilitychange", onHide);
+        target.removeEventListener("pagehide", onPageHide);
+      };
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// One POST to the ingestion API, retried the way the server asks: 429 and 503 (and a
+// proxy's 502/504, and network failures) are retried with exponential backoff and full
+// jitter, never sooner than Retry-After; every other refusal is final. The body is sent
+// unchanged on every attempt — its items carry their ids — so a retry of a request the
+// server did store stores nothing twice.
+// Dependency-free: runs in browsers and in Node 18+.
+
+export interface RetryOptions {
+  /** Attempts after the first. Default 5. */
+  maxRetries?: number;
+  /** Backoff before retry n is random(0, min(maxDelayMs, baseDelayMs · 2^n)). Defaults 500 and 30,000. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface TransportOptions extends RetryOptions {
+  fetch?: typeof fetch;
+  /** For tests: how to wait, and where randomness comes from. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export class IngestRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly body: unknown,
+  ) {
+    super(message);
+    this.name = "IngestRequestError";
+  }
+}
+
+const RETRYABLE = new Set([429, 502, 503, 504]);
+
+export function computeBackoffMs(attempt: number, { baseDelayMs = 500, maxDelayMs = 30_000 }: RetryOptions, random: () => number, retryAfterSeconds?: number): number {
+  const jittered = Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+  return retryAfterSeconds === undefined ? jittered : Math.max(retryAfterSeconds * 1000, jittered);
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** POSTs `body` as JSON with the key as a Bearer token; the ids the server answers with. */
+export async function postWithRetry(url: string, key: string, body: unknown, options: TransportOptions = {}): Promise<string[]> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const maxRetries = options.maxRetries ?? 5;
+  const json = JSON.stringify(body);
+
+  for (let attempt = 0; ; attempt++) {
+    let retryAfter: number | undefined;
+    let failure: IngestRequestError;
+    try {
+      const response = await doFetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: json,
+        keepalive: json.length < 60_000,
+      });
+      const answer = await response.json().catch(() => null);
+      if (response.ok) return (answer as { ids?: string[] } | null)?.ids ?? [];
+      const message = (answer as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
+      failure = new IngestRequestError(message, response.status, answer);
+      if (!RETRYABLE.has(response.status)) throw failure;
+      retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+    } catch (error) {
+      if (error instanceof IngestRequestError && !RETRYABLE.has(error.status ?? 0)) throw error;
+      failure = error instanceof IngestRequestError ? error : new IngestRequestError(`network failure: ${(error as Error)?.message ?? error}`, null, null);
+    }
+    if (attempt >= maxRetries) throw failure;
+    await sleep(computeBackoffMs(attempt, options, random, retryAfter));
+  }
+}
