@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { AppError } from "@/lib/http/app-error";
+
+// Strict: a misspelt option (`{"dry_run": true}`) must be refused, never read as "delete".
+export const ZRetentionRequestSchema = z.strictObject({ dryRun: z.boolean().optional() });
+export type TRetentionRequest = z.infer<typeof ZRetentionRequestSchema>;
+
+const MAX_BODY_CHARS = 4_096;
+
+/** The optional body of POST /api/admin/retention: none (or blank) means a real run. */
+export function parseRetentionRequest(text: string): { dryRun: boolean } {
+  if (text.trim() === "") return { dryRun: false };
+  if (text.length > MAX_BODY_CHARS) throw new AppError("payload_too_large", `The body may hold at most ${MAX_BODY_CHARS} characters.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_json", 'The body is not valid JSON; send {"dryRun": true}, {"dryRun": false} or nothing.');
+  }
+  const parsed = ZRetentionRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", 'The body may only hold "dryRun", a boolean.', {
+      details: parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || undefined, message: issue.message })),
+    });
+  }
+  return { dryRun: parsed.data.dryRun ?? false };
+}
