@@ -8,4 +8,6 @@ export const E2E = {
   adminPassword: "e2e-admin-password-123",
   memberEmail: "member@e2e.test",
   memberPassword: "e2e-member-password-123",
+  // Listed in INGEST_KEYS by e2e/serve.ts.
+  ingestKey: "e2e-ingest-key",
 } as const;

@@ -14,6 +14,7 @@ process.env.DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 process.env.ADMIN_EMAIL = E2E.adminEmail;
 process.env.ADMIN_PASSWORD = E2E.adminPassword;
+process.env.INGEST_KEYS = E2E.ingestKey;
 
 const { database, closeDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");

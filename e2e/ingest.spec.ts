@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { signIn } from "./sign-in";
+
+// The ingestion API end to end: what a caller posts shows up in the dashboard.
+test("events and errors posted to the API show up as a new project on the home page", async ({ page }) => {
+  const project = `proj_ingest_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const auth = { Authorization: `Bearer ${E2E.ingestKey}` };
+
+  const refused = await page.request.post("/api/events", { data: { eventType: "X", projectId: project } });
+  expect(refused.status()).toBe(401);
+
+  const events = await page.request.post("/api/events", {
+    headers: auth,
+    data: { events: [{ id: `${project}-e1`, eventType: "SIM_STARTED", projectId: project, runId: `${project}-run` }, { eventType: "RUN_SAVED", projectId: project }] },
+  });
+  expect(events.status()).toBe(201);
+  expect((await events.json()).ids[0]).toBe(`${project}-e1`);
+
+  const error = await page.request.post("/api/errors", {
+    headers: auth,
+    data: { traceId: crypto.randomUUID(), errorType: "API_ERROR", message: "upstream timed out", projectId: project },
+  });
+  expect(error.status()).toBe(201);
+
+  // sendBeacon's way: the key in the query string, the JSON as text/plain, from a page.
+  await page.goto("/login");
+  const queued = await page.evaluate(
+    ({ key, projectId }) =>
+      navigator.sendBeacon(`/api/errors?key=${key}`, JSON.stringify({ errors: [{ traceId: crypto.randomUUID(), errorType: "ENGINE_ERROR", message: "on unload", projectId }] })),
+    { key: E2E.ingestKey, projectId: project },
+  );
+  expect(queued).toBe(true);
+
+  await signIn(page, "member");
+  const projects = page.getByRole("region", { name: "Projects" });
+  await expect(async () => {
+    await page.goto("/");
+    const card = projects.getByRole("listitem").filter({ has: page.getByRole("link", { name: project }) });
+    await expect(card).toContainText("2 errors", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+});
