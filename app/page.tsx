@@ -1,12 +1,25 @@
 import Link from "next/link";
 import { AppHeader } from "@/components/app-header";
-import { RunStatusBadge } from "@/components/run-status-badge";
-import { formatDuration } from "@/lib/format/duration";
+import { FirstEventHint } from "@/components/empty-state";
+import { GoToBox } from "@/components/go-to-box";
+import { RunsTable } from "@/components/runs/runs-table";
 import { requireUser } from "@/lib/auth/session";
-import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
+import { findProjectsOverview, type ProjectOverview } from "@/lib/projects/find-projects-overview";
 import { findRecentRuns } from "@/lib/runs/find-recent-runs";
 
 export const dynamic = "force-dynamic";
+
+function Trend({ project }: { project: ProjectOverview }) {
+  const { errorsLast24h: now, errorsPrevious24h: before } = project;
+  if (now === before) return <span className="text-slate-500">no change vs the previous 24 h</span>;
+  const up = now > before;
+  const pct = before === 0 ? null : Math.round(((now - before) / before) * 100);
+  return (
+    <span className={up ? "text-red-700" : "text-emerald-700"} title={`${before.toLocaleString("en-US")} in the previous 24 h`}>
+      {up ? "▲" : "▼"} {pct === null ? "new" : `${Math.abs(pct)}%`} vs the previous 24 h
+    </span>
+  );
+}
 
 export default async function HomePage() {
   await requireUser();
@@ -15,15 +28,18 @@ export default async function HomePage() {
     <>
       <AppHeader />
       <main className="mx-auto max-w-7xl space-y-8 px-6 py-8">
+        <section aria-labelledby="goto-heading" className="rounded border border-slate-200 bg-white p-4">
+          <h2 id="goto-heading" className="mb-2 text-sm font-semibold text-slate-700">
+            Paste a traceId, runId or event id
+          </h2>
+          <GoToBox shortcut={false} />
+        </section>
         <section aria-labelledby="projects-heading" role="region">
           <h2 id="projects-heading" className="mb-3 text-lg font-semibold">
             Projects
           </h2>
           {projects.length === 0 ? (
-            <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-              No projects yet. Send a first event to <code className="font-mono">POST /api/events</code>, or load demo
-              data with <code className="font-mono">npm run db:seed</code>.
-            </p>
+            <FirstEventHint />
           ) : (
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {projects.map((project) => (
@@ -33,10 +49,13 @@ export default async function HomePage() {
                   </Link>
                   <p className="mt-1 font-mono text-xs text-slate-500">{project.id}</p>
                   <p className="mt-2 text-sm">
-                    <span className={project.errorsLast24h > 0 ? "font-semibold text-red-700" : "text-slate-600"}>
-                      {project.errorsLast24h.toLocaleString("en-US")}
-                    </span>{" "}
-                    errors in the last 24 h · {project.runCount.toLocaleString("en-US")} runs
+                    <span className={project.errorsLast24h > 0 ? "font-semibold text-red-700" : "text-slate-600"}>{project.errorsLast24h.toLocaleString("en-US")}</span> errors in the
+                    last 24 h · <Trend project={project} />
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    <Link href={`/projects/${encodeURIComponent(project.id)}/runs`} className="hover:underline">
+                      {project.runCount.toLocaleString("en-US")} runs
+                    </Link>
                   </p>
                 </li>
               ))}
@@ -47,34 +66,14 @@ export default async function HomePage() {
           <h2 id="runs-heading" className="mb-3 text-lg font-semibold">
             Recent runs
           </h2>
-          <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-3 py-2">Run</th>
-                <th className="px-3 py-2">Project</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Started (UTC)</th>
-                <th className="px-3 py-2">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <Link href={`/runs/${encodeURIComponent(run.id)}`} className="hover:underline">
-                      {run.name ?? run.id}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{run.projectName ?? "—"}</td>
-                  <td className="px-3 py-2">
-                    <RunStatusBadge status={run.status} />
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{run.startedAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-3 py-2">{run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : "running"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {runs.length === 0 ? (
+            <p className="text-sm text-slate-500">No runs yet.</p>
+          ) : (
+            <RunsTable
+              showProject
+              runs={runs.map((r) => ({ id: r.id, name: r.name, status: r.status, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null, projectName: r.projectName }))}
+            />
+          )}
         </section>
       </main>
     </>

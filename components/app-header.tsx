@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOut } from "@/app/login/actions";
 import { currentUser } from "@/lib/auth/session";
+import { GoToBox } from "./go-to-box";
 
 /** The bar on every signed-in page. `children` goes on the right (e.g. the go-to box). */
 export async function AppHeader({ children }: { children?: ReactNode }) {
@@ -32,6 +33,7 @@ export async function AppHeader({ children }: { children?: ReactNode }) {
         </nav>
         <div className="ml-auto flex items-center gap-4">
           {children}
+          {user ? <GoToBox /> : null}
           {user ? (
             <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
               <span title={user.role}>{user.email}</span>

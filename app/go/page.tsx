@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { requireUser } from "@/lib/auth/session";
+import { resolveLookup } from "@/lib/search/resolve-lookup";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Go to" };
+
+// GET /go?q=… – the go-to box: redirect to what the pasted id names, or say nothing matched.
+export default async function GoPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser();
+  const raw = (await searchParams).q;
+  const query = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const result = await resolveLookup({ query });
+  if (result.found) redirect(result.href);
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto max-w-3xl px-6 py-10">
+        <h1 className="text-lg font-semibold">Nothing found</h1>
+        <p role="status" className="mt-2 text-sm text-slate-700">
+          {result.id ? (
+            <>
+              No trace, run, event or error has the id <code className="rounded bg-slate-100 px-1 font-mono break-all">{result.id}</code>.
+            </>
+          ) : (
+            <>That does not look like an id. Paste a traceId (a UUID), a runId or an event or error id.</>
+          )}
+        </p>
+        <p className="mt-4 text-sm text-slate-500">
+          Ids are matched exactly (traceIds in any case, with or without braces). Logs older than the retention period are deleted.{" "}
+          <Link href="/" className="text-sky-700 underline">
+            Back to the overview
+          </Link>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FirstEventHint } from "@/components/empty-state";
+import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
+import { ErrorListTable } from "@/components/errors/error-list-table";
+import { SeverityChart } from "@/components/errors/severity-chart";
+import { ProjectTabs } from "@/components/projects/project-tabs";
+import { requireUser } from "@/lib/auth/session";
+import { errorViewHref, parseErrorViewQuery } from "@/lib/errors/error-view-query";
+import { ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
+import { findErrorOverview } from "@/lib/errors/find-error-overview";
+import { findErrorTypes } from "@/lib/errors/find-error-types";
+import { findProjectErrors } from "@/lib/errors/find-project-errors";
+import { routeParam } from "@/lib/format/route-param";
+import { getProject } from "@/lib/projects/get-project";
+import { SEVERITIES } from "@/lib/runs/timeline-filters";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Errors" };
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-600";
+
+export default async function ProjectErrorsPage({ params, searchParams }: Props) {
+  await requireUser();
+  const projectId = routeParam((await params).projectId);
+  const query = parseErrorViewQuery(await searchParams);
+  const project = await getProject({ projectId });
+  if (!project) notFound();
+  const now = new Date();
+  const windowDef = ERROR_WINDOWS[query.window];
+  const since = new Date(now.getTime() - windowDef.ms);
+  const filters = { severities: query.severities, types: query.types };
+  const [overview, list, types] = await Promise.all([
+    findErrorOverview({ projectId, window: query.window, filters, now }),
+    findProjectErrors({ projectId, since, until: now, filters, cursor: query.cursor }),
+    findErrorTypes({ projectId, since: new Date(now.getTime() - ERROR_WINDOWS["7d"].ms) }),
+  ]);
+  const bucketLabel = windowDef.bucketMs === 3_600_000 ? "hour" : "5 min";
+  const filtered = query.severities.length > 0 || query.types.length > 0;
+
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto max-w-7xl px-6 py-6">
+        <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: project.name }, { label: "Errors" }]} />
+        <h1 className="mb-2 text-xl font-semibold">
+          {project.name} <span className="font-normal text-slate-500">errors</span>
+        </h1>
+        <ProjectTabs projectId={projectId} current="errors" />
+        <div className="mb-4 flex flex-wrap items-end gap-4">
+          <nav aria-label="Window" className="flex overflow-hidden rounded border border-slate-300 text-sm">
+            {(Object.keys(ERROR_WINDOWS) as ErrorWindow[]).map((w) => (
+              <Link
+                key={w}
+                href={errorViewHref(projectId, { ...query, window: w, cursor: undefined })}
+                aria-current={w === query.window ? "page" : undefined}
+                className={`px-3 py-1 ${w === query.window ? "bg-slate-800 text-white" : "bg-white hover:bg-slate-100"}`}
+              >
+                Last {ERROR_WINDOWS[w].label}
+              </Link>
+            ))}
+          </nav>
+          <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filters">
+            {query.window !== "24h" ? <input type="hidden" name="window" value={query.window} /> : null}
+            <label className="flex flex-col text-xs text-slate-600">
+              Severity
+              <select name="severity" defaultValue={query.severities[0] ?? ""} className={field}>
+                <option value="">Any severity</option>
+                {SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col text-xs text-slate-600">
+              Type
+              <select name="type" defaultValue={query.types[0] ?? ""} className={field}>
+                <option value="">Any type</option>
+                {[...new Set([...types, ...query.types])].map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
+              Apply
+            </button>
+            {filtered ? (
+              <Link href={errorViewHref(projectId, { window: query.window, severities: [], types: [] })} className="py-1.5 text-sm text-slate-600 hover:underline">
+                Clear filters
+              </Link>
+            ) : null}
+          </form>
+          <p className="ml-auto text-sm text-slate-600" role="status">
+            <strong className="text-slate-900">{overview.total.toLocaleString("en-US")}</strong> errors in the last {windowDef.label}
+          </p>
+        </div>
+
+        {overview.total === 0 && !filtered ? (
+          <div className="space-y-4">
+            <p className="text-sm text-slate-600">No errors in the last {windowDef.label}.</p>
+            {list.rows.length === 0 && !query.cursor ? <FirstEventHint projectId={projectId} /> : null}
+          </div>
+        ) : (
+          <div className="space-y-6">
+            <SeverityChart chart={overview.chart} bucketLabel={bucketLabel} />
+            <section aria-labelledby="groups-heading">
+              <h2 id="groups-heading" className="mb-2 text-lg font-semibold">
+                Grouped by type and message
+              </h2>
+              <ErrorGroupsTable
+                bucketLabel={bucketLabel}
+                groups={overview.groups.map((g) => ({
+                  ...g,
+                  firstSeen: g.firstSeen.toISOString(),
+                  lastSeen: g.lastSeen.toISOString(),
+                  typeHref: errorViewHref(projectId, { ...query, types: [g.errorType], cursor: undefined }),
+                }))}
+              />
+            </section>
+            <section aria-labelledby="list-heading">
+              <h2 id="list-heading" className="mb-2 text-lg font-semibold">
+                Newest first
+              </h2>
+              <ErrorListTable rows={list.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))} />
+              <nav aria-label="Pages" className="mt-2 flex gap-4 text-sm">
+                {query.cursor ? (
+                  <Link href={errorViewHref(projectId, { ...query, cursor: undefined })} className="text-sky-700 hover:underline">
+                    ⇤ Newest
+                  </Link>
+                ) : null}
+                {list.next ? (
+                  <Link href={errorViewHref(projectId, { ...query, cursor: list.next })} className="text-sky-700 hover:underline" rel="next">
+                    Older →
+                  </Link>
+                ) : (
+                  <span className="text-slate-400">No older errors in this window</span>
+                )}
+              </nav>
+            </section>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

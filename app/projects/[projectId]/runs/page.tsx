@@ -1,0 +1,87 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { AppHeader } from "@/components/app-header";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FirstEventHint } from "@/components/empty-state";
+import { ProjectTabs } from "@/components/projects/project-tabs";
+import { RunsTable } from "@/components/runs/runs-table";
+import { requireUser } from "@/lib/auth/session";
+import { routeParam } from "@/lib/format/route-param";
+import { getProject } from "@/lib/projects/get-project";
+import { findProjectRuns, RUN_STATUSES } from "@/lib/runs/find-project-runs";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Runs" };
+
+type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const ZRunsQuerySchema = z.object({
+  status: z.enum(RUN_STATUSES).optional().catch(undefined),
+  order: z.enum(["desc", "asc"]).catch("desc"),
+  cursor: z.string().max(400).optional().catch(undefined),
+});
+
+export default async function ProjectRunsPage({ params, searchParams }: Props) {
+  await requireUser();
+  const projectId = routeParam((await params).projectId);
+  const sp = await searchParams;
+  const query = ZRunsQuerySchema.parse({ status: first(sp.status), order: first(sp.order) ?? "desc", cursor: first(sp.cursor) });
+  const project = await getProject({ projectId });
+  if (!project) notFound();
+  const page = await findProjectRuns({ projectId, status: query.status, order: query.order, cursor: query.cursor });
+  const base = `/projects/${encodeURIComponent(projectId)}/runs`;
+  const href = (q: { status?: string; order: string; cursor?: string }) => {
+    const p = new URLSearchParams();
+    if (q.status) p.set("status", q.status);
+    if (q.order !== "desc") p.set("order", q.order);
+    if (q.cursor) p.set("cursor", q.cursor);
+    return p.size ? `${base}?${p}` : base;
+  };
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto max-w-7xl px-6 py-6">
+        <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: project.name }, { label: "Runs" }]} />
+        <h1 className="mb-2 text-xl font-semibold">
+          {project.name} <span className="font-normal text-slate-500">runs</span>
+        </h1>
+        <ProjectTabs projectId={projectId} current="runs" />
+        <nav aria-label="Status" className="mb-3 flex gap-2 text-sm">
+          {[undefined, ...RUN_STATUSES].map((status) => (
+            <Link
+              key={status ?? "all"}
+              href={href({ status, order: query.order })}
+              aria-current={status === query.status ? "page" : undefined}
+              className={`rounded px-2 py-0.5 ${status === query.status ? "bg-slate-800 text-white" : "border border-slate-300 bg-white hover:bg-slate-100"}`}
+            >
+              {status ?? "all"}
+            </Link>
+          ))}
+        </nav>
+        {page.rows.length === 0 && !query.cursor && !query.status ? (
+          <FirstEventHint projectId={projectId} />
+        ) : (
+          <RunsTable
+            showProject={false}
+            startedHeader={{ href: href({ status: query.status, order: query.order === "desc" ? "asc" : "desc" }), label: query.order === "desc" ? "Started ↓" : "Started ↑" }}
+            runs={page.rows.map((r) => ({ id: r.id, name: r.name, status: r.status, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null }))}
+          />
+        )}
+        <nav aria-label="Pages" className="mt-2 flex gap-4 text-sm">
+          {query.cursor ? (
+            <Link href={href({ status: query.status, order: query.order })} className="text-sky-700 hover:underline">
+              ⇤ First page
+            </Link>
+          ) : null}
+          {page.next ? (
+            <Link href={href({ status: query.status, order: query.order, cursor: page.next })} className="text-sky-700 hover:underline" rel="next">
+              Next page →
+            </Link>
+          ) : null}
+        </nav>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { AppError } from "@/lib/http/app-error";
+import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
+import { exportRunTimeline } from "@/lib/runs/export-run-timeline";
+import { parseTimelineQuery } from "@/lib/runs/timeline-filters";
+
+export const dynamic = "force-dynamic";
+
+const TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson; charset=utf-8", json: "application/json; charset=utf-8" } as const;
+
+// GET /runs/[runId]/export?format=csv|ndjson|json&<filters> – the filtered run, streamed in keyset batches.
+export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }) {
+  try {
+    const { runId } = await params;
+    await authorizeRunRequest(request, runId);
+    const search = Object.fromEntries(new URL(request.url).searchParams);
+    const format = search.format ?? "ndjson";
+    if (format !== "csv" && format !== "ndjson" && format !== "json") {
+      throw new AppError("bad_request", "format must be csv, ndjson or json.", { details: [{ field: "format", message: `got "${format}"` }] });
+    }
+    const { filters, order } = parseTimelineQuery(search);
+    const body = exportRunTimeline({ runId, filters, order, format });
+    const filename = `run-${runId.replace(/[^A-Za-z0-9_.-]/g, "_")}.${format}`;
+    return new Response(body, {
+      headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    });
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FirstEventHint } from "@/components/empty-state";
+import { LocalTime } from "@/components/local-time";
+import { RunStatusBadge } from "@/components/run-status-badge";
+import { TimelineFiltersForm } from "@/components/timeline/timeline-filters-form";
+import { TimelineTable } from "@/components/timeline/timeline-table";
+import { requireUser } from "@/lib/auth/session";
+import { formatDuration } from "@/lib/format/duration";
+import { routeParam } from "@/lib/format/route-param";
+import { findRunTimeline } from "@/lib/runs/find-run-timeline";
+import { findRunTypes } from "@/lib/runs/find-run-types";
+import { getRun } from "@/lib/runs/get-run";
+import { locateTimelineRow } from "@/lib/runs/locate-timeline-row";
+import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
+import { parseTimelineQuery, timelineSearchParams } from "@/lib/runs/timeline-filters";
+import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: `Run ${routeParam((await params).runId)}` };
+}
+
+export default async function RunPage({ params, searchParams }: Props) {
+  await requireUser();
+  const runId = routeParam((await params).runId);
+  const query = parseTimelineQuery(await searchParams);
+  const run = await getRun({ runId });
+  if (!run) notFound();
+
+  let cursor = decodeTimelineCursor(query.cursor);
+  let located: Awaited<ReturnType<typeof locateTimelineRow>> | null = null;
+  if (query.at && !cursor) {
+    located = await locateTimelineRow({ runId, rowId: query.at, filters: query.filters, order: query.order });
+    cursor = located.cursor;
+  }
+  const [page, types] = await Promise.all([findRunTimeline({ runId, filters: query.filters, order: query.order, cursor }), findRunTypes({ runId })]);
+  const base = `/runs/${encodeURIComponent(runId)}`;
+  const href = (extra: { cursor?: string }) => {
+    const sp = timelineSearchParams({ filters: query.filters, order: query.order, cursor: extra.cursor });
+    return sp.size ? `${base}?${sp}` : base;
+  };
+  const filtered = query.filters.kind || query.filters.types.length || query.filters.actorTypes.length || query.filters.severities.length;
+  const exportQuery = timelineSearchParams({ filters: query.filters, order: query.order });
+  const isFirstPage = !cursor;
+  const newest = page.rows[0];
+  const live =
+    isFirstPage && query.order === "desc"
+      ? {
+          after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null,
+          query: timelineSearchParams({ filters: query.filters, order: "desc" }).toString(),
+          intervalMs: 5_000,
+          startOn: run.status === "running",
+        }
+      : null;
+
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto max-w-7xl px-6 py-6">
+        <Breadcrumbs
+          items={[
+            { label: "Overview", href: "/" },
+            ...(run.projectId ? [{ label: run.projectName ?? run.projectId, href: `/projects/${encodeURIComponent(run.projectId)}/runs` }] : []),
+            { label: run.name ?? run.id },
+          ]}
+        />
+        <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h1 className="text-xl font-semibold">{run.name ?? run.id}</h1>
+          <RunStatusBadge status={run.status} />
+          <span className="font-mono text-xs text-slate-500">{run.id}</span>
+          <span className="text-sm text-slate-600">
+            started <LocalTime iso={run.startedAt.toISOString()} />
+            {" · "}
+            {run.finishedAt ? `took ${formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())}` : "still running"}
+          </span>
+          {run.projectId ? (
+            <Link href={`/projects/${encodeURIComponent(run.projectId)}/errors`} className="text-sm text-sky-700 hover:underline">
+              Project errors
+            </Link>
+          ) : null}
+        </div>
+        <TimelineFiltersForm runId={runId} query={query} types={types} />
+        {located && !located.found ? (
+          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-800">
+            This run has no event or error with the id “{query.at}”; showing the newest rows.
+          </p>
+        ) : null}
+        <div className="my-3 flex flex-wrap items-center gap-3 text-sm">
+          <nav aria-label="Pages" className="flex items-center gap-3">
+            {page.prev ? (
+              <>
+                <Link href={href({})} className="text-sky-700 hover:underline">
+                  {query.order === "desc" ? "⇤ Newest" : "⇤ Oldest"}
+                </Link>
+                <Link href={href({ cursor: encodeTimelineCursor(page.prev) })} className="text-sky-700 hover:underline" rel="prev">
+                  ← {query.order === "desc" ? "Newer" : "Earlier"}
+                </Link>
+              </>
+            ) : null}
+            {page.next ? (
+              <Link href={href({ cursor: encodeTimelineCursor(page.next) })} className="text-sky-700 hover:underline" rel="next">
+                {query.order === "desc" ? "Older" : "Later"} →
+              </Link>
+            ) : (
+              <span className="text-slate-400">{query.order === "desc" ? "Start of the run" : "End of the run"}</span>
+            )}
+          </nav>
+          <span className="ml-auto flex items-center gap-2 text-slate-600">
+            Export{filtered ? " (filtered)" : ""}:
+            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "csv"]])}`} className="text-sky-700 hover:underline" download>
+              CSV
+            </a>
+            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "ndjson"]])}`} className="text-sky-700 hover:underline" download>
+              NDJSON
+            </a>
+            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "json"]])}`} className="text-sky-700 hover:underline" download>
+              JSON
+            </a>
+          </span>
+        </div>
+        {page.rows.length === 0 && isFirstPage && !filtered ? (
+          <FirstEventHint projectId={run.projectId ?? undefined} runId={run.id} />
+        ) : (
+          <TimelineTable
+            key={`${query.cursor ?? ""}|${query.at ?? ""}|${exportQuery}`}
+            runId={runId}
+            rows={page.rows.map((row) => toTimelineRowDto(row, run.startedAt))}
+            highlightId={query.at ?? null}
+            order={query.order}
+            live={live}
+          />
+        )}
+      </main>
+    </>
+  );
+}

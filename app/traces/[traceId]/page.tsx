@@ -1,0 +1,130 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AppHeader } from "@/components/app-header";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { JsonBlock, prettyJson } from "@/components/json-block";
+import { LinkedText } from "@/components/linked-text";
+import { LocalTime } from "@/components/local-time";
+import { CopyButton } from "@/components/copy-button";
+import { requireUser } from "@/lib/auth/session";
+import { routeParam } from "@/lib/format/route-param";
+import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
+import { findTrace } from "@/lib/traces/find-trace";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ traceId: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: `Trace ${routeParam((await params).traceId).slice(0, 40)}` };
+}
+
+const SEVERITY_STYLE: Record<string, string> = {
+  warning: "bg-amber-50 text-amber-800 ring-amber-200",
+  error: "bg-red-50 text-red-700 ring-red-200",
+  critical: "bg-red-700 text-white ring-red-800",
+};
+
+export default async function TracePage({ params }: Props) {
+  await requireUser();
+  const raw = routeParam((await params).traceId);
+  const lookup = normalizeLookupId(raw);
+  if (!lookup) notFound();
+  // Upper case, braces or quotes in a pasted URL: send the browser to the canonical one.
+  if (lookup.uuid && lookup.uuid !== raw) redirect(`/traces/${lookup.uuid}`);
+  const trace = await findTrace({ traceId: lookup.id });
+  if (!trace) notFound();
+  const first = trace.errors[0]!;
+  const runAt = (runId: string, rowId: string) => `/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}`;
+
+  return (
+    <>
+      <AppHeader />
+      <main className="mx-auto max-w-6xl px-6 py-6">
+        <Breadcrumbs
+          items={[
+            { label: "Overview", href: "/" },
+            ...(first.projectId ? [{ label: first.projectId, href: `/projects/${encodeURIComponent(first.projectId)}/errors` }] : []),
+            { label: `Trace ${trace.traceId}` },
+          ]}
+        />
+        <div className="mb-4 flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold">Trace</h1>
+          <code className="font-mono text-sm">{trace.traceId}</code>
+          <CopyButton text={trace.traceId} label="Copy traceId" />
+          <span className="text-sm text-slate-600">
+            {trace.errors.length} error{trace.errors.length === 1 ? "" : "s"}
+          </span>
+        </div>
+
+        <section aria-labelledby="errors-heading" className="space-y-4">
+          <h2 id="errors-heading" className="sr-only">
+            Errors
+          </h2>
+          {trace.errors.map((error) => (
+            <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${error.errorType} error`}>
+              <header className="flex flex-wrap items-center gap-2">
+                <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[error.severity] ?? ""}`}>{error.severity}</span>
+                <span className="font-mono text-sm font-semibold">{error.errorType}</span>
+                <LocalTime iso={error.createdAt.toISOString()} />
+                {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{error.endpoint}</code> : null}
+                {error.runId ? (
+                  <Link href={runAt(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
+                    Open in the run timeline →
+                  </Link>
+                ) : null}
+              </header>
+              <p className="mt-2 text-sm whitespace-pre-wrap break-words">
+                <LinkedText text={error.message} />
+              </p>
+              <p className="mt-1 font-mono text-xs text-slate-400">{error.id}</p>
+              <div className="mt-3 space-y-3">
+                {error.stack ? <JsonBlock text={error.stack} label="Stack trace" /> : <p className="text-xs text-slate-500">No stack trace.</p>}
+                <JsonBlock text={prettyJson(error.detail)} label="Detail" />
+              </div>
+            </article>
+          ))}
+        </section>
+
+        {trace.runs.map((context) => {
+          const errorsHere = trace.errors.filter((e) => e.runId === context.runId);
+          const lines = [
+            ...context.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.createdAt, label: e.eventType, detail: `${e.actorType}${e.actorId ? `:${e.actorId}` : ""}` })),
+            ...errorsHere.map((e) => ({ kind: "error" as const, id: e.id, at: e.createdAt, label: e.errorType, detail: e.message.slice(0, 200) })),
+          ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
+          return (
+            <section key={context.runId} aria-label={`Events around the errors in run ${context.runName ?? context.runId}`} className="mt-8">
+              <h2 className="text-lg font-semibold">
+                What happened in{" "}
+                <Link href={`/runs/${encodeURIComponent(context.runId)}`} className="text-sky-700 hover:underline">
+                  {context.runName ?? context.runId}
+                </Link>
+              </h2>
+              <p className="mb-2 text-sm text-slate-600">
+                Events from <LocalTime iso={context.from.toISOString()} /> to <LocalTime iso={context.to.toISOString()} /> (5 minutes before the first error to 1 minute after the last)
+                {context.truncated ? "; only the latest 200 are shown" : ""}.
+              </p>
+              {lines.length === 0 ? (
+                <p className="text-sm text-slate-500">No events in that window.</p>
+              ) : (
+                <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+                  {lines.map((line) => (
+                    <li key={`${line.kind}-${line.id}`} className={`flex items-baseline gap-3 px-3 py-1.5 ${line.kind === "error" ? "bg-red-50" : ""}`}>
+                      <LocalTime iso={line.at.toISOString()} />
+                      <span className={`rounded px-1 text-[10px] font-semibold uppercase ${line.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{line.kind}</span>
+                      <span className="font-mono text-xs">{line.label}</span>
+                      <span className="truncate text-xs text-slate-600">{line.detail}</span>
+                      <Link href={runAt(context.runId, line.id)} className="ml-auto shrink-0 text-xs text-sky-700 hover:underline">
+                        in timeline
+                      </Link>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          );
+        })}
+      </main>
+    </>
+  );
+}

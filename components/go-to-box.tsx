@@ -1,0 +1,40 @@
+"use client";
+import { useEffect, useId, useRef } from "react";
+
+/** Paste any id and go to it (resolved by /go). "/" focuses it from anywhere on the page. */
+export function GoToBox({ defaultValue = "", shortcut = true }: { defaultValue?: string; shortcut?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!shortcut) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+      event.preventDefault();
+      input.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [shortcut]);
+  return (
+    <form action="/go" method="get" role="search" className="flex items-center gap-1">
+      <label htmlFor={id} className="sr-only">
+        Go to a traceId, runId or event id
+      </label>
+      <input
+        ref={input}
+        id={id}
+        name="q"
+        defaultValue={defaultValue}
+        placeholder="Go to traceId, runId, event id…  (/)"
+        autoComplete="off"
+        spellCheck={false}
+        className="w-72 rounded border border-slate-300 px-2 py-1 font-mono text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
+      />
+      <button type="submit" className="rounded bg-slate-800 px-2 py-1 text-xs text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
+        Go
+      </button>
+    </form>
+  );
+}

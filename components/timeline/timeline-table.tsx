@@ -1,0 +1,211 @@
+"use client";
+import Link from "next/link";
+import { Fragment, useEffect, useMemo, useState } from "react";
+import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { LinkedText } from "@/components/linked-text";
+import { LocalTime } from "@/components/local-time";
+import { formatDuration } from "@/lib/format/duration";
+import { markGaps } from "@/lib/runs/mark-gaps";
+import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
+import { TimelineRowDetail } from "./timeline-row-detail";
+import { useLiveRows, type LiveOptions } from "./use-live-rows";
+
+const features = tableFeatures({});
+
+const SEVERITY_STYLE: Record<string, string> = {
+  warning: "bg-amber-50 text-amber-800 ring-amber-200",
+  error: "bg-red-50 text-red-700 ring-red-200",
+  critical: "bg-red-700 text-white ring-red-800",
+};
+
+function summary(row: TimelineRowDto): string {
+  if (row.kind === "error") return row.message ?? "";
+  const compact = row.dataJson.replace(/\s*\n\s*/g, " ");
+  return compact.length > 160 ? `${compact.slice(0, 160)}…` : compact;
+}
+
+export function TimelineTable({
+  runId,
+  rows: initialRows,
+  highlightId,
+  order,
+  live,
+}: {
+  runId: string;
+  rows: TimelineRowDto[];
+  highlightId: string | null;
+  order: "desc" | "asc";
+  live: LiveOptions | null;
+}) {
+  const liveState = useLiveRows(runId, live);
+  const rows = useMemo(
+    () => (order === "desc" ? [...[...liveState.rows].reverse(), ...initialRows] : [...initialRows, ...liveState.rows]),
+    [initialRows, liveState.rows, order],
+  );
+  const gaps = useMemo(() => markGaps(rows.map((r) => Date.parse(r.createdAt))), [rows]);
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(initialRows.filter((r) => r.id === highlightId).map((r) => `${r.kind}-${r.id}`)));
+  const toggle = (key: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  useEffect(() => {
+    if (!highlightId) return;
+    document.getElementById(`row-${highlightId}`)?.scrollIntoView({ block: "center" });
+  }, [highlightId]);
+
+  const columns = useMemo<ColumnDef<typeof features, TimelineRowDto>[]>(
+    () => [
+      {
+        id: "time",
+        header: "Time",
+        cell: ({ row }) => <LocalTime iso={row.original.createdAt} />,
+      },
+      {
+        id: "since",
+        header: "Since start",
+        cell: ({ row }) => <span className="text-slate-500 tabular-nums">{(row.original.sinceStartMs < 0 ? "−" : "+") + formatDuration(Math.abs(row.original.sinceStartMs))}</span>,
+      },
+      {
+        id: "type",
+        header: "Type",
+        cell: ({ row }) => (
+          <span className="flex items-center gap-1.5">
+            <span className={`rounded px-1 text-[10px] font-semibold uppercase ${row.original.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{row.original.kind}</span>
+            <span className="font-mono text-xs">{row.original.type}</span>
+          </span>
+        ),
+      },
+      {
+        id: "who",
+        header: "Actor / severity",
+        cell: ({ row }) =>
+          row.original.severity ? (
+            <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.original.severity] ?? ""}`}>{row.original.severity}</span>
+          ) : (
+            <span className="font-mono text-xs text-slate-600">{row.original.actor}</span>
+          ),
+      },
+      {
+        id: "summary",
+        header: "Details",
+        cell: ({ row }) => (
+          <span className="line-clamp-1 font-mono text-xs break-all text-slate-700">
+            <LinkedText text={summary(row.original)} />
+          </span>
+        ),
+      },
+    ],
+    [],
+  );
+  const table = useTable({ features, columns, data: rows, getRowId: (row) => `${row.kind}-${row.id}` });
+
+  return (
+    <div>
+      {live ? (
+        <div className="mb-2 flex items-center gap-3 text-sm">
+          <button
+            type="button"
+            onClick={liveState.toggle}
+            aria-pressed={liveState.on}
+            className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+          >
+            {liveState.on ? "● Live: on" : "○ Live: off"}
+          </button>
+          <span role="status" className="text-slate-500">
+            {liveState.on ? `Checking for new rows every ${live.intervalMs / 1000} s` : "Live mode paused"}
+            {liveState.rows.length ? ` · ${liveState.rows.length} new` : ""}
+            {liveState.error ? ` · ${liveState.error}` : ""}
+          </span>
+        </div>
+      ) : null}
+      <table className="w-full table-fixed border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
+        <colgroup>
+          <col className="w-8" />
+          <col className="w-52" />
+          <col className="w-28" />
+          <col className="w-56" />
+          <col className="w-36" />
+          <col />
+          <col className="w-20" />
+        </colgroup>
+        <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              <th className="px-2 py-2">
+                <span className="sr-only">Expand</span>
+              </th>
+              {group.headers.map((header) => (
+                <th key={header.id} className="px-2 py-2">
+                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                </th>
+              ))}
+              <th className="px-2 py-2">Link</th>
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row, index) => {
+            const dto = row.original;
+            const key = row.id;
+            const open = expanded.has(key);
+            const highlighted = highlightId === dto.id;
+            const gap = gaps[index];
+            return (
+              <Fragment key={key}>
+                {gap ? (
+                  <tr aria-label="gap">
+                    <td colSpan={7} className="border-t border-dashed border-slate-300 bg-slate-50 px-3 py-1 text-center text-xs text-slate-500">
+                      ⋯ {formatDuration(gap)} with nothing logged ⋯
+                    </td>
+                  </tr>
+                ) : null}
+                <tr
+                  id={`row-${dto.id}`}
+                  data-row-key={key}
+                  className={`border-t border-slate-100 align-top ${highlighted ? "bg-amber-50 ring-2 ring-amber-400 ring-inset" : dto.kind === "error" ? "bg-red-50/40" : ""}`}
+                >
+                  <td className="px-2 py-1.5">
+                    <button
+                      type="button"
+                      aria-expanded={open}
+                      aria-controls={`detail-${key}`}
+                      aria-label={`${open ? "Collapse" : "Expand"} ${dto.kind} ${dto.type}`}
+                      onClick={() => toggle(key)}
+                      className="rounded px-1 text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+                    >
+                      {open ? "▾" : "▸"}
+                    </button>
+                  </td>
+                  {row.getAllCells().map((cell) => (
+                    <td key={cell.id} className="overflow-hidden px-2 py-1.5">
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  ))}
+                  <td className="px-2 py-1.5 text-xs">
+                    <Link href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="text-sky-700 hover:underline" aria-label={`Permalink to ${dto.kind} ${dto.id}`}>
+                      #
+                    </Link>
+                  </td>
+                </tr>
+                {open ? (
+                  <tr id={`detail-${key}`} className={highlighted ? "bg-amber-50" : "bg-slate-50"}>
+                    <td />
+                    <td colSpan={6} className="px-2 pt-1 pb-3">
+                      <TimelineRowDetail row={dto} runId={runId} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
+      <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The errors view's state in the URL: window, severity and type filters, list cursor.
+import { z } from "zod";
+import { SEVERITIES } from "@/lib/runs/timeline-filters";
+import { ZErrorWindowSchema, type ErrorWindow } from "./error-window";
+
+export interface ErrorViewQuery {
+  window: ErrorWindow;
+  severities: string[];
+  types: string[];
+  cursor?: string;
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const list = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))];
+
+export function parseErrorViewQuery(params: Record<string, string | string[] | undefined>): ErrorViewQuery {
+  return {
+    window: ZErrorWindowSchema.parse(first(params.window) ?? "24h"),
+    severities: list(params.severity).filter((s) => (SEVERITIES as readonly string[]).includes(s)),
+    types: list(params.type).filter((t) => t.length <= 200).slice(0, 20),
+    cursor: z.string().max(400).optional().catch(undefined).parse(first(params.cursor)),
+  };
+}
+
+export function errorViewHref(projectId: string, query: ErrorViewQuery): string {
+  const params = new URLSearchParams();
+  if (query.window !== "24h") params.set("window", query.window);
+  if (query.severities.length) params.set("severity", query.severities.join(","));
+  if (query.types.length) params.set("type", query.types.join(","));
+  if (query.cursor) params.set("cursor", query.cursor);
+  const base = `/projects/${encodeURIComponent(projectId)}/errors`;
+  return params.size ? `${base}?${params}` : base;
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { AppError } from "@/lib/http/app-error";
+import { getSessionUser } from "@/lib/auth/session";
+import { getRun, type RunDetail } from "./get-run";
+
+/** For the timeline's route handlers: a signed-in user (401) and an existing run (404). */
+export async function authorizeRunRequest(request: Request, runId: string): Promise<RunDetail> {
+  const user = await getSessionUser(request.headers);
+  if (!user) throw new AppError("unauthorized", "Sign in to read logs.");
+  const run = await getRun({ runId });
+  if (!run) throw new AppError("not_found", `No run has the id "${runId}".`);
+  return run;
+}
