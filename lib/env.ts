@@ -1,5 +1,6 @@
 // The only module that reads process.env. Every setting is parsed once, with zod, and a
 // bad value stops start-up with a message that names the variable and what to fix.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const positiveInt = (name: string, fallback: number) =>
@@ -24,6 +25,13 @@ const list = z
       .map((item) => item.trim())
       .filter(Boolean),
   );
+
+function isIpOrCidr(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 const optionalString = z
   .string()
@@ -55,6 +63,8 @@ const EnvSchema = z.object({
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.
   INGEST_SCRUB_KEYS: list,
+  // npm run bench:ingest: the PostgreSQL server (an admin connection) it creates its database on.
+  BENCH_ADMIN_URL: optionalString,
   EVENT_RETENTION_DAYS: positiveInt("EVENT_RETENTION_DAYS", 30),
   ERROR_RETENTION_DAYS: positiveInt("ERROR_RETENTION_DAYS", 90),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),
@@ -62,6 +72,23 @@ const EnvSchema = z.object({
   // set it when several instances serve one database), and the URL users reach us at.
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "AUTH_SECRET must be at least 32 characters"),
   PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "PUBLIC_URL must start with http:// or https://"),
+  // Reverse proxies whose X-Forwarded-For entries are believed (IPs or CIDR ranges);
+  // unset: only a single-address header, as Next.js fills it in from the connection.
+  TRUST_PROXY: list.refine((entries) => entries.every(isIpOrCidr), "TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)"),
+  // Sign-in rate limits (README "Sign-in and roles"): failed attempts per window.
+  SIGN_IN_LIMIT_PER_ACCOUNT: positiveInt("SIGN_IN_LIMIT_PER_ACCOUNT", 10),
+  SIGN_IN_LIMIT_PER_ADDRESS: positiveInt("SIGN_IN_LIMIT_PER_ADDRESS", 50),
+  SIGN_IN_LIMIT_WINDOW_MINUTES: positiveInt("SIGN_IN_LIMIT_WINDOW_MINUTES", 15),
+  // Single sign-on through any OIDC provider (README "Single sign-on"); all four or none.
+  OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "OIDC_ISSUER must start with https:// (or http:// for a local test provider)"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_PROVIDER_NAME: optionalString,
+  OIDC_DEFAULT_ROLE: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.enum(["member", "admin"], { message: "OIDC_DEFAULT_ROLE must be member or admin" }).default("member"),
+  ),
+  OIDC_SCOPES: list,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
 });
 

@@ -5,7 +5,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
+import { clientAddress } from "@/lib/auth/client-address";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { consumeSignInAttempt, recordSignInSuccess } from "@/lib/auth/sign-in-rate-limit";
+import { env } from "@/lib/env";
 
 export interface SignInState {
   error?: string;
@@ -18,16 +21,22 @@ const ZSignInSchema = z.object({
   next: z.string().max(2048).optional(),
 });
 
-// Sign in with email and password; better-auth checks the hash and sets the session cookie.
+// Sign in with email and password: counted against the account and the address first
+// (better-auth's own HTTP sign-in path is disabled, so this is the only way in), then
+// better-auth checks the hash and sets the session cookie.
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = ZSignInSchema.safeParse({ email: form.get("email"), password: form.get("password"), next: form.get("next") ?? undefined });
   const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
   if (!parsed.success) return { error: "Enter your email address and password.", email };
+  const requestHeaders = await headers();
+  const limit = await consumeSignInAttempt({ email: parsed.data.email, address: clientAddress({ headers: requestHeaders, trustedProxies: env().TRUST_PROXY }) });
+  if (!limit.allowed) return { error: limit.message, email };
   try {
-    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
+    await recordSignInSuccess({ keys: limit.keys });
   } catch (error) {
     if (error instanceof APIError) {
-      const banned = /banned/i.test(error.message);
+      const banned = (error.body as { code?: string } | undefined)?.code === "BANNED_USER";
       return { error: banned ? "This account is deactivated. Ask an admin." : "Wrong email or password.", email };
     }
     throw error;

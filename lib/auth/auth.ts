@@ -2,17 +2,29 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { admin } from "better-auth/plugins";
+import { admin, genericOAuth } from "better-auth/plugins";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getAuthSecret } from "./auth-secret";
+import { parseOidcConfig } from "./oidc-config";
 
 export const ROLES = ["member", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
+// better-auth's own HTTP endpoints that logdeck does not offer. Email sign-in goes through
+// the /login server action only, which rate-limits it per account and address; the admin
+// plugin's endpoints would bypass the users page's rules (the last admin stays). Server
+// code still calls these through auth().api, which this list does not affect.
+const DISABLED_PATHS = [
+  "/sign-in/email",
+  "/sign-up/email",
+  ...["set-role", "get-user", "create-user", "update-user", "list-users", "list-user-sessions", "unban-user", "ban-user", "impersonate-user", "stop-impersonating", "revoke-user-session", "revoke-user-sessions", "remove-user", "set-user-password", "has-permission"].map((name) => `/admin/${name}`),
+];
+
 function createAuth() {
-  const { PORT, PUBLIC_URL } = env();
+  const { PORT, PUBLIC_URL, TRUST_PROXY } = env();
   const baseURL = PUBLIC_URL ?? `http://localhost:${PORT}`;
+  const oidc = parseOidcConfig(env());
   return betterAuth({
     appName: "logdeck",
     baseURL,
@@ -31,10 +43,38 @@ function createAuth() {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
     },
+    disabledPaths: DISABLED_PATHS,
+    // What is left over HTTP (SSO start and callback, session, sign-out) is limited per
+    // address too, in the shared rate_limits table.
+    rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },
     advanced: {
       useSecureCookies: baseURL.startsWith("https://"),
+      ipAddress: { trustedProxies: TRUST_PROXY },
     },
-    plugins: [admin({ defaultRole: "member", adminRoles: ["admin"] }), nextCookies()],
+    plugins: [
+      // New users get `member` (or OIDC_DEFAULT_ROLE: only SSO creates users implicitly);
+      // `banned` (deactivated) stops every session being created, SSO included.
+      admin({ defaultRole: oidc?.defaultRole ?? "member", adminRoles: ["admin"], bannedUserMessage: "This account is deactivated. Ask an admin." }),
+      ...(oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: oidc.providerId,
+                  name: oidc.name,
+                  discoveryUrl: oidc.discoveryUrl,
+                  clientId: oidc.clientId,
+                  clientSecret: oidc.clientSecret,
+                  scopes: oidc.scopes,
+                  pkce: true,
+                  requireIdTokenVerification: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+      nextCookies(),
+    ],
   });
 }
 

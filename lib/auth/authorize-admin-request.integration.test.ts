@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { createUser } from "@/lib/users/create-user";
+import { signInHeaders } from "@/test/session-cookie";
+
+process.env.ADMIN_TOKEN = "the-admin-token-for-these-tests";
+const { authorizeAdminRequest } = await import("./authorize-admin-request");
+const { auth } = await import("./auth");
+
+const password = "a-long-enough-password";
+let adminCookie = "";
+let memberCookie = "";
+
+beforeAll(async () => {
+  await createUser({ email: "admin@example.test", password, role: "admin" });
+  await createUser({ email: "member@example.test", password, role: "member" });
+  adminCookie = (await signInHeaders({ email: "admin@example.test", password })).get("cookie")!;
+  memberCookie = (await signInHeaders({ email: "member@example.test", password })).get("cookie")!;
+});
+
+const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/admin/retention", { method: "POST", headers });
+
+describe("authorizeAdminRequest", () => {
+  it("lets the admin token and an admin's session in, saying who", async () => {
+    expect(await authorizeAdminRequest(request({ authorization: "Bearer the-admin-token-for-these-tests" }))).toEqual({
+      ok: true,
+      actor: { trigger: "token", actor: "ADMIN_TOKEN", user: null },
+    });
+    expect(await authorizeAdminRequest(request({ cookie: adminCookie }))).toMatchObject({ ok: true, actor: { trigger: "session", actor: "admin@example.test" } });
+  });
+
+  it.each([
+    ["no credentials", {}],
+    ["a wrong token", { authorization: "Bearer the-admin-token-for-these-test" }],
+    ["a very long wrong token", { authorization: `Bearer ${"x".repeat(20_000)}` }],
+    ["an empty bearer", { authorization: "Bearer " }],
+    ["another scheme", { authorization: "Basic dGhlLWFkbWluLXRva2Vu" }],
+    ["a forged session cookie", { cookie: "better-auth.session_token=forged.c2lnbmF0dXJl" }],
+    ["a wrong token next to an admin session", { authorization: "Bearer nope", cookie: "" }],
+  ])("refuses %s with 401", async (_label, headers: Record<string, string>) => {
+    const result = await authorizeAdminRequest(request(headers.cookie === "" ? { ...headers, cookie: adminCookie } : headers));
+    expect(result).toMatchObject({ ok: false, status: 401 });
+    expect(JSON.stringify(result)).not.toContain("the-admin-token");
+  });
+
+  it("refuses a member with 403", async () => {
+    expect(await authorizeAdminRequest(request({ cookie: memberCookie }))).toMatchObject({ ok: false, status: 403 });
+  });
+
+  it("refuses an expired session with 401", async () => {
+    const headers = await signInHeaders({ email: "admin@example.test", password });
+    const token = decodeURIComponent(headers.get("cookie")!.split("=")[1]!).split(".")[0]!;
+    await prisma().session.update({ where: { token }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await authorizeAdminRequest(request({ cookie: headers.get("cookie")! }))).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it("refuses a session cookie on a cross-site request", async () => {
+    expect(await authorizeAdminRequest(request({ cookie: adminCookie, "sec-fetch-site": "cross-site" }))).toMatchObject({ ok: false, status: 401 });
+  });
+});
+
+describe("better-auth's own HTTP endpoints", () => {
+  const call = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    auth().handler(
+      new Request(`http://localhost:3000/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000", ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it("offer no email sign-in or sign-up that would skip the /login rate limit", async () => {
+    expect((await call("/sign-in/email", { email: "admin@example.test", password })).status).toBe(404);
+    expect((await call("/sign-up/email", { email: "new@example.test", password, name: "x" })).status).toBe(404);
+  });
+
+  it("offer no admin endpoints that would skip the users page's rules", async () => {
+    const admin = await prisma().user.findUniqueOrThrow({ where: { email: "admin@example.test" }, select: { id: true } });
+    for (const path of ["/admin/set-role", "/admin/ban-user", "/admin/remove-user", "/admin/create-user", "/admin/impersonate-user"]) {
+      const response = await call(path, { userId: admin.id, role: "member" }, { cookie: adminCookie });
+      expect(response.status, path).toBe(404);
+    }
+    expect((await prisma().user.findUniqueOrThrow({ where: { id: admin.id }, select: { role: true } })).role).toBe("admin");
+  });
+});

@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { truncateAll } from "@/test/truncate";
+import { consumeRateLimit } from "./consume-rate-limit";
+import { consumeSignInAttempt, recordSignInSuccess } from "./sign-in-rate-limit";
+
+beforeEach(truncateAll);
+
+describe("consumeRateLimit", () => {
+  it("counts every one of many concurrent attempts exactly once", async () => {
+    const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit({ key: "k", windowMs: 60_000 })));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect((await prisma().rateLimit.findUnique({ where: { key: "k" }, select: { count: true } }))?.count).toBe(25);
+  });
+
+  it("starts a new window once the old one is over", async () => {
+    const start = new Date("2030-01-01T00:00:00Z");
+    await consumeRateLimit({ key: "k", windowMs: 60_000, now: start });
+    const second = await consumeRateLimit({ key: "k", windowMs: 60_000, now: new Date(start.getTime() + 59_999) });
+    expect(second).toEqual({ count: 2, resetsAt: new Date(start.getTime() + 60_000) });
+    const third = await consumeRateLimit({ key: "k", windowMs: 60_000, now: new Date(start.getTime() + 60_000) });
+    expect(third.count).toBe(1);
+  });
+});
+
+describe("consumeSignInAttempt", () => {
+  const { SIGN_IN_LIMIT_PER_ACCOUNT, SIGN_IN_LIMIT_PER_ADDRESS, SIGN_IN_LIMIT_WINDOW_MINUTES } = env();
+
+  it("refuses an account past its limit from any address, with when to try again", async () => {
+    const now = new Date();
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) {
+      expect((await consumeSignInAttempt({ email: "Target@Example.test", address: `198.51.100.${i}`, now })).allowed).toBe(true);
+    }
+    const refused = await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.1", now });
+    expect(refused).toEqual({
+      allowed: false,
+      retryAfterSeconds: SIGN_IN_LIMIT_WINDOW_MINUTES * 60,
+      message: `Too many sign-in attempts; try again in ${SIGN_IN_LIMIT_WINDOW_MINUTES} minutes.`,
+    });
+    // Another account is not affected.
+    expect((await consumeSignInAttempt({ email: "other@example.test", address: "203.0.113.1", now })).allowed).toBe(true);
+  });
+
+  it("refuses an address spraying many accounts", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ADDRESS; i++) {
+      expect((await consumeSignInAttempt({ email: `user${i}@example.test`, address: "192.0.2.66" })).allowed).toBe(true);
+    }
+    expect(await consumeSignInAttempt({ email: "fresh@example.test", address: "192.0.2.66" })).toMatchObject({ allowed: false });
+    expect((await consumeSignInAttempt({ email: "fresh@example.test", address: "192.0.2.67" })).allowed).toBe(true);
+  });
+
+  it("forgets an account's failures after a successful sign-in", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT - 1; i++) await consumeSignInAttempt({ email: "me@example.test", address: "192.0.2.1" });
+    const last = await consumeSignInAttempt({ email: "me@example.test", address: "192.0.2.1" });
+    if (!last.allowed) throw new Error("should be allowed");
+    await recordSignInSuccess({ keys: last.keys });
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) expect((await consumeSignInAttempt({ email: "me@example.test", address: "192.0.2.1" })).allowed).toBe(true);
+  });
+
+  it("stores no email address in rate_limits", async () => {
+    await consumeSignInAttempt({ email: "secret-person@example.test", address: null });
+    const keys = (await prisma().rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+    expect(keys).toHaveLength(2);
+    expect(keys.join(" ")).not.toContain("secret-person");
+    expect(keys).toContain("sign-in:address:unknown");
+  });
+});
