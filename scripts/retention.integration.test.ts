@@ -1,0 +1,140 @@
+// `npm run retention` end to end: the real script in a child process against a real
+// database (a temporary embedded one, or this file's PostgreSQL database), its exit
+// codes, its output and what it leaves in the tables. Also: a bad retention setting stops
+// the CLI and the server's start-up with a message naming it.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Database, type DatabaseTarget } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { RETENTION_LOCK_KEY } from "@/lib/retention/run-retention";
+
+const engine = process.env.LOGDECK_TEST_ENGINE ?? "pglite";
+const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-retention-cli-"));
+// The embedded database admits one process: the test opens it only while no script runs.
+const target: DatabaseTarget = engine === "postgres" ? { kind: "postgres", url: process.env.DATABASE_URL! } : { kind: "pglite", dataDir };
+const childEnv = (extra: Record<string, string> = {}) => {
+  const base = { ...process.env, ...extra };
+  delete base.LOGDECK_TEST_ENGINE;
+  if (engine === "postgres") return base;
+  delete base.DATABASE_URL;
+  return { ...base, DATA_DIR: dataDir };
+};
+
+function run(script: string, args: string[] = [], extraEnv: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args], { env: childEnv(extraEnv) });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = openDatabase(target);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+beforeAll(async () => {
+  await withDb((db) => migrate(db));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+beforeEach(async () => {
+  await withDb(async (db) => {
+    await db.prisma.$executeRawUnsafe(`TRUNCATE event_logs, error_logs, retention_runs`);
+    await db.prisma.$executeRaw`INSERT INTO event_logs (id, event_type, created_at) VALUES ('old', 'T', now() - interval '31 days'), ('new', 'T', now() - interval '29 days')`;
+    await db.prisma.$executeRaw`INSERT INTO error_logs (id, trace_id, error_type, message, created_at) VALUES ('old', 't', 'E', 'm', now() - interval '91 days'), ('new', 't', 'E', 'm', now() - interval '89 days')`;
+  });
+});
+
+const state = () =>
+  withDb(async (db) => ({
+    events: (await db.prisma.eventLog.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id),
+    errors: (await db.prisma.errorLog.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id),
+    runs: await db.prisma.retentionRun.findMany({ select: { trigger: true, actor: true, dryRun: true, status: true, eventsDeleted: true, errorsDeleted: true, error: true } }),
+  }));
+
+describe("npm run retention", () => {
+  it("--dry-run reports what would go, deletes nothing, exits 0", async () => {
+    const result = await run("scripts/retention.ts", ["--dry-run"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/would delete 1 events \(before \d{4}-.*Z\) and 1 errors/);
+    expect(result.stderr).toMatch(/events before .*Z, errors before .*Z/);
+    const after = await state();
+    expect(after.events).toEqual(["new", "old"]);
+    expect(after.runs).toEqual([{ trigger: "cli", actor: "cli", dryRun: true, status: "succeeded", eventsDeleted: 1n, errorsDeleted: 1n, error: null }]);
+  });
+
+  it("deletes what is older than the policy, records the run, exits 0", async () => {
+    const result = await run("scripts/retention.ts");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/deleted 1 events .* and 1 errors/);
+    expect(await state()).toEqual({
+      events: ["new"],
+      errors: ["new"],
+      runs: [{ trigger: "cli", actor: "cli", dryRun: false, status: "succeeded", eventsDeleted: 1n, errorsDeleted: 1n, error: null }],
+    });
+  });
+
+  it("exits 1 and records the failure when the job fails", async () => {
+    await withDb(async (db) => {
+      await db.prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION cli_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by a test trigger'; END $$`);
+      await db.prisma.$executeRawUnsafe(`CREATE TRIGGER cli_test_refuse BEFORE DELETE ON event_logs FOR EACH ROW EXECUTE FUNCTION cli_test_refuse()`);
+    });
+    try {
+      const result = await run("scripts/retention.ts");
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/refused by a test trigger/);
+      const after = await state();
+      expect(after.events).toEqual(["new", "old"]);
+      expect(after.runs).toMatchObject([{ status: "failed", error: expect.stringMatching(/refused by a test trigger/) }]);
+    } finally {
+      await withDb((db) => db.prisma.$executeRawUnsafe(`DROP TRIGGER cli_test_refuse ON event_logs`));
+    }
+  });
+
+  it.runIf(engine === "postgres")("exits 75 and says so when another run holds the lock", async () => {
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock($1)", [RETENTION_LOCK_KEY]);
+      const result = await run("scripts/retention.ts");
+      expect(result.code).toBe(75);
+      expect(result.stderr).toMatch(/another retention run is in progress/);
+    } finally {
+      await other.end();
+    }
+    expect((await state()).events).toEqual(["new", "old"]);
+  });
+
+  it.each(["0", "thirty"])("stops with a clear message when EVENT_RETENTION_DAYS=%s", async (value) => {
+    const result = await run("scripts/retention.ts", [], { EVENT_RETENTION_DAYS: value });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`EVENT_RETENTION_DAYS must be a positive whole number, got "${value}"`);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect((await state()).runs).toEqual([]);
+  });
+
+  it("refuses an unknown option with its usage", async () => {
+    const result = await run("scripts/retention.ts", ["--dryrun"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Unknown option '--dryrun'[\s\S]*Usage: npm run retention -- \[--dry-run\]/);
+  });
+});
+
+it.runIf(engine === "pglite")("the server's start-up stops with a clear message on a bad ERROR_RETENTION_DAYS", async () => {
+  const result = await run("scripts/serve.ts", [], { ERROR_RETENTION_DAYS: "ninety" });
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('ERROR_RETENTION_DAYS must be a positive whole number, got "ninety"');
+  expect(result.stdout).not.toMatch(/serving on/);
+});

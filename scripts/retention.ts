@@ -1,0 +1,58 @@
+// npm run retention -- [--dry-run]
+// The retention job for cron: the same job as POST /api/admin/retention, recorded with
+// trigger 'cli'. Progress on stderr, the outcome on stdout. Exit codes: 0 done, 1 failed
+// (the failure is recorded in retention_runs), 75 another run holds the lock (EX_TEMPFAIL:
+// nothing was done, try again later).
+import { parseArgs } from "node:util";
+import { configuredTarget, describeTarget } from "@/lib/db/client";
+import { ConfigError } from "@/lib/env";
+import { getRetentionPolicy } from "@/lib/retention/retention-policy";
+import { runRetention } from "@/lib/retention/run-retention";
+import { runCli } from "./cli";
+
+const EXIT_BUSY = 75;
+function parseDryRun(args: string[]): boolean {
+  try {
+    return parseArgs({ args, options: { "dry-run": { type: "boolean", default: false } }, strict: true }).values["dry-run"] ?? false;
+  } catch (error) {
+    throw new ConfigError(`${error instanceof Error ? error.message : error}\nUsage: npm run retention -- [--dry-run]`);
+  }
+}
+
+const n = (value: number) => value.toLocaleString("en-US");
+
+await runCli(async () => {
+  const dryRun = parseDryRun(process.argv.slice(2));
+  const policy = getRetentionPolicy(); // a bad EVENT_/ERROR_RETENTION_DAYS stops here, clearly
+  console.error(`retention: ${describeTarget(configuredTarget())}; keeping events ${policy.eventDays} days, errors ${policy.errorDays} days${dryRun ? " (dry run)" : ""}`);
+
+  const started = performance.now();
+  let lastLine = 0;
+  const result = await runRetention({
+    trigger: "cli",
+    actor: "cli",
+    dryRun,
+    onStart: ({ id, eventCutoff, errorCutoff }) => {
+      console.error(`retention: run ${id}: events before ${eventCutoff.toISOString()}, errors before ${errorCutoff.toISOString()}`);
+    },
+    onProgress: ({ eventsDeleted, errorsDeleted }) => {
+      const now = performance.now();
+      if (now - lastLine < 1_000) return;
+      lastLine = now;
+      const seconds = (now - started) / 1000;
+      const rate = Math.round((eventsDeleted + errorsDeleted) / Math.max(seconds, 0.001));
+      console.error(`retention: deleted ${n(eventsDeleted)} events, ${n(errorsDeleted)} errors so far · ${seconds.toFixed(1)} s · ${n(rate)} rows/s`);
+    },
+  });
+
+  if (result.status === "busy") {
+    console.error("retention: another retention run is in progress (it holds the lock); nothing was done. Try again when it has finished.");
+    process.exitCode = EXIT_BUSY;
+    return;
+  }
+  const { outcome } = result;
+  const verb = outcome.dryRun ? "would delete" : "deleted";
+  console.log(
+    `retention: ${verb} ${n(outcome.eventsCount)} events (before ${outcome.eventCutoff.toISOString()}) and ${n(outcome.errorsCount)} errors (before ${outcome.errorCutoff.toISOString()}) in ${n(outcome.durationMs)} ms`,
+  );
+});
