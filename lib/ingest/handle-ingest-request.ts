@@ -10,6 +10,7 @@ import { AppError } from "@/lib/http/app-error";
 import { corsHeaders, preflightResponse, type CorsOptions } from "@/lib/http/cors-headers";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { authenticateIngestKey, type IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import { checkCreatedAt } from "./check-created-at";
 import { getIngestLimits } from "./ingest-limits";
 import type { ItemSchemaContext } from "./item-schemas";
 import { parseIngestBody } from "./parse-ingest-body";
@@ -17,11 +18,27 @@ import { readJsonBody } from "./read-json-body";
 import { DEFAULT_SCRUB_KEYS } from "./scrub-secrets";
 import { takeRateLimitToken } from "./take-rate-limit-token";
 
-export interface IngestEndpoint<T extends { projectId?: string }> {
+type IngestItem = { projectId?: string; createdAt?: Date };
+
+export interface IngestEndpoint<T extends IngestItem> {
   batchKey: string;
   itemName: string;
   createSchema: (context: ItemSchemaContext) => z.ZodType<T>;
-  store: (items: readonly T[]) => Promise<string[]>;
+  /** Stores the items atomically; items without createdAt get `receivedAt`. */
+  store: (items: readonly T[], receivedAt: Date) => Promise<string[]>;
+}
+
+// zod compiles an object schema on its first use: build each once per configuration,
+// not once per request (which cost more than the insert itself).
+const schemaCache = new WeakMap<object, { key: string; schema: z.ZodType<unknown> }>();
+
+function schemaFor<T extends IngestItem>(endpoint: IngestEndpoint<T>, context: ItemSchemaContext): z.ZodType<T> {
+  const key = JSON.stringify(context);
+  const cached = schemaCache.get(endpoint);
+  if (cached?.key === key) return cached.schema as z.ZodType<T>;
+  const schema = endpoint.createSchema(context);
+  schemaCache.set(endpoint, { key, schema });
+  return schema;
 }
 
 function corsOptions(): CorsOptions {
@@ -43,7 +60,7 @@ function readIngestKey(request: Request): string | null {
   return new URL(request.url).searchParams.get("key");
 }
 
-function assertKeyMayWrite<T extends { projectId?: string }>(identity: IngestKeyIdentity, items: T[], batchKey: string): void {
+function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, items: T[], batchKey: string): void {
   const bound = identity.projectId;
   if (bound === null) return;
   const offending = items.flatMap((item, index) => (item.projectId !== undefined && item.projectId !== bound ? [index] : []));
@@ -56,7 +73,7 @@ function assertKeyMayWrite<T extends { projectId?: string }>(identity: IngestKey
   for (const item of items) item.projectId ??= bound;
 }
 
-export async function handleIngestRequest<T extends { projectId?: string }>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
+export async function handleIngestRequest<T extends IngestItem>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
   const cors = corsHeaders(request, corsOptions());
   try {
     const receivedAt = new Date();
@@ -76,11 +93,18 @@ export async function handleIngestRequest<T extends { projectId?: string }>(requ
 
     const limits = getIngestLimits();
     const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth });
-    const schema = endpoint.createSchema({ limits, scrubKeys: INGEST_SCRUB_KEYS.length ? INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS, now: receivedAt });
-    const items = parseIngestBody({ body, batchKey: endpoint.batchKey, itemName: endpoint.itemName, schema, maxBatchItems: limits.maxBatchItems });
+    const schema = schemaFor(endpoint, { limits, scrubKeys: INGEST_SCRUB_KEYS.length ? INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS });
+    const items = parseIngestBody({
+      body,
+      batchKey: endpoint.batchKey,
+      itemName: endpoint.itemName,
+      schema,
+      maxBatchItems: limits.maxBatchItems,
+      checkItem: (item) => checkCreatedAt(item, { now: receivedAt, maxFutureSeconds: limits.maxFutureSeconds }),
+    });
     assertKeyMayWrite(identity, items, endpoint.batchKey);
 
-    const ids = await endpoint.store(items);
+    const ids = await endpoint.store(items, receivedAt);
     return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store" } });
   } catch (error) {
     return toErrorResponse(error, cors);

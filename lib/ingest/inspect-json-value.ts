@@ -10,18 +10,29 @@ export interface JsonValueProblem {
   limit?: string;
 }
 
-export function inspectJsonValue(root: unknown, { maxDepth }: { maxDepth: number }): JsonValueProblem | null {
+export interface JsonValueInspection {
+  problem: JsonValueProblem | null;
+  /** Whether some key (at any depth) is one `isSecretKey` flags. */
+  hasSecretKey: boolean;
+}
+
+export function inspectJsonValue(
+  root: unknown,
+  { maxDepth, isSecretKey = () => false }: { maxDepth: number; isSecretKey?: (key: string) => boolean },
+): JsonValueInspection {
+  let hasSecretKey = false;
+  const fail = (problem: JsonValueProblem): JsonValueInspection => ({ problem, hasSecretKey });
   const stack: { value: unknown; path: (string | number)[]; depth: number }[] = [{ value: root, path: [], depth: 0 }];
   while (stack.length) {
     const { value, path, depth } = stack.pop()!;
     if (typeof value === "string") {
       const bad = findUnstorableCharacter(value);
-      if (bad) return { path, message: bad };
+      if (bad) return fail({ path, message: bad });
     } else if (typeof value === "number") {
-      if (!Number.isFinite(value)) return { path, message: "is a number too large to represent (beyond ±1.8e308)" };
+      if (!Number.isFinite(value)) return fail({ path, message: "is a number too large to represent (beyond ±1.8e308)" });
     } else if (value !== null && typeof value === "object") {
       if (depth + 1 > maxDepth) {
-        return { path, message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" };
+        return fail({ path, message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" });
       }
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], depth: depth + 1 });
@@ -30,11 +41,12 @@ export function inspectJsonValue(root: unknown, { maxDepth }: { maxDepth: number
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           const bad = findUnstorableCharacter(key);
-          if (bad) return { path: [...path, key], message: `key ${bad}` };
+          if (bad) return fail({ path: [...path, key], message: `key ${bad}` });
+          if (!hasSecretKey && isSecretKey(key)) hasSecretKey = true;
           stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1 });
         }
       }
     }
   }
-  return null;
+  return { problem: null, hasSecretKey };
 }

@@ -6,7 +6,7 @@ import { findUnstorableCharacter } from "./find-unstorable-character";
 import type { IngestLimits } from "./ingest-limits";
 import { inspectJsonValue } from "./inspect-json-value";
 import { parseIsoTimestamp } from "./parse-iso-timestamp";
-import { createSecretScrubber } from "./scrub-secrets";
+import { createSecretScrubber, isSecretKey } from "./scrub-secrets";
 
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${expected}`;
@@ -35,9 +35,14 @@ export const ZUuidSchema = z
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 
-/** An ISO-8601 timestamp with a zone, from 1970 up to `maxFutureSeconds` past `now`. */
-export function zTimestamp(now: Date, maxFutureSeconds: number) {
-  return z.string({ error: typeError("an ISO-8601 timestamp string, e.g. 2025-01-31T12:00:00.000Z") }).transform((value, ctx) => {
+/**
+ * An ISO-8601 timestamp with a zone, from 1970 on. How far ahead it may be depends on the
+ * time of receipt, so that is checked per request (check-created-at.ts), letting this
+ * schema be built once: zod compiles each object schema on first use.
+ */
+export const ZTimestampSchema = z
+  .string({ error: typeError("an ISO-8601 timestamp string, e.g. 2025-01-31T12:00:00.000Z") })
+  .transform((value, ctx) => {
     const date = parseIsoTimestamp(value);
     if (!date) {
       ctx.addIssue({ code: "custom", message: "must be an ISO-8601 timestamp with a time zone, e.g. 2025-01-31T12:00:00.000Z" });
@@ -47,13 +52,8 @@ export function zTimestamp(now: Date, maxFutureSeconds: number) {
       ctx.addIssue({ code: "custom", message: "is before 1970-01-01T00:00:00Z" });
       return z.NEVER;
     }
-    if (date.getTime() > now.getTime() + maxFutureSeconds * 1000) {
-      ctx.addIssue({ code: "custom", message: `is more than ${maxFutureSeconds} seconds in the future (INGEST_MAX_FUTURE_SECONDS)` });
-      return z.NEVER;
-    }
     return date;
   });
-}
 
 /**
  * Any JSON value (or only objects), checked for what jsonb cannot store and for the
@@ -63,17 +63,27 @@ export function zTimestamp(now: Date, maxFutureSeconds: number) {
  */
 export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { objectOnly }: { objectOnly: boolean }) {
   const scrub = createSecretScrubber(scrubKeys);
+  const secretCache = new Map<string, boolean>();
+  const isSecret = (key: string) => {
+    let secret = secretCache.get(key);
+    if (secret === undefined) {
+      secret = isSecretKey(key, scrubKeys);
+      if (secretCache.size < 10_000) secretCache.set(key, secret);
+    }
+    return secret;
+  };
   return z.unknown().transform((value, ctx) => {
     if (objectOnly && (value === null || typeof value !== "object" || Array.isArray(value))) {
       ctx.addIssue({ code: "custom", message: `must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` });
       return z.NEVER;
     }
-    const problem = inspectJsonValue(value, { maxDepth: limits.maxDepth });
+    const { problem, hasSecretKey } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret });
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, params: problem.limit ? { limit: problem.limit } : undefined });
       return z.NEVER;
     }
-    const json = JSON.stringify(value, scrub);
+    // The replacer costs a call per key: only pay it when there is something to filter.
+    const json = hasSecretKey ? JSON.stringify(value, scrub) : JSON.stringify(value);
     const bytes = Buffer.byteLength(json, "utf8");
     if (bytes > limits.maxPayloadBytes) {
       ctx.addIssue({

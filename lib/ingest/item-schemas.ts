@@ -2,13 +2,11 @@
 // refused rather than dropped: a misspelt "projectID" must not silently lose data.
 import { z } from "zod";
 import type { IngestLimits } from "./ingest-limits";
-import { zEnum, zJsonText, zStoredString, zTimestamp, ZUuidSchema } from "./item-fields";
+import { zEnum, zJsonText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
 
 export interface ItemSchemaContext {
   limits: IngestLimits;
   scrubKeys: readonly string[];
-  /** The time of receipt: the default createdAt, and what "in the future" is measured from. */
-  now: Date;
 }
 
 const NOT_OBJECT = { error: "must be a JSON object" };
@@ -18,7 +16,7 @@ const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform(
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
   schema.nullish().transform((value): z.output<T> => value ?? fallback);
 
-export function createEventItemSchema({ limits, scrubKeys, now }: ItemSchemaContext) {
+export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
   const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH"));
   return z.strictObject(
     {
@@ -30,13 +28,14 @@ export function createEventItemSchema({ limits, scrubKeys, now }: ItemSchemaCont
       userId: id(),
       actorId: id(),
       actorType: withDefault(zEnum(["user", "system"]), "system"),
-      createdAt: withDefault(zTimestamp(now, limits.maxFutureSeconds), now),
+      // Absent: the time of receipt, filled in by check-created-at.ts.
+      createdAt: optional(ZTimestampSchema),
     },
     NOT_OBJECT,
   );
 }
 
-export function createErrorItemSchema({ limits, scrubKeys, now }: ItemSchemaContext) {
+export function createErrorItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
   const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH"));
   return z.strictObject(
     {
@@ -51,7 +50,8 @@ export function createErrorItemSchema({ limits, scrubKeys, now }: ItemSchemaCont
       runId: id(),
       endpoint: optional(zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { allowEmpty: true })),
       severity: withDefault(zEnum(["warning", "error", "critical"]), "error"),
-      createdAt: withDefault(zTimestamp(now, limits.maxFutureSeconds), now),
+      // Absent: the time of receipt, filled in by check-created-at.ts.
+      createdAt: optional(ZTimestampSchema),
     },
     NOT_OBJECT,
   );

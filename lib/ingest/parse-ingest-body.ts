@@ -12,6 +12,8 @@ export interface ParseIngestBodyOptions<T> {
   itemName: string;
   schema: z.ZodType<T>;
   maxBatchItems: number;
+  /** A check that needs more than the item (the time of receipt): a problem, or null. */
+  checkItem?: (item: T) => { field: string; message: string } | null;
 }
 
 const MAX_DETAILS = 50;
@@ -19,7 +21,7 @@ const MAX_DETAILS = 50;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchItems }: ParseIngestBodyOptions<T>): T[] {
+export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchItems, checkItem }: ParseIngestBodyOptions<T>): T[] {
   const shape = `an ${itemName} object or {"${batchKey}": [${itemName}, …]}`;
   if (!isPlainObject(body)) {
     throw new AppError("validation_failed", `The body must be ${shape}, not ${Array.isArray(body) ? "an array" : body === null ? "null" : typeof body}.`);
@@ -53,7 +55,12 @@ export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchI
   rawItems.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
-      items.push(result.data);
+      const problem = checkItem?.(result.data);
+      if (!problem) {
+        items.push(result.data);
+        return;
+      }
+      if (details.length < MAX_DETAILS) details.push({ index, ...problem });
       return;
     }
     for (const detail of describeIssues(result.error.issues, index)) {

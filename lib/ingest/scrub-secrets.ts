@@ -26,7 +26,7 @@ const normalize = (key: string) => key.toLowerCase().replace(/[\s_\-.]/g, "");
 
 export function isSecretKey(key: string, words: readonly string[] = DEFAULT_SCRUB_KEYS): boolean {
   const normalized = normalize(key);
-  return words.some((word) => normalized.includes(word));
+  return words.some((word) => normalized.includes(normalize(word)));
 }
 
 /** A JSON.stringify replacer that filters secret-looking keys, for the given word list. */

@@ -6,8 +6,8 @@ import type { TEventItem } from "./item-schemas";
 import { runIngestTransaction } from "./run-ingest-transaction";
 
 /** Stores validated events atomically; their ids (given or made here) in request order. */
-export async function storeEvents(items: readonly TEventItem[]): Promise<string[]> {
-  const rows = items.map((item) => ({ ...item, id: item.id ?? newId() }));
+export async function storeEvents(items: readonly TEventItem[], receivedAt: Date): Promise<string[]> {
+  const rows = items.map((item) => ({ ...item, id: item.id ?? newId(), createdAt: item.createdAt ?? receivedAt }));
   await runIngestTransaction(async (tx) => {
     await insertProjectsAndRuns(tx, rows);
     await insertEventLogs(tx, rows);
