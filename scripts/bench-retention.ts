@@ -1,0 +1,227 @@
+// npm run bench:retention — the retention job on PostgreSQL at scale, with ingestion going on:
+//   1. a fresh database on the local server (BENCH_ADMIN_URL, default
+//      postgresql://postgres@127.0.0.1:5432/postgres), migrated;
+//   2. --events (10,000,000) events loaded with COPY in time order, half of them older
+//      than the 30-day policy (31–60 days), half younger (0–29 days), then ANALYZE;
+//   3. an ingestion-like load: --writers connections, each inserting 500-event batches in
+//      a transaction with the ingestion API's own statement (INSERT … SELECT FROM unnest …
+//      ON CONFLICT DO NOTHING) straight over `pg` — raw SQL, not HTTP, so the figure is
+//      the database's, not the web server's;
+//   4. that load alone for --baseline-seconds: the "before" rate;
+//   5. the retention job (the production code, runRetention) while the load goes on: the
+//      "during" rate, the longest stall (the longest wait for any batch to commit, and
+//      the longest time with no batch committing), rows/s deleted;
+//   6. a check that nothing younger than the cutoff was deleted.
+// A benchmark, not a test: `npm test` never runs it.
+//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 5000] [--keep]
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { parsePositiveInt } from "./parse-args";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const EVENTS = parsePositiveInt("--events", flag("events"), 10_000_000);
+const WRITERS = parsePositiveInt("--writers", flag("writers"), 2);
+const BASELINE_SECONDS = parsePositiveInt("--baseline-seconds", flag("baseline-seconds"), 20);
+const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 5_000);
+const KEEP = args.includes("--keep");
+const BATCH = 500;
+const DAY = 86_400_000;
+
+// Point the app's database at a fresh bench database before env() first parses (and
+// caches) the environment: parseEnv here does not cache.
+const { parseEnv } = await import("@/lib/env");
+const adminUrl = parseEnv(process.env).BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbName = `logdeck_bench_retention_${randomBytes(4).toString("hex")}`;
+const dbUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+process.env.DATABASE_URL = dbUrl;
+process.env.DATABASE_POOL_SIZE = "4";
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const log = (message: string) => console.log(`bench:retention: ${message}`);
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${dbName}"`);
+await admin.end();
+
+const { closeDatabase, database } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/db/migrate");
+const { newId } = await import("@/lib/ids");
+const { runRetention } = await import("@/lib/retention/run-retention");
+
+let exitCode = 0;
+try {
+  const db = database();
+  await migrate(db);
+  log(`database ${dbName} on ${new URL(adminUrl).host}`);
+
+  // ---- 2. load ----
+  const projects = Array.from({ length: 10 }, (_, i) => `bench_p${i}`);
+  const runs = Array.from({ length: 2_000 }, (_, i) => ({ id: `bench_r${i}`, projectId: projects[i % projects.length]! }));
+  await db.copyRows("projects", ["id", "name"], projects.map((id) => [id, id]));
+  await db.copyRows("runs", ["id", "project_id", "status"], runs.map((r) => [r.id, r.projectId, "succeeded"]));
+  const now = Date.now();
+  const half = Math.floor(EVENTS / 2);
+  // Time order, as ingestion writes them: expired rows 60→31 days old, kept rows 29→0.
+  function* rows(): Generator<unknown[]> {
+    for (let i = 0; i < EVENTS; i++) {
+      const t = i < half ? now - 60 * DAY + (i / half) * 29 * DAY : now - 29 * DAY + ((i - half) / (EVENTS - half)) * 29 * DAY - 60_000;
+      const run = runs[i % runs.length]!;
+      yield [newId(t), "SIM_STEP", `{"step":${i % 1000},"value":${(i * 7919) % 10007}}`, run.projectId, run.id, "system", new Date(t)];
+    }
+  }
+  // Loading into a table with six indexes and two foreign keys runs at ~7k rows/s here;
+  // without them, then rebuilding them, the load takes minutes instead of half an hour.
+  const indexes = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
+    SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'event_logs' AND indexname <> 'event_logs_pkey'`;
+  const foreignKeys = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
+    SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'event_logs'::regclass AND contype = 'f'`;
+  for (const fk of foreignKeys) await db.prisma.$executeRawUnsafe(`ALTER TABLE event_logs DROP CONSTRAINT "${fk.name}"`);
+  for (const index of indexes) await db.prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
+  const loadStart = performance.now();
+  let loaded = 0;
+  const progress = setInterval(() => log(`  loading … ${fmt(loaded)} rows`), 30_000);
+  await db.copyRows(
+    "event_logs",
+    ["id", "event_type", "payload", "project_id", "run_id", "actor_type", "created_at"],
+    (function* () {
+      for (const row of rows()) {
+        loaded++;
+        yield row;
+      }
+    })() as Iterable<never>,
+  );
+  clearInterval(progress);
+  log(`  copied in ${fmt((performance.now() - loadStart) / 1000, 1)} s; rebuilding ${indexes.length} indexes and ${foreignKeys.length} foreign keys …`);
+  await db.prisma.$executeRawUnsafe("SET maintenance_work_mem = '256MB'").catch(() => {});
+  for (const index of indexes) await db.prisma.$executeRawUnsafe(index.def);
+  for (const fk of foreignKeys) await db.prisma.$executeRawUnsafe(`ALTER TABLE event_logs ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
+  log(`loaded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
+
+  // ---- 3. the ingestion-like load ----
+  const pool = new pg.Pool({ connectionString: dbUrl, max: WRITERS });
+  let stop = false;
+  const commits: number[] = []; // commit times (ms since start of the measurement)
+  const waits: { at: number; ms: number }[] = [];
+  const t0 = performance.now();
+  const writer = async () => {
+    const client = await pool.connect();
+    try {
+      while (!stop) {
+        const base = Date.now();
+        const batch = Array.from({ length: BATCH }, (_, i) => {
+          const run = runs[Math.floor(Math.random() * runs.length)]!;
+          return { id: newId(base), eventType: "SIM_STEP", payload: `{"step":${i}}`, projectId: run.projectId, runId: run.id, createdAt: new Date(base).toISOString() };
+        });
+        batch.sort((a, b) => (a.id < b.id ? -1 : 1));
+        const started = performance.now();
+        await client.query("BEGIN");
+        await client.query(
+          `INSERT INTO event_logs (id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            batch.map((r) => r.id),
+            batch.map((r) => r.eventType),
+            batch.map((r) => r.payload),
+            batch.map((r) => r.projectId),
+            batch.map((r) => r.runId),
+            batch.map(() => null),
+            batch.map(() => "system"),
+            batch.map(() => null),
+            batch.map((r) => r.createdAt),
+          ],
+        );
+        await client.query("COMMIT");
+        const done = performance.now();
+        commits.push(done - t0);
+        waits.push({ at: started - t0, ms: done - started });
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const writers = Array.from({ length: WRITERS }, writer);
+
+  const rateBetween = (from: number, to: number) => (commits.filter((t) => t >= from && t < to).length * BATCH) / ((to - from) / 1000);
+  const worst = (from: number, to: number) => {
+    const slowest = Math.max(0, ...waits.filter((w) => w.at >= from && w.at < to).map((w) => w.ms));
+    const inside = commits.filter((t) => t >= from && t < to);
+    let gap = 0;
+    for (let i = 1; i < inside.length; i++) gap = Math.max(gap, inside[i]! - inside[i - 1]!);
+    return { slowest, gap };
+  };
+
+  // ---- 4. before ----
+  await new Promise((resolve) => setTimeout(resolve, 3_000)); // warm-up, not measured
+  const beforeFrom = performance.now() - t0;
+  await new Promise((resolve) => setTimeout(resolve, BASELINE_SECONDS * 1000));
+  const beforeTo = performance.now() - t0;
+
+  // ---- 5. during ----
+  const duringFrom = performance.now() - t0;
+  let lastLog = 0;
+  const result = await runRetention({
+    trigger: "cli",
+    actor: "bench",
+    batchSize: DELETE_BATCH,
+    onProgress: ({ eventsDeleted }) => {
+      const t = performance.now();
+      if (t - lastLog > 10_000) {
+        lastLog = t;
+        log(`  deleted ${fmt(eventsDeleted)} …`);
+      }
+    },
+  });
+  const duringTo = performance.now() - t0;
+  stop = true;
+  await Promise.all(writers);
+  await pool.end();
+  if (result.status !== "completed") throw new Error("the retention lock was busy");
+  const { outcome } = result;
+
+  // ---- 6. nothing young touched ----
+  const [counts] = await db.prisma.$queryRaw<{ expired: bigint; kept: bigint }[]>`
+    SELECT count(*) FILTER (WHERE created_at < ${outcome.eventCutoff.toISOString()}::timestamptz) AS expired,
+           count(*) FILTER (WHERE created_at >= ${outcome.eventCutoff.toISOString()}::timestamptz) AS kept FROM event_logs`;
+  const ingested = commits.length * BATCH;
+  const correct = Number(counts!.expired) === 0 && Number(counts!.kept) === EVENTS - half + ingested && outcome.eventsCount === half;
+
+  const seconds = outcome.durationMs / 1000;
+  const deleteRate = outcome.eventsCount / seconds;
+  const before = rateBetween(beforeFrom, beforeTo);
+  const during = rateBetween(duringFrom, duringTo);
+  const { slowest, gap } = worst(duringFrom, duringTo);
+  const stall = Math.max(slowest, gap);
+  const baselineStall = worst(beforeFrom, beforeTo);
+  const check = (ok: boolean) => (ok ? "ok" : "MISSED");
+  log("");
+  log(`deleted      ${fmt(outcome.eventsCount)} events (batches of ${fmt(DELETE_BATCH)}) in ${fmt(seconds, 1)} s = ${fmt(deleteRate)} rows/s   (target ≥ 100,000: ${check(deleteRate >= 100_000)})`);
+  log(`ingestion    before ${fmt(before)} rows/s (${BASELINE_SECONDS} s, ${WRITERS} writers × ${BATCH}-row batches)`);
+  log(`             during ${fmt(during)} rows/s = ${fmt(during / before, 2)}× before   (target ≥ 0.8×: ${check(during >= 0.8 * before)})`);
+  log(`stall        longest batch wait ${fmt(slowest)} ms, longest gap between commits ${fmt(gap)} ms   (target ≤ 1,000 ms: ${check(stall <= 1_000)})`);
+  log(`             baseline (before): longest batch wait ${fmt(baselineStall.slowest)} ms, longest gap ${fmt(baselineStall.gap)} ms`);
+  log(`correctness  ${correct ? "ok" : "WRONG"}: ${fmt(Number(counts!.expired))} expired rows left, ${fmt(Number(counts!.kept))} kept (${fmt(EVENTS - half)} loaded young + ${fmt(ingested)} ingested)`);
+  if (!correct) exitCode = 1;
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await closeDatabase().catch(() => {});
+  if (!KEEP) {
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await cleanup.end();
+  } else log(`kept database ${dbName}`);
+}
+process.exit(exitCode);
