@@ -14,6 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -149,11 +150,12 @@ async function sendAll(events: BenchEvent[]): Promise<string[][]> {
   return acknowledged;
 }
 
-async function measureLatency(): Promise<{ p50: number; p99: number; max: number; sent: number; failed: number; achievedRate: number }> {
+async function measureLatency(): Promise<{ p50: number; p99: number; max: number; sent: number; failed: string; achievedRate: number }> {
   const total = LATENCY_RATE * LATENCY_SECONDS;
   const interval = 1000 / LATENCY_RATE;
   const latencies: number[] = [];
-  let failed = 0;
+  const failures = new Map<string, number>();
+  const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
   const started = performance.now();
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -166,14 +168,15 @@ async function measureLatency(): Promise<{ p50: number; p99: number; max: number
     inflight.push(
       post("/api/errors", body).then((res) => {
         if (res.status === 201) latencies.push(performance.now() - t0);
-        else failed++;
-      }, () => void failed++),
+        else void fail(`HTTP ${res.status}`);
+      }, () => fail("network")),
     );
   }
   await Promise.all(inflight);
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const failed = failures.size ? [...failures].map(([why, n]) => `${n} × ${why}`).join(", ") : "none";
   return { p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, sent: total, failed, achievedRate: total / elapsed };
 }
 
@@ -233,6 +236,7 @@ async function main() {
   });
   server = started;
   await waitForServer(started);
+  const idleRss = treeRssBytes(started.pid!);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssBytes(started.pid!))), 100);
 
@@ -267,8 +271,9 @@ async function main() {
   console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s)`);
   console.log(`COPY baseline      ${fmt(copyRate)} rows/s`);
   console.log(`ratio              ${fmt(ratio, 2)}× COPY  (target ≥ 0.50×: ${ratio >= 0.5 ? "met" : "NOT met"})`);
-  console.log(`server peak RSS    ${fmt(peakRss / 1024 / 1024)} MB  (target < 300 MB: ${peakRss < 300 * 1024 * 1024 ? "met" : "NOT met"})`);
-  console.log(`single-error POST  p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max, 1)} ms  (${fmt(latency.sent)} requests at ${fmt(latency.achievedRate)}/s, ${latency.failed} failed)`);
+  console.log(`server peak RSS    ${fmt(peakRss / 1024 / 1024)} MB, ${fmt(idleRss / 1024 / 1024)} MB idle  (target < 300 MB: ${peakRss < 300 * 1024 * 1024 ? "met" : "NOT met"})`);
+  console.log(`machine            ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
+  console.log(`single-error POST  p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max, 1)} ms  (${fmt(latency.sent)} requests at ${fmt(latency.achievedRate)}/s, failed: ${latency.failed})`);
 }
 
 try {
