@@ -169,7 +169,7 @@ async function measureLatency(): Promise<{ p50: number; p99: number; max: number
       post("/api/errors", body).then((res) => {
         if (res.status === 201) latencies.push(performance.now() - t0);
         else void fail(`HTTP ${res.status}`);
-      }, () => fail("network")),
+      }, () => void fail("network")),
     );
   }
   await Promise.all(inflight);
