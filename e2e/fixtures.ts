@@ -8,6 +8,24 @@ export const E2E = {
   adminPassword: "e2e-admin-password-123",
   memberEmail: "member@e2e.test",
   memberPassword: "e2e-member-password-123",
+  // Sign-in, roles and keys (e2e/auth-*.spec.ts, e2e/admin-*.spec.ts): an account whose
+  // sign-in gets rate-limited, and ingest keys stored by hash (e2e/load-auth-fixtures.ts).
+  auth: {
+    // e2e/serve.ts sets AUTH_SECRET to this, so a spec can sign a session cookie itself.
+    secret: "e2e-auth-secret-0123456789-abcdefghijklmnop",
+    // A session of the admin that expired an hour before the server started.
+    expiredSessionToken: "e2eExpiredAdminSessionToken0123",
+    lockedEmail: "locked@e2e.test",
+    lockedPassword: "e2e-locked-password-123",
+    otherProjectId: "proj_e2e_other",
+    keys: {
+      boundToProject: { name: "e2e bound key", key: "ldk_e2e_bound_to_proj_e2e_0123456789abcdefghij" },
+      revoked: { name: "e2e revoked key", key: "ldk_e2e_revoked_0123456789abcdefghijklmnopqrst" },
+      boundToOtherProject: { name: "e2e other-project key", key: "ldk_e2e_other_project_0123456789abcdefghijkl" },
+    },
+  },
+  // Listed in INGEST_KEYS by e2e/serve.ts.
+  ingestKey: "e2e-ingest-key",
   // Listed in INGEST_KEYS by e2e/serve.ts.
   ingestKey: "e2e-ingest-key",
 } as const;

@@ -1,0 +1,62 @@
+import { LocalTime } from "@/components/local-time";
+import { formatDuration } from "@/lib/format/duration";
+import type { RetentionRunView } from "@/lib/retention/find-retention-runs";
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const TRIGGERS: Record<string, string> = { session: "dashboard", token: "ADMIN_TOKEN", cli: "CLI" };
+
+function Outcome({ run }: { run: RetentionRunView }) {
+  const style =
+    run.status === "succeeded" ? "bg-green-100 text-green-800" : run.status === "running" ? "bg-blue-100 text-blue-800" : "bg-red-100 text-red-800";
+  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${style}`}>{run.status}</span>;
+}
+
+/** Every recorded run: who, when, how, cutoffs, counts, duration, outcome, error. */
+export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
+  if (runs.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No retention run yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="w-full text-sm">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Started</th>
+            <th className="px-3 py-2">Who</th>
+            <th className="px-3 py-2">Trigger</th>
+            <th className="px-3 py-2">Kind</th>
+            <th className="px-3 py-2">Event cutoff</th>
+            <th className="px-3 py-2">Error cutoff</th>
+            <th className="px-3 py-2 text-right">Events</th>
+            <th className="px-3 py-2 text-right">Errors</th>
+            <th className="px-3 py-2">Duration</th>
+            <th className="px-3 py-2">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.id} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2 font-mono text-xs">
+                <LocalTime iso={run.startedAt} />
+              </td>
+              <td className="px-3 py-2">{run.actor}</td>
+              <td className="px-3 py-2">{TRIGGERS[run.trigger] ?? run.trigger}</td>
+              <td className="px-3 py-2">{run.dryRun ? "dry run" : "delete"}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <LocalTime iso={run.eventCutoff} />
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <LocalTime iso={run.errorCutoff} />
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
+              <td className="px-3 py-2">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
+              <td className="px-3 py-2">
+                <Outcome run={run} />
+                {run.error ? <p className="mt-1 max-w-xs break-words text-xs text-red-700">{run.error}</p> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

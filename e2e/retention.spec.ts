@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { signIn } from "./sign-in";
+
+// The demo seed spans 120 days, so events past 30 days and errors past 90 are there to go.
+test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/retention");
+  await expect(page.getByRole("heading", { name: "Retention", level: 1 })).toBeVisible();
+  const policy = page.getByRole("region", { name: "Policy" });
+  await expect(policy).toContainText("kept 30 days");
+  await expect(policy).toContainText("kept 90 days");
+  await expect(policy).toContainText("cutoff now");
+
+  const previewEvents = Number((await page.getByTestId("preview-events").innerText()).replace(/,/g, ""));
+  const previewErrors = Number((await page.getByTestId("preview-errors").innerText()).replace(/,/g, ""));
+  expect(previewEvents).toBeGreaterThan(0);
+
+  const history = page.getByRole("region", { name: "History" });
+  // Cancel leaves everything as it was.
+  await page.getByRole("button", { name: "Run retention now…" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Permanently delete about");
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+
+  // A dry run: recorded, nothing deleted.
+  await page.getByRole("button", { name: "Dry run…" }).click();
+  await page.getByRole("button", { name: "Confirm dry run" }).click();
+  const dryRow = history.getByRole("row").filter({ hasText: "dry run" });
+  await expect(dryRow).toHaveCount(1);
+  await expect(dryRow).toContainText("succeeded");
+  await expect(dryRow).toContainText(E2E.adminEmail);
+  await expect(dryRow).toContainText(previewEvents.toLocaleString("en-US"));
+  await expect(page.getByTestId("preview-events")).toHaveText(previewEvents.toLocaleString("en-US"));
+
+  // The real run, after confirming.
+  await page.getByRole("button", { name: "Run retention now…" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText(`${previewEvents.toLocaleString("en-US")} events`);
+  await page.getByRole("button", { name: "Confirm and delete" }).click();
+  const deleteRow = history.getByRole("row").filter({ hasText: "delete" }).filter({ hasText: "succeeded" });
+  await expect(deleteRow).toHaveCount(1);
+  await expect(deleteRow).toContainText(E2E.adminEmail);
+  await expect(deleteRow).toContainText("dashboard");
+  await expect(deleteRow.getByRole("cell").nth(6)).toHaveText(previewEvents.toLocaleString("en-US"));
+  await expect(deleteRow.getByRole("cell").nth(7)).toHaveText(previewErrors.toLocaleString("en-US"));
+  await page.reload();
+  await expect(page.getByTestId("preview-events")).toHaveText("0");
+});
+
+test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {
+  await signIn(page, "member");
+  const response = await page.goto("/admin/retention");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+  const api = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
+  expect(api.status()).toBe(403);
+});
