@@ -26,6 +26,17 @@ export const E2E = {
   },
   // Listed in INGEST_KEYS by e2e/serve.ts.
   ingestKey: "e2e-ingest-key",
-  // Listed in INGEST_KEYS by e2e/serve.ts.
-  ingestKey: "e2e-ingest-key",
+  // The dashboard journeys (e2e/dashboard.spec.ts): a running run with 150 events (ties on
+  // created_at, a long gap, a hostile payload), a trace of three errors in it, and errors
+  // 23 h and 25 h old for the 24-hour view.
+  dashboard: {
+    runId: "run_e2e_dashboard",
+    runName: "e2e dashboard run",
+    eventCount: 150,
+    targetEventId: "ev_e2e_target",
+    hostileEventId: "ev_e2e_hostile",
+    traceId: "9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+    error23hId: "err_e2e_23h",
+    error25hId: "err_e2e_25h",
+  },
 } as const;

@@ -4,7 +4,7 @@ import { LinkedText } from "@/components/linked-text";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
 /** An opened timeline row: everything it carries, as text. */
-export function TimelineRowDetail({ row, runId }: { row: TimelineRowDto; runId: string }) {
+export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
   return (
     <div className="space-y-2">
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
@@ -43,7 +43,6 @@ export function TimelineRowDetail({ row, runId }: { row: TimelineRowDto; runId: 
       </dl>
       {row.stack ? <JsonBlock text={row.stack} label="Stack trace" /> : null}
       <JsonBlock text={row.dataJson} label={row.kind === "error" ? "Detail" : "Payload"} />
-      <p className="sr-only">Run {runId}</p>
     </div>
   );
 }

@@ -195,7 +195,7 @@ export function TimelineTable({
                   <tr id={`detail-${key}`} className={highlighted ? "bg-amber-50" : "bg-slate-50"}>
                     <td />
                     <td colSpan={6} className="px-2 pt-1 pb-3">
-                      <TimelineRowDetail row={dto} runId={runId} />
+                      <TimelineRowDetail row={dto} />
                     </td>
                   </tr>
                 ) : null}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 
 export interface RunDetail {
@@ -11,8 +12,13 @@ export interface RunDetail {
   projectName: string | null;
 }
 
-/** One run with its project's name, or null. */
-export async function getRun({ runId }: { runId: string }): Promise<RunDetail | null> {
+/** One run with its project's name, or null (once per request: the layout and the page both ask). */
+export function getRun({ runId }: { runId: string }): Promise<RunDetail | null> {
+  return getRunById(runId);
+}
+
+// React's cache keys on argument identity, so the cached function takes the id itself.
+const getRunById = cache(async (runId: string): Promise<RunDetail | null> => {
   const run = await prisma().run.findUnique({
     where: { id: runId },
     select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, projectId: true, project: { select: { name: true } } },
@@ -20,4 +26,4 @@ export async function getRun({ runId }: { runId: string }): Promise<RunDetail | 
   if (!run) return null;
   const { project, ...rest } = run;
   return { ...rest, projectName: project?.name ?? null };
-}
+});

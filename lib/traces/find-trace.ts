@@ -89,3 +89,9 @@ export async function findTrace({ traceId }: { traceId: string }): Promise<Trace
   );
   return { traceId: errors[0]!.traceId, errors, runs };
 }
+
+/** Whether any error has this traceId (a cheap check for the 404). */
+export async function traceExists({ traceId }: { traceId: string }): Promise<boolean> {
+  const hit = await prisma().errorLog.findFirst({ where: { traceId: { in: traceIdVariants(traceId) } }, select: { id: true } });
+  return hit !== null;
+}

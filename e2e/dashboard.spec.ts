@@ -1,0 +1,127 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { HOSTILE } from "./load-dashboard-fixtures";
+import { signIn } from "./sign-in";
+
+const D = E2E.dashboard;
+const rows = (page: Page) => page.locator("tr[data-row-key]");
+
+test("a developer opens a run, pages back, filters and opens a row's permalink", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.runId}`);
+  await expect(page.getByRole("heading", { name: D.runName })).toBeVisible();
+  await expect(rows(page)).toHaveCount(100);
+  // Newest first; the 20-minute silence is marked.
+  await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_149");
+  await expect(page.getByText(/with nothing logged/)).toBeVisible();
+
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(rows(page)).toHaveCount(53);
+  await expect(page.locator(`#row-${D.targetEventId}`)).toBeVisible();
+  await expect(page.getByText("Start of the run")).toBeVisible();
+  await page.getByRole("link", { name: "← Newer" }).click();
+  await expect(rows(page)).toHaveCount(100);
+  await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_149");
+
+  await page.getByRole("combobox", { name: /^Actor/ }).selectOption("user");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/actor=user/);
+  await expect(rows(page)).toHaveCount(15);
+  await expect(rows(page).filter({ hasText: "SIM_STEP" })).toHaveCount(0);
+  await expect(rows(page).filter({ hasText: "error" })).toHaveCount(0);
+
+  // Keyboard: Tab to a row's toggle and open it with Enter.
+  await rows(page).first().getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText('"field": "rainfall"').first()).toBeVisible();
+
+  await page.goto(`/runs/${D.runId}?at=${D.targetEventId}`);
+  const target = page.locator(`#row-${D.targetEventId}`);
+  await expect(target).toBeVisible();
+  await expect(target).toHaveClass(/ring-amber-400/);
+  await expect(target).toBeInViewport();
+  await expect(page.locator(`#row-${D.targetEventId} + tr`)).toContainText('"step": 20');
+});
+
+test("oldest first and export follow the same run", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.runId}?order=asc`);
+  await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_000");
+  const csv = await page.request.get(`/runs/${D.runId}/export?format=csv`);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines[0]).toBe("kind,id,created_at,type,actor_type,actor_id,user_id,severity,message,endpoint,trace_id,stack,data");
+  expect(lines.filter((l) => /^(event|error),/.test(l))).toHaveLength(153);
+  const ndjson = await page.request.get(`/runs/${D.runId}/export?format=ndjson&kind=error`);
+  expect((await ndjson.text()).trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(["err_e2e_trace_3", "err_e2e_trace_2", "err_e2e_trace_1"]);
+  const anonymous = await page.request.get(`/runs/${D.runId}/export?format=csv`, { headers: { cookie: "" }, maxRedirects: 0 });
+  expect([302, 303, 307, 401]).toContain(anonymous.status());
+});
+
+test("a hostile payload is shown as text and never runs", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.runId}?at=${D.hostileEventId}`);
+  const detail = page.locator(`tr#row-${D.hostileEventId} + tr`);
+  await expect(detail).toContainText(HOSTILE.script);
+  await expect(detail).toContainText("<img src=x onerror=");
+  await expect(detail.locator("img, script")).toHaveCount(0);
+  await expect(detail.getByRole("link", { name: HOSTILE.docs })).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(page.locator('a[href^="javascript:"], a[href^="data:"]')).toHaveCount(0);
+
+  await page.goto(`/traces/${D.traceId}`);
+  await expect(page.getByText(HOSTILE.script).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('a[href^="javascript:"], a[href^="data:"]')).toHaveCount(0);
+});
+
+test("support pastes a messy traceId into the go-to box and sees the trace", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto("/");
+  const box = page.getByRole("banner").getByRole("textbox", { name: /Go to/ });
+  // "/" focuses the box once the page is interactive.
+  await expect(async () => {
+    await page.locator("body").press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
+  await box.fill(`  "{${D.traceId.toUpperCase()}}"  `);
+  await box.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/traces/${D.traceId}$`));
+  await expect(page.getByRole("article")).toHaveCount(3);
+  await expect(page.getByText("at step (engine/solver.ts:42:7)")).toBeVisible();
+  await expect(page.getByText("/api/engine/step")).toBeVisible();
+  const around = page.getByRole("region", { name: /Events around the errors/ });
+  await expect(around.getByText("SIM_STEP").first()).toBeVisible();
+  await around.getByRole("link", { name: "in timeline" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}\\?at=`));
+
+  await page.getByRole("banner").getByRole("textbox", { name: /Go to/ }).fill("no-such-id-anywhere");
+  await page.getByRole("banner").getByRole("button", { name: "Go" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing found" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("no-such-id-anywhere");
+});
+
+test("the 24-hour view includes a 23-hour-old error and leaves out a 25-hour-old one", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/projects/${E2E.project.id}/errors`);
+  const list = page.getByRole("table", { name: "Errors" });
+  await expect(list.getByText("E2E error from 23 hours ago")).toBeVisible();
+  await expect(list.getByText("E2E error from 25 hours ago")).toHaveCount(0);
+  await expect(page.getByRole("img", { name: /Errors per hour by severity/ })).toBeVisible();
+  await page.getByRole("link", { name: "Last 7 d" }).click();
+  await expect(page).toHaveURL(/window=7d/);
+  await expect(list.getByText("E2E error from 25 hours ago")).toBeVisible();
+  await page.getByRole("combobox", { name: /^Severity/ }).selectOption("critical");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(list.getByText("Solver diverged at step 120")).toBeVisible();
+  await expect(list.getByText("E2E error from 23 hours ago")).toHaveCount(0);
+});
+
+test("unknown ids are a real 404", async ({ page }) => {
+  await signIn(page, "member");
+  for (const path of ["/runs/no_such_run", "/traces/00000000-0000-4000-8000-000000000000", "/projects/no_such_project/errors"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});
