@@ -14,6 +14,8 @@ process.env.DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
 process.env.ADMIN_EMAIL = E2E.adminEmail;
 process.env.ADMIN_PASSWORD = E2E.adminPassword;
+// Known, so e2e/auth-guard.spec.ts can sign a cookie for the expired-session fixture.
+process.env.AUTH_SECRET = E2E.auth.secret;
 process.env.INGEST_KEYS = E2E.ingestKey;
 
 const { database, closeDatabase } = await import("@/lib/db/client");

@@ -36,16 +36,17 @@ async function main(): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.help || !command) throw new UsageError(USAGE);
 
-  await migrate(database());
   if (command === "create") {
     if (rest.length) throw new UsageError(USAGE);
     const parsed = ZCreateIngestKeyInputSchema.safeParse({ name: values.name ?? "", projectId: values.project });
     if (!parsed.success) throw new UsageError(`${parsed.error.issues.map((issue) => issue.message).join(" ")}\n${USAGE}`);
+    await migrate(database());
     const created = await createIngestKey({ ...parsed.data, createdById: null });
     console.error(`Created ingest key "${created.name}" (id ${created.id}) for ${created.projectId ? `project ${created.projectId}` : "every project"}.`);
     console.error("Store it now: it is shown only this once.");
     console.log(created.key);
   } else if (command === "list") {
+    await migrate(database());
     const keys = await findIngestKeys();
     if (values.json) return void console.log(JSON.stringify(keys, null, 2));
     if (!keys.length) return void console.error("No ingest keys yet. Create one with: npm run keys -- create --name <name>");
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   } else if (command === "revoke") {
     const parsed = ZIngestKeyIdSchema.safeParse(rest[0] ?? "");
     if (!parsed.success || rest.length !== 1) throw new UsageError(`revoke takes one key id (see npm run keys -- list)\n${USAGE}`);
+    await migrate(database());
     const result = await revokeIngestKey({ id: parsed.data });
     if (result === "not_found") throw new UsageError(`No ingest key has the id ${parsed.data}.`);
     console.error(result === "revoked" ? `Revoked ingest key ${parsed.data}.` : `Ingest key ${parsed.data} was already revoked.`);

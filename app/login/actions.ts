@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
+import { parseOidcConfig } from "@/lib/auth/oidc-config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { consumeSignInAttempt, recordSignInSuccess } from "@/lib/auth/sign-in-rate-limit";
 import { env } from "@/lib/env";
@@ -50,4 +51,18 @@ export async function signOut(): Promise<void> {
     .api.signOut({ headers: await headers() })
     .catch(() => {});
   redirect("/login");
+}
+
+// Start single sign-on: better-auth sets the state and PKCE cookies and gives the
+// provider's authorization URL, which the browser is sent to.
+export async function signInWithSso(form: FormData): Promise<void> {
+  const oidc = parseOidcConfig(env());
+  if (!oidc) redirect("/login");
+  const next = safeRedirectPath(form.get("next"));
+  const result = await auth().api.signInSocial({
+    body: { provider: oidc.providerId, callbackURL: next, errorCallbackURL: "/login", disableRedirect: true },
+    headers: await headers(),
+  });
+  if (!result || !("url" in result) || !result.url) redirect("/login?error=sso_unavailable");
+  redirect(result.url);
 }

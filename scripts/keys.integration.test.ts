@@ -1,0 +1,92 @@
+// `npm run keys` end to end: the real script in a child process, against a database of
+// its own (a temporary PGlite folder, or this file's PostgreSQL database).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseTarget } from "@/lib/db/client";
+import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-keys-cli-"));
+const target: DatabaseTarget = process.env.DATABASE_URL ? { kind: "postgres", url: process.env.DATABASE_URL } : { kind: "pglite", dataDir };
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function keys(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  if (target.kind === "pglite") delete env.DATABASE_URL;
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/keys.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Reads the key rows with a client of our own, closed again before the CLI runs next (PGlite admits one process). */
+async function keyRows() {
+  const db = openDatabase(target);
+  try {
+    return await db.prisma.ingestKey.findMany({ select: { id: true, name: true, prefix: true, hash: true, projectId: true, revokedAt: true } });
+  } finally {
+    await db.close();
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+// Each spawn starts tsx and opens the database: seconds each, more on a busy machine.
+describe("npm run keys", { timeout: 300_000 }, () => {
+  let key = "";
+  let id = "";
+
+  it("creates a key, prints it once on stdout alone, and stores only its hash", async () => {
+    const created = keys("create", "--name", "ci pipeline", "--project", "proj_cli");
+    expect(created.code, created.stderr).toBe(0);
+    key = created.stdout.trim();
+    expect(key).toMatch(/^ldk_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toMatch(/shown only this once/);
+
+    const rows = await keyRows();
+    expect(rows).toHaveLength(1);
+    id = rows[0]!.id;
+    expect(rows[0]).toMatchObject({ name: "ci pipeline", prefix: key.slice(0, 12), hash: hashIngestKey(key), projectId: "proj_cli", revokedAt: null });
+    expect(JSON.stringify(rows)).not.toContain(key);
+    if (target.kind === "pglite") {
+      const secretPart = key.slice(12);
+      for (const file of filesUnder(dataDir)) expect(readFileSync(file).includes(secretPart), file).toBe(false);
+    }
+  });
+
+  it("lists keys without the key itself", () => {
+    const listed = keys("list", "--json");
+    expect(listed.code, listed.stderr).toBe(0);
+    const parsed = JSON.parse(listed.stdout) as { id: string; prefix: string; projectId: string; revokedAt: string | null }[];
+    expect(parsed).toEqual([expect.objectContaining({ id, prefix: key.slice(0, 12), projectId: "proj_cli", revokedAt: null })]);
+    expect(listed.stdout).not.toContain(key);
+    expect(listed.stdout).not.toContain(hashIngestKey(key));
+    const table = keys("list");
+    expect(table.stdout).toMatch(/ci pipeline\s+ldk_\S+…\s+proj_cli/);
+  });
+
+  it("revokes a key, once", async () => {
+    const revoked = keys("revoke", id);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stderr).toContain(`Revoked ingest key ${id}`);
+    expect((await keyRows())[0]!.revokedAt).toBeInstanceOf(Date);
+    const again = keys("revoke", id);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("already revoked");
+  });
+
+  it("explains mistakes with exit code 2 and no stack trace", () => {
+    for (const args of [["create"], ["revoke", "no_such_key"], ["create", "--name", "x", "--bogus"]]) {
+      const result = keys(...args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
+      expect(result.stdout).toBe("");
+    }
+  });
+});
