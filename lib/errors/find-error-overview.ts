@@ -58,10 +58,40 @@ export async function findErrorOverview({
   filters: ErrorFilters;
   now?: Date;
 }): Promise<ErrorOverview> {
+  const { bucketMs } = ERROR_WINDOWS[window];
+  const buckets = bucketCount(window);
+  const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
+  const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+  const rawGroups = parse(row?.groups) as { errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
+  const rawChart = parse(row?.chart) as [number, string, number][];
+  // Bucket `age` 0 is the newest; arrays run oldest first.
+  const index = (age: number) => buckets - 1 - age;
+  const chart = Array.from({ length: buckets }, (_, i) => ({
+    start: new Date(now.getTime() - (buckets - i) * bucketMs),
+    warning: 0,
+    error: 0,
+    critical: 0,
+  }));
+  let total = 0;
+  for (const [age, severity, n] of rawChart) {
+    total += n;
+    const slot = chart[index(age)];
+    if (slot && (severity === "warning" || severity === "error" || severity === "critical")) slot[severity] += n;
+  }
+  const groups = rawGroups.map((g) => {
+    const counts = new Array<number>(buckets).fill(0);
+    for (const [age, n] of g.ages) counts[index(age)] = (counts[index(age)] ?? 0) + n;
+    return { errorType: g.errorType, pattern: g.pattern, count: g.count, firstSeen: new Date(g.firstSeen), lastSeen: new Date(g.lastSeen), sampleTraceId: g.traceId, buckets: counts };
+  });
+  return { total, groups, chart };
+}
+
+/** The overview's one statement; the benchmark runs it raw. */
+export function buildErrorOverviewSql({ projectId, window, filters, now }: { projectId: string; window: ErrorWindow; filters: ErrorFilters; now: Date }): Prisma.Sql {
   const { ms, bucketMs } = ERROR_WINDOWS[window];
   const since = new Date(now.getTime() - ms);
   const buckets = bucketCount(window);
-  const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown }[]>`
+  return Prisma.sql`
     WITH base AS MATERIALIZED (
       SELECT error_type, left(message, ${MESSAGE_PREFIX}::int) AS message, severity,
         LEAST(${buckets - 1}::int, floor(extract(epoch FROM (${now}::timestamptz - created_at)) * 1000 / ${bucketMs}::int)::int) AS age,
@@ -94,27 +124,4 @@ export async function findErrorOverview({
          'lastSeen', last_seen, 'traceId', trace_id, 'ages', ages) ORDER BY count DESC, last_seen DESC), '[]'::json) FROM groups) AS groups,
       (SELECT coalesce(json_agg(json_build_array(age, severity, n)), '[]'::json)
          FROM (SELECT age, severity, sum(n)::int AS n FROM base GROUP BY 1, 2) AS chart) AS chart`;
-  const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-  const rawGroups = parse(row?.groups) as { errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
-  const rawChart = parse(row?.chart) as [number, string, number][];
-  // Bucket `age` 0 is the newest; arrays run oldest first.
-  const index = (age: number) => buckets - 1 - age;
-  const chart = Array.from({ length: buckets }, (_, i) => ({
-    start: new Date(now.getTime() - (buckets - i) * bucketMs),
-    warning: 0,
-    error: 0,
-    critical: 0,
-  }));
-  let total = 0;
-  for (const [age, severity, n] of rawChart) {
-    total += n;
-    const slot = chart[index(age)];
-    if (slot && (severity === "warning" || severity === "error" || severity === "critical")) slot[severity] += n;
-  }
-  const groups = rawGroups.map((g) => {
-    const counts = new Array<number>(buckets).fill(0);
-    for (const [age, n] of g.ages) counts[index(age)] = (counts[index(age)] ?? 0) + n;
-    return { errorType: g.errorType, pattern: g.pattern, count: g.count, firstSeen: new Date(g.firstSeen), lastSeen: new Date(g.lastSeen), sampleTraceId: g.traceId, buckets: counts };
-  });
-  return { total, groups, chart };
 }

@@ -57,13 +57,9 @@ export async function findProjectErrors({
 }): Promise<ProjectErrorPage> {
   const after = decodeErrorCursor(cursor);
   const take = Math.min(Math.max(limit, 1), 500);
-  const rows = await prisma().$queryRaw<{ id: string; trace_id: string; error_type: string; message: string; severity: string; endpoint: string | null; run_id: string | null; created_at: Date }[]>`
-    SELECT id, trace_id, error_type, left(message, 1000) AS message, severity, endpoint, run_id, created_at
-    FROM error_logs
-    WHERE ${errorWindowWhere({ projectId, since, until, filters })}
-      ${after ? Prisma.sql`AND (created_at, id) < (${after.createdAt}::timestamptz, ${after.id})` : Prisma.empty}
-    ORDER BY created_at DESC, id DESC
-    LIMIT ${take + 1}`;
+  const rows = await prisma().$queryRaw<{ id: string; trace_id: string; error_type: string; message: string; severity: string; endpoint: string | null; run_id: string | null; created_at: Date }[]>(
+    buildProjectErrorsSql({ projectId, since, until, filters, after, take: take + 1 }),
+  );
   const page = rows.slice(0, take).map((r) => ({
     id: r.id,
     traceId: r.trace_id,
@@ -76,4 +72,29 @@ export async function findProjectErrors({
   }));
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > take && last ? encodeErrorCursor(last) : null };
+}
+
+/** The list's statement; the benchmark runs it raw. */
+export function buildProjectErrorsSql({
+  projectId,
+  since,
+  until,
+  filters,
+  after,
+  take,
+}: {
+  projectId: string;
+  since: Date;
+  until: Date;
+  filters: ErrorFilters;
+  after: { createdAt: Date; id: string } | null;
+  take: number;
+}): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, trace_id, error_type, left(message, 1000) AS message, severity, endpoint, run_id, created_at
+    FROM error_logs
+    WHERE ${errorWindowWhere({ projectId, since, until, filters })}
+      ${after ? Prisma.sql`AND (created_at, id) < (${after.createdAt}::timestamptz, ${after.id})` : Prisma.empty}
+    ORDER BY created_at DESC, id DESC
+    LIMIT ${take}`;
 }

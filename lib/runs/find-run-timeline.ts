@@ -74,19 +74,23 @@ export async function findRunTimeline({
 }
 
 /** The raw query behind a page; also used by export and live mode. */
-export async function queryTimeline({
-  runId,
-  filters,
-  desc,
-  after,
-  take,
-}: {
+export async function queryTimeline(options: TimelineSqlOptions): Promise<TimelineRow[]> {
+  const sql = buildTimelineSql(options);
+  if (!sql) return [];
+  const rows = await prisma().$queryRaw<RawTimelineRow[]>(sql);
+  return rows.map(toTimelineRow);
+}
+
+export interface TimelineSqlOptions {
   runId: string;
   filters: TimelineFilters;
   desc: boolean;
   after: { key: TimelineKey; op: KeyComparison } | null;
   take: number;
-}): Promise<TimelineRow[]> {
+}
+
+/** The SQL of one timeline read (null when the filters rule out both tables); the benchmark runs it raw. */
+export function buildTimelineSql({ runId, filters, desc, after, take }: TimelineSqlOptions): Prisma.Sql | null {
   const direction = Prisma.raw(desc ? "DESC" : "ASC");
   const parts: Prisma.Sql[] = [];
   const keyCondition = (kind: TimelineKind) => {
@@ -113,11 +117,10 @@ export async function queryTimeline({
         ${filters.severities.length ? Prisma.sql`AND severity = ANY(${filters.severities}::text[])` : Prisma.empty}
       ORDER BY created_at ${direction}, id ${direction} LIMIT ${take})`);
   }
-  if (parts.length === 0) return [];
-  const rows = await prisma().$queryRaw<RawTimelineRow[]>`
+  if (parts.length === 0) return null;
+  return Prisma.sql`
     SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS timeline
     ORDER BY created_at ${direction}, id ${direction}, kind ${direction} LIMIT ${take}`;
-  return rows.map(toTimelineRow);
 }
 
 export interface RawTimelineRow {
