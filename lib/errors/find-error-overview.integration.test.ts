@@ -37,6 +37,7 @@ describe("findErrorOverview", () => {
   it("groups by type and normalised message over exactly the last 24 hours", async () => {
     const overview = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW });
     expect(overview.total).toBe(5);
+    expect(overview).toMatchObject({ groupedFrom: 5, sampledGroups: false });
     expect(overview.groups.map((g) => [g.errorType, g.pattern, g.count])).toEqual([
       ["API_ERROR", "Timeout after <n> ms calling <uuid>", 3],
       ["ENGINE_ERROR", "Object <hex> freed twice at step <n>", 2],
@@ -51,6 +52,15 @@ describe("findErrorOverview", () => {
     expect(api.buckets[0]).toBe(1);
     expect(overview.chart[23]).toMatchObject({ error: 1, warning: 2, critical: 0 });
     expect(overview.chart[0]).toMatchObject({ critical: 1 });
+  });
+
+  it("groups only the newest errors when told to sample, while the totals count every one", async () => {
+    const overview = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW, groupSample: 3 });
+    expect(overview).toMatchObject({ total: 5, groupedFrom: 3, sampledGroups: true });
+    expect(overview.groups.map((g) => [g.errorType, g.count])).toEqual([
+      ["ENGINE_ERROR", 2],
+      ["API_ERROR", 1],
+    ]);
   });
 
   it("follows the window switch and the filters", async () => {

@@ -1,0 +1,380 @@
+// npm run bench:queries — the dashboard's three pages' queries on PostgreSQL at scale:
+//   1. a database of its own (--db logdeck_bench on BENCH_ADMIN_URL, default
+//      postgresql://postgres@127.0.0.1:5432/postgres), migrated, and loaded once with
+//      --events (10,000,000) events over 30 days and --errors (1,000,000) errors over 90
+//      days, in time order as ingestion writes them (COPY): 60 runs at a time interleave
+//      (one of them, bench_run_big, gets every 60th event: ~166,000), events come four
+//      to a millisecond (ties on created_at), and project bench_p00 gets 100,000 errors
+//      in the last 24 hours. A later run finds the data and reuses it (the load's "now"
+//      is kept in a bench_meta table, so "the last 24 hours" means the loaded ones);
+//   2. ANALYZE;
+//   3. p50/p95 over --iterations runs of each data-access call behind the pages (the
+//      production functions, through Prisma) and of the same SQL sent raw over `pg` (the
+//      baseline, measured in the same run): run timeline first page, a page 1,000 pages
+//      deep by cursor, trace page, 24-hour errors view;
+//   4. EXPLAIN (ANALYZE, BUFFERS) of each raw statement, with a warning when a plan
+//      reads a log table without an index.
+// A benchmark, not a test: `npm test` never runs it.
+//   npm run bench:queries -- [--db logdeck_bench] [--events 10000000] [--errors 1000000] [--iterations 200] [--reload]
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import type { CopyValue } from "@/lib/db/copy";
+import { parsePositiveInt } from "./parse-args";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const EVENTS = parsePositiveInt("--events", flag("events"), 10_000_000);
+const ERRORS = parsePositiveInt("--errors", flag("errors"), 1_000_000);
+const HOT_ERRORS = Math.min(100_000, Math.floor(ERRORS / 10));
+const ITERATIONS = parsePositiveInt("--iterations", flag("iterations"), 200);
+const DB_NAME = flag("db") ?? "logdeck_bench";
+if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME)) throw new Error(`--db must be a plain lower-case identifier, got "${DB_NAME}"`);
+const RELOAD = args.includes("--reload");
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const SLOTS = 60;
+const RUN_LENGTH = 400;
+const BIG_RUN = "bench_run_big";
+const HOT_PROJECT = "bench_p00";
+
+const { parseEnv } = await import("@/lib/env");
+const adminUrl = parseEnv(process.env).BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const dbUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${DB_NAME}`;
+  return url.toString();
+})();
+process.env.DATABASE_URL = dbUrl;
+process.env.DATABASE_POOL_SIZE = "4";
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const log = (message: string) => console.log(`bench:queries: ${message}`);
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
+if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${DB_NAME}"`);
+await admin.end();
+
+const { closeDatabase, database, prisma } = await import("@/lib/db/client");
+const { migrate } = await import("@/lib/db/migrate");
+const { newId } = await import("@/lib/ids");
+const { findRunTimeline, buildTimelineSql } = await import("@/lib/runs/find-run-timeline");
+const { findTrace, CONTEXT_AFTER_MS, CONTEXT_BEFORE_MS, traceIdVariants } = await import("@/lib/traces/find-trace");
+const { findErrorOverview, buildErrorOverviewSql } = await import("@/lib/errors/find-error-overview");
+const { findProjectErrors, buildProjectErrorsSql } = await import("@/lib/errors/find-project-errors");
+const { findErrorTypes } = await import("@/lib/errors/find-error-types");
+
+const raw = new pg.Client({ connectionString: dbUrl });
+let exitCode = 0;
+try {
+  const db = database();
+  await migrate(db);
+  await raw.connect();
+  log(`database ${DB_NAME} on ${new URL(adminUrl).host}`);
+  const loadedAt = await ensureLoaded(db);
+  log("ANALYZE …");
+  await raw.query("ANALYZE");
+  await measure(loadedAt);
+} catch (error) {
+  console.error(error);
+  exitCode = 1;
+} finally {
+  await raw.end().catch(() => {});
+  await closeDatabase();
+}
+process.exit(exitCode);
+
+// ---------------------------------------------------------------------------------------
+
+async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
+  await raw.query("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)");
+  const meta = await raw.query<{ value: string }>("SELECT value FROM bench_meta WHERE key = 'loaded_at'");
+  const counts = await raw.query<{ events: string; errors: string }>(
+    "SELECT (SELECT count(*) FROM event_logs) AS events, (SELECT count(*) FROM error_logs) AS errors",
+  );
+  const have = { events: Number(counts.rows[0]!.events), errors: Number(counts.rows[0]!.errors) };
+  if (!RELOAD && meta.rows[0] && have.events >= EVENTS && have.errors >= ERRORS) {
+    log(`reusing ${fmt(have.events)} events and ${fmt(have.errors)} errors loaded at ${meta.rows[0].value}`);
+    return new Date(meta.rows[0].value);
+  }
+  log(`loading ${fmt(EVENTS)} events and ${fmt(ERRORS)} errors (COPY; a few minutes) …`);
+  await raw.query("TRUNCATE event_logs, error_logs, runs, projects CASCADE");
+  await raw.query("DELETE FROM bench_meta");
+  const now = Date.now();
+  const t0 = now - 30 * DAY;
+  const step = (30 * DAY - HOUR) / EVENTS;
+  // Four events to a millisecond: ties on created_at everywhere.
+  const eventTime = (k: number) => Math.floor(t0 + Math.floor(k / 4) * 4 * step);
+  const runOf = (k: number) => {
+    const slot = k % SLOTS;
+    if (slot === SLOTS - 1) return { id: BIG_RUN, projectId: "bench_p01" };
+    const index = Math.floor(Math.floor(k / SLOTS) / RUN_LENGTH);
+    return { id: `bench_r_${slot}_${index}`, projectId: `bench_p${String(1 + ((slot + index) % 19)).padStart(2, "0")}` };
+  };
+
+  const projects = Array.from({ length: 20 }, (_, i) => `bench_p${String(i).padStart(2, "0")}`);
+  await db.copyRows("projects", ["id", "name"], projects.map((id) => [id, `Bench ${id}`]));
+  const runs = new Map<string, { projectId: string; first: number; last: number }>();
+  const lastOfSlot = (slot: number) => slot + SLOTS * Math.floor((EVENTS - 1 - slot) / SLOTS);
+  runs.set(BIG_RUN, { projectId: "bench_p01", first: eventTime(SLOTS - 1), last: eventTime(lastOfSlot(SLOTS - 1)) });
+  for (let slot = 0; slot < SLOTS - 1; slot++) {
+    for (let k = slot; k < EVENTS; k += SLOTS * RUN_LENGTH) {
+      const lastK = Math.min(lastOfSlot(slot), k + SLOTS * (RUN_LENGTH - 1));
+      const run = runOf(k);
+      runs.set(run.id, { projectId: run.projectId, first: eventTime(k), last: eventTime(lastK) });
+    }
+  }
+  await db.copyRows(
+    "runs",
+    ["id", "project_id", "name", "status", "started_at", "finished_at", "created_at"],
+    [...runs].map(([id, r]) => {
+      const running = r.last > now - HOUR;
+      return [id, r.projectId, id, running ? "running" : "succeeded", new Date(r.first), running ? null : new Date(r.last), new Date(r.first)];
+    }),
+  );
+  log(`${fmt(projects.length)} projects, ${fmt(runs.size)} runs`);
+
+  const started = performance.now();
+  const CHUNK = 1_000_000;
+  for (let from = 0; from < EVENTS; from += CHUNK) {
+    const to = Math.min(EVENTS, from + CHUNK);
+    await db.copyRows(
+      "event_logs",
+      ["id", "event_type", "payload", "project_id", "run_id", "user_id", "actor_type", "actor_id", "created_at"],
+      (function* () {
+        for (let k = from; k < to; k++) {
+          const t = eventTime(k);
+          const run = runOf(k);
+          const user = k % 53 === 0;
+          yield [
+            newId(t),
+            user ? "PARAMS_UPDATED" : k % 997 === 0 ? "CHECKPOINT_SAVED" : "SIM_STEP",
+            user ? `{"field":"rainfall","value":${k % 100}}` : `{"step":${Math.floor(k / SLOTS)},"durationMs":${k % 5000},"cells":${(k * 7919) % 250000}}`,
+            run.projectId,
+            run.id,
+            user ? `usr_${k % 7}` : null,
+            user ? "user" : "system",
+            user ? `usr_${k % 7}` : "engine",
+            new Date(t),
+          ];
+        }
+      })(),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    log(`events ${fmt(to)} / ${fmt(EVENTS)} (${fmt(to / seconds)} rows/s)`);
+  }
+
+  const errorsStarted = performance.now();
+  const background = ERRORS - HOT_ERRORS;
+  const e0 = now - 90 * DAY;
+  const eStep = (90 * DAY - 2 * HOUR) / background;
+  const hot0 = now - DAY + 60_000;
+  const hotStep = (DAY - 2 * 60_000) / HOT_ERRORS;
+  const uuid = (n: number) => {
+    const hex = ((n * 2654435761) >>> 0).toString(16).padStart(8, "0") + ((n * 40503) >>> 0).toString(16).padStart(8, "0") + n.toString(16).padStart(16, "0");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const TEMPLATES: ((n: number) => [string, string, string])[] = [
+    (n) => ["API_ERROR", `Timeout after ${1000 + (n % 9000)} ms calling ${uuid(n * 13)}`, "error"],
+    (n) => ["ENGINE_ERROR", `Object 0x${((n * 2654435761) >>> 0).toString(16)} freed twice at step ${n % 500}`, "critical"],
+    (n) => ["API_ERROR", `POST /api/runs/${n % 10000}/save failed with ${[500, 502, 503][n % 3]}`, "error"],
+    (n) => ["ENGINE_ERROR", `Solver diverged at step ${n % 800}: residual ${(n % 1000) / 7} exceeded tolerance`, "critical"],
+    (n) => ["QUOTA_ERROR", `Quota exceeded for user usr_${n % 300}`, "warning"],
+    (n) => ["NETWORK_ERROR", "Connection reset by peer", "warning"],
+    (n) => [`CUSTOM_ERROR_${n % 12}`, `Widget ${n % 50} failed to render`, "error"],
+  ];
+  // Time order, background (every project but the hot one, 90 days) merged with the hot
+  // project's 100,000 of the last 24 hours.
+  function* errorRows(): Generator<CopyValue[]> {
+    let b = 0;
+    let h = 0;
+    while (b < background || h < HOT_ERRORS) {
+      const tb = b < background ? e0 + b * eStep : Infinity;
+      const th = h < HOT_ERRORS ? hot0 + h * hotStep : Infinity;
+      const hot = th < tb;
+      const n = hot ? h++ : b++;
+      const t = Math.floor(hot ? th : tb);
+      const [errorType, message, severity] = TEMPLATES[(n * 31 + (hot ? 3 : 0)) % TEMPLATES.length]!(n);
+      // Background errors of the last 30 days belong to the run active at the time (every
+      // 50th to the big run); the two rows of a pair share a traceId.
+      let runId: string | null = null;
+      let projectId = hot ? HOT_PROJECT : `bench_p${String(1 + (n % 19)).padStart(2, "0")}`;
+      if (!hot && t >= t0) {
+        const k = Math.min(EVENTS - 1, Math.floor((t - t0) / step));
+        const run = n % 50 === 0 ? { id: BIG_RUN, projectId: "bench_p01" } : runOf(k - (k % SLOTS) + (n % (SLOTS - 1)));
+        runId = run.id;
+        projectId = run.projectId;
+      }
+      yield [
+        newId(t),
+        uuid((hot ? 10_000_000 : 0) + Math.floor(n / 2)),
+        errorType,
+        message,
+        n % 3 === 0 ? `Error: ${message}\n    at handler (src/api/${errorType.toLowerCase()}.ts:${n % 300}:7)\n    at process (node:internal/process:1:1)` : null,
+        `{"attempt":${n % 4},"requestId":"${uuid(n)}"}`,
+        projectId,
+        runId,
+        errorType === "API_ERROR" ? "/api/runs/:id/save" : null,
+        severity,
+        new Date(t),
+      ];
+    }
+  }
+  await db.copyRows("error_logs", ["id", "trace_id", "error_type", "message", "stack", "detail", "project_id", "run_id", "endpoint", "severity", "created_at"], errorRows());
+  log(`errors ${fmt(ERRORS)} in ${fmt((performance.now() - errorsStarted) / 1000, 1)} s; load took ${fmt((performance.now() - started) / 1000)} s`);
+  await raw.query("INSERT INTO bench_meta (key, value) VALUES ('loaded_at', $1)", [new Date(now).toISOString()]);
+  return new Date(now);
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface Timing {
+  p50: number;
+  p95: number;
+}
+
+async function time(fn: (i: number) => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < Math.min(20, ITERATIONS); i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50: at(0.5), p95: at(0.95) };
+}
+
+function runRaw(sql: { text: string; values: unknown[] }) {
+  return raw.query(sql.text, sql.values as unknown[]);
+}
+
+async function explain(name: string, sql: { text: string; values: unknown[] }) {
+  const { rows } = await raw.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values as unknown[]);
+  const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+  console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS): ${name}\n${plan}`);
+  const seqOnLogs = /Seq Scan on (event_logs|error_logs)/.test(plan);
+  const indexed = /Index (Only )?Scan|Bitmap Index Scan/.test(plan);
+  if (!indexed || seqOnLogs) console.log(`WARNING: ${name}: the plan reads a log table without an index`);
+  else console.log(`ok: ${name} uses an index`);
+}
+
+async function measure(loadedAt: Date) {
+  const none = { types: [], actorTypes: [], severities: [] };
+  const noErrorFilters = { severities: [], types: [] };
+  const runSize = await raw.query<{ n: string }>("SELECT count(*) AS n FROM event_logs WHERE run_id = $1", [BIG_RUN]);
+  // The key 1,000 pages of 100 in (set up with OFFSET once; the timed reads use the cursor).
+  const depth = Math.min(100_000, Number(runSize.rows[0]!.n) - 101);
+  if (depth < 100_000) log(`WARNING: ${BIG_RUN} is too small for 1,000 pages; the deep page is ${fmt(depth / 100)} pages in`);
+  const deep = await raw.query<{ created_at: Date; id: string }>(
+    "SELECT created_at, id FROM event_logs WHERE run_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1",
+    [BIG_RUN, Math.max(0, depth)],
+  );
+  const deepKey = { createdAt: deep.rows[0]!.created_at, id: deep.rows[0]!.id, kind: "event" as const };
+  const traces = (
+    await raw.query<{ trace_id: string }>(
+      "SELECT DISTINCT trace_id FROM (SELECT trace_id FROM error_logs WHERE created_at > $1 AND run_id IS NOT NULL ORDER BY created_at DESC LIMIT 5000) AS recent LIMIT 200",
+      [new Date(loadedAt.getTime() - 20 * DAY)],
+    )
+  ).rows.map((r) => r.trace_id);
+  const hot = await raw.query<{ n: string }>("SELECT count(*) AS n FROM error_logs WHERE project_id = $1 AND created_at > $2 AND created_at <= $3", [
+    HOT_PROJECT,
+    new Date(loadedAt.getTime() - DAY),
+    loadedAt,
+  ]);
+  log(`${BIG_RUN}: ${fmt(Number(runSize.rows[0]!.n))} events; ${fmt(traces.length)} sample traces; ${HOT_PROJECT}: ${fmt(Number(hot.rows[0]!.n))} errors in the 24 h before ${loadedAt.toISOString()}`);
+
+  const firstSql = buildTimelineSql({ runId: BIG_RUN, filters: none, desc: true, after: null, take: 101 })!;
+  const deepSql = buildTimelineSql({ runId: BIG_RUN, filters: none, desc: true, after: { key: deepKey, op: "<" }, take: 101 })!;
+  const overviewSql = buildErrorOverviewSql({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt });
+  const listSql = buildProjectErrorsSql({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, after: null, take: 51 });
+  const traceErrorsSql = (traceId: string) => ({
+    text: `SELECT id, trace_id, error_type, message, stack, detail, severity, endpoint, project_id, run_id, created_at
+           FROM error_logs WHERE trace_id = ANY($1::text[]) ORDER BY created_at, id LIMIT 500`,
+    values: [traceIdVariants(traceId)],
+  });
+  const traceEventsSql = (runId: string, from: Date, to: Date) => ({
+    text: `SELECT id, event_type, actor_type, actor_id, payload, created_at FROM event_logs
+           WHERE run_id = $1 AND created_at >= $2 AND created_at <= $3 ORDER BY created_at DESC, id DESC LIMIT 201`,
+    values: [runId, from, to],
+  });
+  // The trace page's statements as Prisma sends them: the errors, then per run its name and events.
+  async function rawTrace(traceId: string) {
+    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(traceErrorsSql(traceId).text, traceErrorsSql(traceId).values)).rows;
+    const runIds = [...new Set(errors.map((e) => e.run_id).filter((id): id is string => id !== null))].slice(0, 3);
+    for (const runId of runIds) {
+      const mine = errors.filter((e) => e.run_id === runId);
+      await raw.query("SELECT name FROM runs WHERE id = $1", [runId]);
+      const q = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
+      await raw.query(q.text, q.values);
+    }
+  }
+
+  const results: { name: string; target: number; app: Timing; raw: Timing }[] = [];
+  const run = async (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => {
+    log(`timing ${name} (${ITERATIONS} iterations each) …`);
+    const appTiming = await time(app);
+    const rawTiming = await time(rawFn);
+    results.push({ name, target, app: appTiming, raw: rawTiming });
+  };
+  await run(
+    "run timeline, first page",
+    50,
+    () => findRunTimeline({ runId: BIG_RUN, filters: none }),
+    () => runRaw(firstSql),
+  );
+  await run(
+    "run timeline, 1,000 pages deep",
+    50,
+    () => findRunTimeline({ runId: BIG_RUN, filters: none, cursor: { key: deepKey, direction: "next" } }),
+    () => runRaw(deepSql),
+  );
+  await run(
+    "trace page",
+    30,
+    (i) => findTrace({ traceId: traces[i % traces.length]! }),
+    (i) => rawTrace(traces[i % traces.length]!),
+  );
+  await run(
+    "24-hour errors view (overview + list + types)",
+    150,
+    () =>
+      Promise.all([
+        findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt }),
+        findProjectErrors({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, cursor: undefined }),
+        findErrorTypes({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - 7 * DAY) }),
+      ]),
+    () => Promise.all([runRaw(overviewSql), runRaw(listSql)]),
+  );
+  await run(
+    "24-hour groups + chart alone",
+    150,
+    () => findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt }),
+    () => runRaw(overviewSql),
+  );
+
+  await explain("run timeline, first page", firstSql);
+  await explain("run timeline, 1,000 pages deep", deepSql);
+  await explain("trace: errors by traceId", traceErrorsSql(traces[0]!));
+  const sampleErrors = (await raw.query<{ run_id: string | null; created_at: Date }>(traceErrorsSql(traces[0]!).text, traceErrorsSql(traces[0]!).values)).rows;
+  const withRun = sampleErrors.find((e) => e.run_id);
+  if (withRun) await explain("trace: the run's events around it", traceEventsSql(withRun.run_id!, new Date(withRun.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(withRun.created_at.getTime() + CONTEXT_AFTER_MS)));
+  await explain("24-hour groups + chart", overviewSql);
+  await explain("24-hour error list, first page", listSql);
+
+  console.log("\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  for (const r of results) {
+    const ratio = r.app.p95 / Math.max(r.raw.p95, 0.001);
+    const ok = r.app.p95 < r.target && ratio <= 2;
+    console.log(
+      `| ${r.name} | ${fmt(r.app.p50, 1)} ms | ${fmt(r.app.p95, 1)} ms | ${fmt(r.raw.p50, 1)} ms | ${fmt(r.raw.p95, 1)} ms | < ${r.target} ms | ${fmt(ratio, 2)}× | ${ok ? "meets" : "MISSES"} |`,
+    );
+  }
+  void prisma;
+}
