@@ -11,6 +11,7 @@
 //   6. the server's peak RSS throughout.
 // A benchmark, not a test: `npm test` never runs it.
 //   npm run bench:ingest -- [--events 200000] [--concurrency 4] [--latency-seconds 15] [--skip-build]
+//                           [--server-node-options "--max-old-space-size=160"]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -39,6 +40,8 @@ const LATENCY_SECONDS = parsePositiveInt("--latency-seconds", flag("latency-seco
 const LATENCY_RATE = parsePositiveInt("--rate", flag("rate"), 200);
 const PORT = parsePositiveInt("--port", flag("port"), 3240);
 const SKIP_BUILD = args.includes("--skip-build");
+// e.g. --server-node-options "--max-old-space-size=160", to try heap settings for production.
+const SERVER_NODE_OPTIONS = flag("server-node-options");
 const KEY = `bench-${randomBytes(8).toString("hex")}`;
 const DIST_DIR = ".next-bench";
 
@@ -232,6 +235,7 @@ async function main() {
       // The benchmark measures throughput, not the limiter.
       INGEST_RATE_LIMIT_PER_SECOND: "1000000",
       INGEST_RATE_LIMIT_BURST: "1000000",
+      ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}),
     },
   });
   server = started;
@@ -269,7 +273,7 @@ async function main() {
 
   const ratio = httpRate / copyRate;
   console.log("");
-  console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s)`);
+  console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s${SERVER_NODE_OPTIONS ? `, server NODE_OPTIONS=${SERVER_NODE_OPTIONS}` : ""})`);
   console.log(`COPY baseline      ${fmt(copyRate)} rows/s`);
   console.log(`ratio              ${fmt(ratio, 2)}× COPY  (target ≥ 0.50×: ${ratio >= 0.5 ? "met" : "NOT met"})`);
   const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
