@@ -13,7 +13,7 @@
 //      the longest time with no batch committing), rows/s deleted;
 //   6. a check that nothing younger than the cutoff was deleted.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 5000] [--keep]
+//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 20000] [--pause-ms 0] [--keep]
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parsePositiveInt } from "./parse-args";
@@ -26,7 +26,8 @@ const flag = (name: string) => {
 const EVENTS = parsePositiveInt("--events", flag("events"), 10_000_000);
 const WRITERS = parsePositiveInt("--writers", flag("writers"), 2);
 const BASELINE_SECONDS = parsePositiveInt("--baseline-seconds", flag("baseline-seconds"), 20);
-const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 5_000);
+const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 20_000);
+const PAUSE_MS = flag("pause-ms") === undefined ? 0 : parsePositiveInt("--pause-ms", flag("pause-ms"), 0);
 const KEEP = args.includes("--keep");
 const BATCH = 500;
 const DAY = 86_400_000;
@@ -174,6 +175,7 @@ try {
     trigger: "cli",
     actor: "bench",
     batchSize: DELETE_BATCH,
+    pauseMs: PAUSE_MS,
     onProgress: ({ eventsDeleted }) => {
       const t = performance.now();
       if (t - lastLog > 10_000) {
@@ -205,7 +207,7 @@ try {
   const baselineStall = worst(beforeFrom, beforeTo);
   const check = (ok: boolean) => (ok ? "ok" : "MISSED");
   log("");
-  log(`deleted      ${fmt(outcome.eventsCount)} events (batches of ${fmt(DELETE_BATCH)}) in ${fmt(seconds, 1)} s = ${fmt(deleteRate)} rows/s   (target ≥ 100,000: ${check(deleteRate >= 100_000)})`);
+  log(`deleted      ${fmt(outcome.eventsCount)} events (batches of ${fmt(DELETE_BATCH)}, ${PAUSE_MS} ms pause) in ${fmt(seconds, 1)} s = ${fmt(deleteRate)} rows/s   (target ≥ 100,000: ${check(deleteRate >= 100_000)})`);
   log(`ingestion    before ${fmt(before)} rows/s (${BASELINE_SECONDS} s, ${WRITERS} writers × ${BATCH}-row batches)`);
   log(`             during ${fmt(during)} rows/s = ${fmt(during / before, 2)}× before   (target ≥ 0.8×: ${check(during >= 0.8 * before)})`);
   log(`stall        longest batch wait ${fmt(slowest)} ms, longest gap between commits ${fmt(gap)} ms   (target ≤ 1,000 ms: ${check(stall <= 1_000)})`);

@@ -37,6 +37,8 @@ export interface RunRetentionOptions {
   actor: string;
   dryRun?: boolean;
   batchSize?: number;
+  /** Idle milliseconds between batches (default 0: as fast as the database allows). */
+  pauseMs?: number;
   /** Once the cutoffs are fixed and the run is recorded, before any row is touched. */
   onStart?: (start: RetentionStart) => Promise<void> | void;
   /** After each batch, with the rows deleted so far. */
@@ -60,7 +62,7 @@ export async function runRetention(options: RunRetentionOptions): Promise<RunRet
 }
 
 async function runLocked(
-  { trigger, actor, dryRun = false, batchSize, onStart, onProgress }: RunRetentionOptions,
+  { trigger, actor, dryRun = false, batchSize, pauseMs, onStart, onProgress }: RunRetentionOptions,
   policy: { eventDays: number; errorDays: number },
 ): Promise<RetentionOutcome> {
   // We hold the lock, so any run still marked 'running' belongs to a process that died.
@@ -92,12 +94,14 @@ async function runLocked(
         table: "event_logs",
         cutoff: start.eventCutoff,
         batchSize,
+        pauseMs,
         onBatch: (n) => ((progress.eventsDeleted = n), report()),
       });
       errorsCount = await deleteExpiredRows({
         table: "error_logs",
         cutoff: start.errorCutoff,
         batchSize,
+        pauseMs,
         onBatch: (n) => ((progress.errorsDeleted = n), report()),
       });
     }
