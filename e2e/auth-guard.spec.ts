@@ -62,6 +62,12 @@ test.describe("pages without a session", () => {
     });
   }
 
+  test("/login offers no single sign-on unless OIDC is configured", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Sign in with/ })).toHaveCount(0);
+  });
+
   test("/login keeps where you were going, and only paths on this site", async ({ page }) => {
     await page.goto("/admin/keys");
     await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fkeys$/);

@@ -1,0 +1,138 @@
+// The users page: add (generated password shown once), change a role, deactivate (signed
+// out at once) and reactivate; the last admin stays; a member replaying an admin's action
+// changes nothing. Serial: the last-admin check needs to know who the admins are.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { signIn } from "./sign-in";
+
+// Our alerts, not Next.js's (empty) route announcer, which has the same role.
+const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
+
+test.describe.configure({ mode: "serial" });
+
+const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
+const password = "a-user-password-for-e2e";
+
+async function addUser(page: Page, { email, role = "member", withPassword = true }: { email: string; role?: "member" | "admin"; withPassword?: boolean }) {
+  await page.goto("/admin/users");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption(role);
+  if (withPassword) await page.getByLabel(/Initial password/).fill(password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(`Added ${email}`);
+}
+
+async function signInAs(browser: Browser, email: string, pass = password): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(pass);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  return page;
+}
+
+const row = (page: Page, email: string) => page.locator(`tr[data-email="${email}"]`);
+
+test("the last active admin can be neither demoted nor deactivated", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Make ${E2E.adminEmail} a member` }).click();
+  await expect(row(page, E2E.adminEmail).getByRole("alert")).toHaveText(/last active admin/);
+  await page.getByRole("button", { name: `Deactivate ${E2E.adminEmail}` }).click();
+  await expect(row(page, E2E.adminEmail).getByRole("alert")).toHaveText(/last active admin/);
+  await page.reload();
+  await expect(row(page, E2E.adminEmail)).toContainText("admin");
+  await expect(row(page, E2E.adminEmail)).toContainText("active");
+});
+
+test("a generated password is shown once and works", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = unique("generated");
+  await addUser(page, { email, withPassword: false });
+  const generated = (await page.getByLabel("Generated password").textContent())!.trim();
+  expect(generated.length).toBeGreaterThanOrEqual(16);
+  await page.reload();
+  await expect(page.getByText(generated)).toHaveCount(0);
+  await expect(row(page, email)).toContainText("member");
+
+  const user = await signInAs(browser, email, generated);
+  await expect(user).toHaveURL(/\/$/);
+  await expect(user.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+});
+
+test("adding a user who already exists says so", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  await page.getByLabel("Email").fill(E2E.memberEmail);
+  await page.getByLabel(/Initial password/).fill(password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.locator(ALERT)).toHaveText("A user with that email address already exists.");
+});
+
+test("a member made admin gets the admin pages, and loses them when made member again", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = unique("promoted");
+  await addUser(page, { email });
+  await page.getByRole("button", { name: `Make ${email} an admin` }).click();
+  await expect(row(page, email).getByRole("button", { name: `Make ${email} a member` })).toBeVisible();
+
+  const user = await signInAs(browser, email);
+  await expect(user).toHaveURL(/\/$/);
+  expect((await user.goto("/admin/keys"))?.status()).toBe(200);
+
+  await page.getByRole("button", { name: `Make ${email} a member` }).click();
+  await expect(row(page, email).getByRole("button", { name: `Make ${email} an admin` })).toBeVisible();
+  await user.goto("/admin/keys");
+  await expect(user.getByRole("heading", { name: "Admins only" })).toBeVisible();
+});
+
+test("deactivating signs the user out at once and stops sign-in; reactivating lets them back", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = unique("deactivated");
+  await addUser(page, { email });
+  const user = await signInAs(browser, email);
+  await expect(user).toHaveURL(/\/$/);
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Deactivate ${email}` }).click();
+  await expect(row(page, email)).toContainText("deactivated");
+
+  await user.goto(`/runs/${E2E.dashboard.runId}`);
+  await expect(user).toHaveURL(/\/login/);
+  const again = await signInAs(browser, email);
+  await expect(again.locator(ALERT)).toHaveText("This account is deactivated. Ask an admin.");
+
+  await page.getByRole("button", { name: `Reactivate ${email}` }).click();
+  await expect(row(page, email)).toContainText("active");
+  const back = await signInAs(browser, email);
+  await expect(back).toHaveURL(/\/$/);
+});
+
+test("a member replaying an admin's server action changes nothing", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = unique("target");
+  await addUser(page, { email });
+
+  // Capture the admin's "make admin" request, without letting it through.
+  let captured: { headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route("**/admin/users", async (route) => {
+    if (route.request().method() !== "POST" || captured) return route.continue();
+    captured = { headers: route.request().headers(), body: route.request().postDataBuffer()! };
+    await route.abort();
+  });
+  await page.getByRole("button", { name: `Make ${email} an admin` }).click();
+  await expect.poll(() => captured).toBeDefined();
+
+  const member = await (await browser.newContext()).newPage();
+  await signIn(member, "member");
+  const replayHeaders = { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" };
+  const response = await member.request.post("/admin/users", { headers: replayHeaders, data: captured!.body, maxRedirects: 0 });
+  expect(response.status()).not.toBe(500);
+  const anonymous = await (await browser.newContext()).request.post("/admin/users", { headers: replayHeaders, data: captured!.body, maxRedirects: 0 });
+  expect([303, 307, 308]).toContain(anonymous.status());
+
+  await page.unroute("**/admin/users");
+  await page.reload();
+  await expect(row(page, email).getByRole("button", { name: `Make ${email} an admin` })).toBeVisible();
+});
