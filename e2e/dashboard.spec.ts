@@ -125,3 +125,17 @@ test("unknown ids are a real 404", async ({ page }) => {
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   }
 });
+
+test("live mode shows a new event of a running run without a reload", async ({ page, request }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.liveRunId}`);
+  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
+  const id = `ev_e2e_live_${Date.now()}`;
+  const response = await request.post("/api/events", {
+    headers: { Authorization: `Bearer ${E2E.ingestKey}` },
+    data: { id, eventType: "LIVE_PROBE", runId: D.liveRunId, projectId: E2E.project.id, payload: { note: "arrived while watching" } },
+  });
+  expect(response.status()).toBe(201);
+  await expect(page.locator(`#row-${id}`)).toBeVisible({ timeout: 15_000 });
+  await expect(rows(page).first()).toHaveAttribute("id", `row-${id}`);
+});

@@ -38,5 +38,7 @@ export const E2E = {
     traceId: "9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
     error23hId: "err_e2e_23h",
     error25hId: "err_e2e_25h",
+    // A running run of its own for live mode, which adds rows to it.
+    liveRunId: "run_e2e_live",
   },
 } as const;
