@@ -13,7 +13,7 @@
 //      the longest time with no batch committing), rows/s deleted;
 //   6. a check that nothing younger than the cutoff was deleted.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 20000] [--pause-ms 0] [--keep]
+//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 5000] [--pause-ms 0] [--keep]
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parsePositiveInt } from "./parse-args";
@@ -26,7 +26,7 @@ const flag = (name: string) => {
 const EVENTS = parsePositiveInt("--events", flag("events"), 10_000_000);
 const WRITERS = parsePositiveInt("--writers", flag("writers"), 2);
 const BASELINE_SECONDS = parsePositiveInt("--baseline-seconds", flag("baseline-seconds"), 20);
-const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 20_000);
+const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 5_000);
 const PAUSE_MS = flag("pause-ms") === undefined ? 0 : parsePositiveInt("--pause-ms", flag("pause-ms"), 0);
 const KEEP = args.includes("--keep");
 const BATCH = 500;

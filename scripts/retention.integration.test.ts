@@ -128,7 +128,15 @@ describe("npm run retention", () => {
   it("refuses an unknown option with its usage", async () => {
     const result = await run("scripts/retention.ts", ["--dryrun"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Unknown option '--dryrun'[\s\S]*Usage: npm run retention -- \[--dry-run\]/);
+    expect(result.stderr).toMatch(/Unknown option '--dryrun'[\s\S]*Usage: npm run retention -- \[--dry-run\] \[--pause-ms N\]/);
+  });
+
+  it("accepts --pause-ms between batches and refuses a value that is not a whole number", async () => {
+    expect((await run("scripts/retention.ts", ["--pause-ms", "5"])).code).toBe(0);
+    expect((await state()).events).toEqual(["new"]);
+    const bad = await run("scripts/retention.ts", ["--pause-ms", "soon"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--pause-ms must be a whole number of milliseconds, got "soon"');
   });
 });
 

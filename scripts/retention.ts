@@ -1,4 +1,4 @@
-// npm run retention -- [--dry-run]
+// npm run retention -- [--dry-run] [--pause-ms N]
 // The retention job for cron: the same job as POST /api/admin/retention, recorded with
 // trigger 'cli'. Progress on stderr, the outcome on stdout. Exit codes: 0 done, 1 failed
 // (the failure is recorded in retention_runs), 75 another run holds the lock (EX_TEMPFAIL:
@@ -11,18 +11,24 @@ import { runRetention } from "@/lib/retention/run-retention";
 import { runCli } from "./cli";
 
 const EXIT_BUSY = 75;
-function parseDryRun(args: string[]): boolean {
+const USAGE = "Usage: npm run retention -- [--dry-run] [--pause-ms N]";
+
+function parseOptions(args: string[]): { dryRun: boolean; pauseMs: number } {
   try {
-    return parseArgs({ args, options: { "dry-run": { type: "boolean", default: false } }, strict: true }).values["dry-run"] ?? false;
+    const { values } = parseArgs({ args, options: { "dry-run": { type: "boolean", default: false }, "pause-ms": { type: "string" } }, strict: true });
+    const pause = values["pause-ms"];
+    if (pause !== undefined && !/^\d+$/.test(pause)) throw new Error(`--pause-ms must be a whole number of milliseconds, got "${pause}"`);
+    return { dryRun: values["dry-run"] ?? false, pauseMs: pause === undefined ? 0 : Number(pause) };
   } catch (error) {
-    throw new ConfigError(`${error instanceof Error ? error.message : error}\nUsage: npm run retention -- [--dry-run]`);
+    throw new ConfigError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
   }
 }
 
 const n = (value: number) => value.toLocaleString("en-US");
 
 await runCli(async () => {
-  const dryRun = parseDryRun(process.argv.slice(2));
+  // --pause-ms: idle time between batches, for a server that ingestion keeps busy.
+  const { dryRun, pauseMs } = parseOptions(process.argv.slice(2));
   const policy = getRetentionPolicy(); // a bad EVENT_/ERROR_RETENTION_DAYS stops here, clearly
   console.error(`retention: ${describeTarget(configuredTarget())}; keeping events ${policy.eventDays} days, errors ${policy.errorDays} days${dryRun ? " (dry run)" : ""}`);
 
@@ -32,6 +38,7 @@ await runCli(async () => {
     trigger: "cli",
     actor: "cli",
     dryRun,
+    pauseMs,
     onStart: ({ id, eventCutoff, errorCutoff }) => {
       console.error(`retention: run ${id}: events before ${eventCutoff.toISOString()}, errors before ${errorCutoff.toISOString()}`);
     },

@@ -38,9 +38,9 @@ export interface DeleteExpiredRowsOptions {
   onBatch?: (deletedSoFar: number) => Promise<void> | void;
 }
 
-// Measured with npm run bench:retention (README): 20,000-row batches deleted ~1.7× faster than
-// 5,000 and slowed concurrent ingestion less; each still commits in well under a second.
-export const DEFAULT_BATCH_SIZE = 20_000;
+// Measured with npm run bench:retention (README): 20,000-row batches were 1.7× faster at 2M
+// rows, but not at 10M on this shared machine; 5,000 keeps each transaction shorter.
+export const DEFAULT_BATCH_SIZE = 5_000;
 
 /**
  * Deletes every row older than `cutoff`, `batchSize` rows per short transaction, so that
