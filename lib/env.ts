@@ -79,7 +79,8 @@ const EnvSchema = z.object({
   SIGN_IN_LIMIT_PER_ACCOUNT: positiveInt("SIGN_IN_LIMIT_PER_ACCOUNT", 10),
   SIGN_IN_LIMIT_PER_ADDRESS: positiveInt("SIGN_IN_LIMIT_PER_ADDRESS", 50),
   SIGN_IN_LIMIT_WINDOW_MINUTES: positiveInt("SIGN_IN_LIMIT_WINDOW_MINUTES", 15),
-  // Single sign-on through any OIDC provider (README "Single sign-on"); all four or none.
+  // Single sign-on through any OIDC provider (README "Single sign-on"); issuer, client id
+  // and secret go together (lib/auth/oidc-config.ts checks).
   OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "OIDC_ISSUER must start with https:// (or http:// for a local test provider)"),
   OIDC_CLIENT_ID: optionalString,
   OIDC_CLIENT_SECRET: optionalString,

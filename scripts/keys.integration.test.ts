@@ -1,6 +1,6 @@
 // `npm run keys` end to end: the real script in a child process, against a database of
 // its own (a temporary PGlite folder, or this file's PostgreSQL database).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,11 +13,19 @@ const target: DatabaseTarget = process.env.DATABASE_URL ? { kind: "postgres", ur
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function keys(...args: string[]) {
+// Asynchronous, so this process keeps answering its own database connections meanwhile.
+function keys(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env.LOGDECK_TEST_ENGINE;
   if (target.kind === "pglite") delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/keys.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/keys.ts", ...args], { env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Reads the key rows with a client of our own, closed again before the CLI runs next (PGlite admits one process). */
@@ -43,7 +51,7 @@ describe("npm run keys", { timeout: 300_000 }, () => {
   let id = "";
 
   it("creates a key, prints it once on stdout alone, and stores only its hash", async () => {
-    const created = keys("create", "--name", "ci pipeline", "--project", "proj_cli");
+    const created = await keys("create", "--name", "ci pipeline", "--project", "proj_cli");
     expect(created.code, created.stderr).toBe(0);
     key = created.stdout.trim();
     expect(key).toMatch(/^ldk_[A-Za-z0-9_-]{43}$/);
@@ -60,30 +68,30 @@ describe("npm run keys", { timeout: 300_000 }, () => {
     }
   });
 
-  it("lists keys without the key itself", () => {
-    const listed = keys("list", "--json");
+  it("lists keys without the key itself", async () => {
+    const listed = await keys("list", "--json");
     expect(listed.code, listed.stderr).toBe(0);
     const parsed = JSON.parse(listed.stdout) as { id: string; prefix: string; projectId: string; revokedAt: string | null }[];
     expect(parsed).toEqual([expect.objectContaining({ id, prefix: key.slice(0, 12), projectId: "proj_cli", revokedAt: null })]);
     expect(listed.stdout).not.toContain(key);
     expect(listed.stdout).not.toContain(hashIngestKey(key));
-    const table = keys("list");
+    const table = await keys("list");
     expect(table.stdout).toMatch(/ci pipeline\s+ldk_\S+…\s+proj_cli/);
   });
 
   it("revokes a key, once", async () => {
-    const revoked = keys("revoke", id);
+    const revoked = await keys("revoke", id);
     expect(revoked.code, revoked.stderr).toBe(0);
     expect(revoked.stderr).toContain(`Revoked ingest key ${id}`);
     expect((await keyRows())[0]!.revokedAt).toBeInstanceOf(Date);
-    const again = keys("revoke", id);
+    const again = await keys("revoke", id);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("already revoked");
   });
 
-  it("explains mistakes with exit code 2 and no stack trace", () => {
+  it("explains mistakes with exit code 2 and no stack trace", async () => {
     for (const args of [["create"], ["revoke", "no_such_key"], ["create", "--name", "x", "--bogus"]]) {
-      const result = keys(...args);
+      const result = await keys(...args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
       expect(result.stdout).toBe("");

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
+import { parseOidcConfig } from "@/lib/auth/oidc-config";
 import { closeDatabase, configuredTarget, database, describeTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
@@ -20,6 +21,8 @@ const DEMO_DAYS = 120;
 let failed = false;
 await runCli(async () => {
   const { PORT, DATA_DIR } = env();
+  // Half an SSO configuration stops start-up here, not at the first sign-in.
+  parseOidcConfig(env());
   const target = configuredTarget();
   const db = database();
   console.log(`logdeck: database is ${describeTarget(target)}`);
