@@ -37,3 +37,9 @@ export async function refundRateLimit({ key }: { key: string }): Promise<void> {
 export async function resetRateLimit({ key }: { key: string }): Promise<void> {
   await prisma().rateLimit.deleteMany({ where: { key } });
 }
+
+/** Deletes the counts under `prefix` whose window ended: keys typed once must not pile up. */
+export async function pruneRateLimits({ prefix, windowMs, now = new Date() }: { prefix: string; windowMs: number; now?: Date }): Promise<number> {
+  const expiredBefore = BigInt(now.getTime() - windowMs);
+  return prisma().$executeRaw`DELETE FROM rate_limits WHERE key LIKE ${`${prefix}%`} AND last_request <= ${expiredBefore}`;
+}

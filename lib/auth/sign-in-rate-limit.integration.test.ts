@@ -66,3 +66,16 @@ describe("consumeSignInAttempt", () => {
     expect(keys).toContain("sign-in:address:unknown");
   });
 });
+
+describe("pruneRateLimits", () => {
+  it("deletes sign-in counts whose window is over, and nothing else", async () => {
+    const { pruneRateLimits } = await import("./consume-rate-limit");
+    const old = new Date("2030-01-01T00:00:00Z");
+    await consumeRateLimit({ key: "sign-in:address:old", windowMs: 60_000, now: old });
+    await consumeRateLimit({ key: "sign-in:address:fresh", windowMs: 60_000, now: new Date(old.getTime() + 50_000) });
+    await consumeRateLimit({ key: "203.0.113.1|/get-session", windowMs: 60_000, now: old });
+    expect(await pruneRateLimits({ prefix: "sign-in:", windowMs: 60_000, now: new Date(old.getTime() + 60_000) })).toBe(1);
+    const keys = (await prisma().rateLimit.findMany({ select: { key: true } })).map((r) => r.key).sort();
+    expect(keys).toEqual(["203.0.113.1|/get-session", "sign-in:address:fresh"]);
+  });
+});

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
-import { consumeRateLimit, refundRateLimit, resetRateLimit } from "./consume-rate-limit";
+import { consumeRateLimit, pruneRateLimits, refundRateLimit, resetRateLimit } from "./consume-rate-limit";
 
 export type SignInLimit = { allowed: true; keys: SignInLimitKeys } | { allowed: false; retryAfterSeconds: number; message: string };
 
@@ -36,6 +36,8 @@ export async function consumeSignInAttempt({ email, address, now = new Date() }:
     consumeRateLimit({ key: keys.account, windowMs, now }),
     consumeRateLimit({ key: keys.address, windowMs, now }),
   ]);
+  // Now and then, forget windows that are over (every email anyone typed leaves a row).
+  if (Math.random() < 0.02) await pruneRateLimits({ prefix: "sign-in:", windowMs, now }).catch(() => 0);
   const over = [account.count > SIGN_IN_LIMIT_PER_ACCOUNT ? account : null, perAddress.count > SIGN_IN_LIMIT_PER_ADDRESS ? perAddress : null].filter((x) => x !== null);
   if (over.length === 0) return { allowed: true, keys };
   const retryAfterSeconds = Math.max(1, Math.ceil((Math.max(...over.map((o) => o.resetsAt.getTime())) - now.getTime()) / 1000));
