@@ -63,12 +63,14 @@ const { closeDatabase, database, prisma } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { newId } = await import("@/lib/ids");
 const { findRunTimeline, buildTimelineSql } = await import("@/lib/runs/find-run-timeline");
-const { findTrace, CONTEXT_AFTER_MS, CONTEXT_BEFORE_MS, traceIdVariants } = await import("@/lib/traces/find-trace");
+const { findTrace, CONTEXT_AFTER_MS, CONTEXT_BEFORE_MS, buildTraceErrorsSql, buildTraceEventsSql } = await import("@/lib/traces/find-trace");
 const { findErrorOverview, buildErrorOverviewSql } = await import("@/lib/errors/find-error-overview");
 const { findProjectErrors, buildProjectErrorsSql } = await import("@/lib/errors/find-project-errors");
 const { findErrorTypes } = await import("@/lib/errors/find-error-types");
 
 const raw = new pg.Client({ connectionString: dbUrl });
+// The raw baseline's statements that the app runs in parallel go over a pool of its own.
+const rawPool = new pg.Pool({ connectionString: dbUrl, max: 4 });
 let exitCode = 0;
 try {
   const db = database();
@@ -84,6 +86,7 @@ try {
   exitCode = 1;
 } finally {
   await raw.end().catch(() => {});
+  await rawPool.end().catch(() => {});
   await closeDatabase();
 }
 process.exit(exitCode);
@@ -293,25 +296,17 @@ async function measure(loadedAt: Date) {
   const deepSql = buildTimelineSql({ runId: BIG_RUN, filters: none, desc: true, after: { key: deepKey, op: "<" }, take: 101 })!;
   const overviewSql = buildErrorOverviewSql({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt });
   const listSql = buildProjectErrorsSql({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, after: null, take: 51 });
-  const traceErrorsSql = (traceId: string) => ({
-    text: `SELECT id, trace_id, error_type, message, stack, detail, severity, endpoint, project_id, run_id, created_at
-           FROM error_logs WHERE trace_id = ANY($1::text[]) ORDER BY created_at, id LIMIT 500`,
-    values: [traceIdVariants(traceId)],
-  });
-  const traceEventsSql = (runId: string, from: Date, to: Date) => ({
-    text: `SELECT id, event_type, actor_type, actor_id, payload, created_at FROM event_logs
-           WHERE run_id = $1 AND created_at >= $2 AND created_at <= $3 ORDER BY created_at DESC, id DESC LIMIT 201`,
-    values: [runId, from, to],
-  });
-  // The trace page's statements as Prisma sends them: the errors, then per run its name and events.
+  const traceErrorsSql = (traceId: string) => buildTraceErrorsSql({ traceId });
+  const traceEventsSql = (runId: string, from: Date, to: Date) => buildTraceEventsSql({ runId, from, to });
+  // The trace page's statements: the errors, then per run its name and events (in parallel, as the app does).
   async function rawTrace(traceId: string) {
-    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(traceErrorsSql(traceId).text, traceErrorsSql(traceId).values)).rows;
+    const q = traceErrorsSql(traceId);
+    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(q.text, q.values as unknown[])).rows;
     const runIds = [...new Set(errors.map((e) => e.run_id).filter((id): id is string => id !== null))].slice(0, 3);
     for (const runId of runIds) {
       const mine = errors.filter((e) => e.run_id === runId);
-      await raw.query("SELECT name FROM runs WHERE id = $1", [runId]);
-      const q = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
-      await raw.query(q.text, q.values);
+      const events = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
+      await Promise.all([rawPool.query("SELECT name FROM runs WHERE id = $1", [runId]), rawPool.query(events.text, events.values as unknown[])]);
     }
   }
 
@@ -349,7 +344,7 @@ async function measure(loadedAt: Date) {
         findProjectErrors({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, cursor: undefined }),
         findErrorTypes({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - 7 * DAY) }),
       ]),
-    () => Promise.all([runRaw(overviewSql), runRaw(listSql)]),
+    () => Promise.all([rawPool.query(overviewSql.text, overviewSql.values as unknown[]), rawPool.query(listSql.text, listSql.values as unknown[])]),
   );
   await run(
     "24-hour groups + chart alone",
@@ -361,7 +356,8 @@ async function measure(loadedAt: Date) {
   await explain("run timeline, first page", firstSql);
   await explain("run timeline, 1,000 pages deep", deepSql);
   await explain("trace: errors by traceId", traceErrorsSql(traces[0]!));
-  const sampleErrors = (await raw.query<{ run_id: string | null; created_at: Date }>(traceErrorsSql(traces[0]!).text, traceErrorsSql(traces[0]!).values)).rows;
+  const sampleSql = traceErrorsSql(traces[0]!);
+  const sampleErrors = (await raw.query<{ run_id: string | null; created_at: Date }>(sampleSql.text, sampleSql.values as unknown[])).rows;
   const withRun = sampleErrors.find((e) => e.run_id);
   if (withRun) await explain("trace: the run's events around it", traceEventsSql(withRun.run_id!, new Date(withRun.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(withRun.created_at.getTime() + CONTEXT_AFTER_MS)));
   await explain("24-hour groups + chart", overviewSql);

@@ -116,13 +116,18 @@ export function buildErrorOverviewSql({
   const since = new Date(now.getTime() - ms);
   const buckets = bucketCount(window);
   return Prisma.sql`
-    WITH totals AS (
-      SELECT severity,
-        LEAST(${buckets - 1}::int, floor(extract(epoch FROM (${now}::timestamptz - created_at)) * 1000 / ${bucketMs}::int)::int) AS age,
+    WITH binned AS (
+      -- date_bin is cheap per row (numeric epoch arithmetic is not); bins are (start, end],
+      -- like the window, hence the microsecond (times are stored to the millisecond).
+      SELECT severity, date_bin(${bucketMs / 1000}::int * interval '1 second', created_at - interval '1 microsecond', ${since}::timestamptz) AS bin,
         count(*)::int AS n
       FROM error_logs
       WHERE ${errorWindowWhere({ projectId, since, until: now, filters })}
       GROUP BY 1, 2
+    ),
+    totals AS (
+      SELECT severity, GREATEST(0, ${buckets - 1}::int - (extract(epoch FROM (bin - ${since}::timestamptz)) * 1000 / ${bucketMs}::int)::int) AS age, n
+      FROM binned
     ),
     sample AS MATERIALIZED (
       SELECT error_type, left(message, ${MESSAGE_PREFIX}::int) AS message, created_at, trace_id,

@@ -101,7 +101,7 @@ export function buildTimelineSql({ runId, filters, desc, after, take }: Timeline
   const types = filters.types.length ? filters.types : null;
   if (includesEvents(filters)) {
     parts.push(Prisma.sql`(SELECT 'event'::text AS kind, id, created_at, event_type AS type, actor_type, actor_id, user_id,
-        NULL::text AS severity, NULL::text AS message, NULL::text AS endpoint, NULL::text AS trace_id, NULL::text AS stack, payload AS data
+        NULL::text AS severity, NULL::text AS message, NULL::text AS endpoint, NULL::text AS trace_id, NULL::text AS stack, payload::text AS data
       FROM event_logs
       WHERE run_id = ${runId} ${keyCondition("event")}
         ${types ? Prisma.sql`AND event_type = ANY(${types}::text[])` : Prisma.empty}
@@ -110,7 +110,7 @@ export function buildTimelineSql({ runId, filters, desc, after, take }: Timeline
   }
   if (includesErrors(filters)) {
     parts.push(Prisma.sql`(SELECT 'error'::text AS kind, id, created_at, error_type AS type, NULL::text AS actor_type, NULL::text AS actor_id, NULL::text AS user_id,
-        severity, message, endpoint, trace_id, stack, detail AS data
+        severity, message, endpoint, trace_id, stack, detail::text AS data
       FROM error_logs
       WHERE run_id = ${runId} ${keyCondition("error")}
         ${types ? Prisma.sql`AND error_type = ANY(${types}::text[])` : Prisma.empty}
@@ -153,6 +153,7 @@ export function toTimelineRow(row: RawTimelineRow): TimelineRow {
     endpoint: row.endpoint,
     traceId: row.trace_id,
     stack: row.stack,
+    // Sent as text and parsed here: cheaper than the driver's JSON handling per row.
     data: typeof row.data === "string" ? safeJson(row.data) : row.data,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeUuid } from "@/lib/search/normalize-lookup-id";
 
 export interface TraceError {
@@ -60,12 +61,8 @@ export function traceIdVariants(traceId: string): string[] {
  * last (the latest MAX_CONTEXT_EVENTS of them). Null when no error has this traceId.
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
-  const errors = await prisma().errorLog.findMany({
-    where: { traceId: { in: traceIdVariants(traceId) } },
-    select: { id: true, traceId: true, errorType: true, message: true, stack: true, detail: true, severity: true, endpoint: true, projectId: true, runId: true, createdAt: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: MAX_ERRORS,
-  });
+  // Raw SQL (the same statements the benchmark times raw): ~3× less overhead than findMany here.
+  const errors = (await prisma().$queryRaw<RawTraceError[]>(buildTraceErrorsSql({ traceId }))).map(toTraceError);
   if (errors.length === 0) return null;
   const runIds = [...new Set(errors.map((e) => e.runId).filter((id): id is string => id !== null))].slice(0, MAX_RUNS);
   const runs = await Promise.all(
@@ -75,19 +72,85 @@ export async function findTrace({ traceId }: { traceId: string }): Promise<Trace
       const to = new Date(mine[mine.length - 1]!.createdAt.getTime() + CONTEXT_AFTER_MS);
       const [run, events] = await Promise.all([
         prisma().run.findUnique({ where: { id: runId }, select: { name: true } }),
-        // Newest first from the end of the window, so the events nearest the errors win.
-        prisma().eventLog.findMany({
-          where: { runId, createdAt: { gte: from, lte: to } },
-          select: { id: true, eventType: true, actorType: true, actorId: true, payload: true, createdAt: true },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: MAX_CONTEXT_EVENTS + 1,
-        }),
+        prisma().$queryRaw<RawContextEvent[]>(buildTraceEventsSql({ runId, from, to })),
       ]);
       const truncated = events.length > MAX_CONTEXT_EVENTS;
-      return { runId, runName: run?.name ?? null, from, to, events: events.slice(0, MAX_CONTEXT_EVENTS).reverse(), truncated };
+      const shown = events.slice(0, MAX_CONTEXT_EVENTS).reverse().map((e) => ({
+        id: e.id,
+        eventType: e.event_type,
+        actorType: e.actor_type,
+        actorId: e.actor_id,
+        payload: parseJson(e.payload),
+        createdAt: new Date(e.created_at),
+      }));
+      return { runId, runName: run?.name ?? null, from, to, events: shown, truncated };
     }),
   );
   return { traceId: errors[0]!.traceId, errors, runs };
+}
+
+interface RawTraceError {
+  id: string;
+  trace_id: string;
+  error_type: string;
+  message: string;
+  stack: string | null;
+  detail: string | null;
+  severity: string;
+  endpoint: string | null;
+  project_id: string | null;
+  run_id: string | null;
+  created_at: Date | string;
+}
+
+interface RawContextEvent {
+  id: string;
+  event_type: string;
+  actor_type: string;
+  actor_id: string | null;
+  payload: string | null;
+  created_at: Date | string;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toTraceError(r: RawTraceError): TraceError {
+  return {
+    id: r.id,
+    traceId: r.trace_id,
+    errorType: r.error_type,
+    message: r.message,
+    stack: r.stack,
+    detail: parseJson(r.detail),
+    severity: r.severity,
+    endpoint: r.endpoint,
+    projectId: r.project_id,
+    runId: r.run_id,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+/** Every error of a trace, oldest first (bounded). */
+export function buildTraceErrorsSql({ traceId }: { traceId: string }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, trace_id, error_type, message, stack, detail::text AS detail, severity, endpoint, project_id, run_id, created_at
+    FROM error_logs WHERE trace_id = ANY(${traceIdVariants(traceId)}::text[])
+    ORDER BY created_at, id LIMIT ${MAX_ERRORS}`;
+}
+
+/** A run's events in a window, newest first, so the ones nearest the errors win (one extra to tell truncation). */
+export function buildTraceEventsSql({ runId, from, to }: { runId: string; from: Date; to: Date }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, event_type, actor_type, actor_id, payload::text AS payload, created_at
+    FROM event_logs WHERE run_id = ${runId} AND created_at >= ${from}::timestamptz AND created_at <= ${to}::timestamptz
+    ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}`;
 }
 
 /** Whether any error has this traceId (a cheap check for the 404). */
