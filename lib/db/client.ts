@@ -52,6 +52,8 @@ export function openDatabase(target: DatabaseTarget = configuredTarget()): Datab
   return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
 }
 
+const SESSION_OPTIONS = "-c TimeZone=UTC";
+
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
   const pool = new pg.Pool({
     connectionString: target.url,
@@ -60,6 +62,9 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     // caller), never hang a request.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Prisma sends and reads DateTime values without an offset, which the server reads in
+    // the session's time zone: pinned to UTC, whatever the database's default.
+    options: SESSION_OPTIONS,
   });
   // An idle client losing its connection must not crash the process.
   pool.on("error", () => {});
@@ -68,7 +73,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
-    migrationAdapter: new PrismaPg({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000 }),
+    migrationAdapter: new PrismaPg({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000, options: SESSION_OPTIONS }),
     copyRows: (table, columns, rows) => copyIntoPostgres(pool, table, columns, rows),
     async withLock(key, fn, options) {
       const client = await pool.connect();
@@ -99,7 +104,8 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir, "pglite");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
+  // The same UTC session as on PostgreSQL (see SESSION_OPTIONS).
+  const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"] });
   const adapter = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter });
   return {
