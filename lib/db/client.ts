@@ -18,8 +18,13 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
-  /** The adapter factory the WASM schema engine migrates through. */
-  readonly migrationAdapter: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs `fn` with an adapter factory for the WASM schema engine, on connections of its
+   * own that are closed afterwards: the engine takes a session-level advisory lock
+   * (72707369, as `prisma migrate` does) and never releases it, so a connection kept in a
+   * pool would block the next migration forever.
+   */
+  withMigrationAdapter<T>(fn: (adapter: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
   /** Bulk-load rows with COPY (seeding, benchmarks). Not transactional with `prisma`. */
   copyRows(table: string, columns: readonly string[], rows: CopyRows): Promise<number>;
   /**
@@ -73,7 +78,15 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   return {
     target,
     prisma,
-    migrationAdapter: new PrismaPg({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000, options: SESSION_OPTIONS }),
+    async withMigrationAdapter(fn) {
+      const migrationPool = new pg.Pool({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000, options: SESSION_OPTIONS });
+      migrationPool.on("error", () => {});
+      try {
+        return await fn(new PrismaPg(migrationPool));
+      } finally {
+        await migrationPool.end().catch(() => {});
+      }
+    },
     copyRows: (table, columns, rows) => copyIntoPostgres(pool, table, columns, rows),
     async withLock(key, fn, options) {
       const client = await pool.connect();
@@ -111,7 +124,8 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   return {
     target,
     prisma,
-    migrationAdapter: adapter,
+    // One process owns PGlite, in one session: the engine's lock is re-entrant there.
+    withMigrationAdapter: (fn) => fn(adapter),
     copyRows: (table, columns, rows) => copyIntoPglite(pglite, table, columns, rows),
     withLock: (key, fn, options) => withProcessLock(key, fn, options?.wait !== false),
     async close() {

@@ -7,6 +7,6 @@ const MIGRATION_LOCK = 0x4c47444b;
 
 /** Applies prisma/migrations to the configured database; idempotent. */
 export async function migrate(db: Database = database()): Promise<string[]> {
-  const result = await db.withLock(MIGRATION_LOCK, () => applyMigrations(db.migrationAdapter));
+  const result = await db.withLock(MIGRATION_LOCK, () => db.withMigrationAdapter(applyMigrations));
   return result.acquired ? result.value : [];
 }
