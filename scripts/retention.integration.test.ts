@@ -64,7 +64,8 @@ const state = () =>
     runs: await db.prisma.retentionRun.findMany({ select: { trigger: true, actor: true, dryRun: true, status: true, eventsDeleted: true, errorsDeleted: true, error: true } }),
   }));
 
-describe("npm run retention", () => {
+// Each case spawns tsx and opens the database from scratch: slow on a loaded 2-core machine.
+describe("npm run retention", { timeout: 180_000 }, () => {
   it("--dry-run reports what would go, deletes nothing, exits 0", async () => {
     const result = await run("scripts/retention.ts", ["--dry-run"]);
     expect(result.code).toBe(0);
