@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo } from "react";
-import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { Sparkline } from "./sparkline";
 
@@ -17,10 +17,9 @@ export interface ErrorGroupDto {
   typeHref: string;
 }
 
-const features = tableFeatures({});
 
 export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDto[]; bucketLabel: string }) {
-  const columns = useMemo<ColumnDef<typeof features, ErrorGroupDto>[]>(
+  const columns = useMemo<DataTableColumn<ErrorGroupDto>[]>(
     () => [
       {
         id: "error",
@@ -50,31 +49,5 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
     ],
     [bucketLabel],
   );
-  const table = useTable({ features, columns, data: groups, getRowId: (g) => `${g.errorType}|${g.pattern}` });
-  return (
-    <table className="w-full rounded border border-slate-200 bg-white text-sm">
-      <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} className="px-3 py-2">
-                <table.FlexRender header={header} />
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="border-t border-slate-100 align-top">
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className="px-3 py-2">
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable columns={columns} data={groups} getRowId={(g) => `${g.errorType}|${g.pattern}`} rowClassName="align-top" />;
 }

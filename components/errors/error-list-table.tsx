@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo } from "react";
-import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 
@@ -16,10 +16,9 @@ export interface ErrorRowDto {
   createdAt: string;
 }
 
-const features = tableFeatures({});
 
 export function ErrorListTable({ rows }: { rows: ErrorRowDto[] }) {
-  const columns = useMemo<ColumnDef<typeof features, ErrorRowDto>[]>(
+  const columns = useMemo<DataTableColumn<ErrorRowDto>[]>(
     () => [
       { id: "time", header: "Time", cell: ({ row }) => <LocalTime iso={row.original.createdAt} /> },
       { id: "severity", header: "Severity", cell: ({ row }) => <span className="text-xs">{row.original.severity}</span> },
@@ -52,31 +51,5 @@ export function ErrorListTable({ rows }: { rows: ErrorRowDto[] }) {
     ],
     [],
   );
-  const table = useTable({ features, columns, data: rows, getRowId: (r) => r.id });
-  return (
-    <table className="w-full rounded border border-slate-200 bg-white text-sm" aria-label="Errors">
-      <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} className="px-3 py-2">
-                <table.FlexRender header={header} />
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-error-id={row.original.id} className="border-t border-slate-100 align-top">
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className="px-3 py-1.5">
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable columns={columns} data={rows} getRowId={(r) => r.id} label="Errors" rowClassName="align-top" />;
 }

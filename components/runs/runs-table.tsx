@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo } from "react";
-import { tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { formatDuration } from "@/lib/format/duration";
@@ -16,11 +16,10 @@ export interface RunRowDto {
   projectName?: string | null;
 }
 
-const features = tableFeatures({});
 
 /** Runs with status and duration. `startedHeader` lets a page make the column a sort link. */
 export function RunsTable({ runs, showProject, startedHeader }: { runs: RunRowDto[]; showProject: boolean; startedHeader?: { href: string; label: string } }) {
-  const columns = useMemo<ColumnDef<typeof features, RunRowDto>[]>(
+  const columns = useMemo<DataTableColumn<RunRowDto>[]>(
     () => [
       {
         id: "run",
@@ -31,7 +30,7 @@ export function RunsTable({ runs, showProject, startedHeader }: { runs: RunRowDt
           </Link>
         ),
       },
-      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => row.original.projectName ?? "—" } as ColumnDef<typeof features, RunRowDto>] : []),
+      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => row.original.projectName ?? "—" } as DataTableColumn<RunRowDto>] : []),
       { id: "status", header: "Status", cell: ({ row }) => <RunStatusBadge status={row.original.status} /> },
       {
         id: "started",
@@ -49,31 +48,5 @@ export function RunsTable({ runs, showProject, startedHeader }: { runs: RunRowDt
     ],
     [showProject, startedHeader],
   );
-  const table = useTable({ features, columns, data: runs, getRowId: (r) => r.id });
-  return (
-    <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
-      <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} className="px-3 py-2">
-                <table.FlexRender header={header} />
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="border-t border-slate-100">
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className="px-3 py-2">
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable columns={columns} data={runs} getRowId={(r) => r.id} />;
 }
