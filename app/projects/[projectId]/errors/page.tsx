@@ -13,6 +13,7 @@ import { ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
 import { findErrorOverview } from "@/lib/errors/find-error-overview";
 import { findErrorTypes } from "@/lib/errors/find-error-types";
 import { findProjectErrors } from "@/lib/errors/find-project-errors";
+import { hasProjectErrors } from "@/lib/errors/has-project-errors";
 import { routeParam } from "@/lib/format/route-param";
 import { getProject } from "@/lib/projects/get-project";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
@@ -105,7 +106,8 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
         {overview.total === 0 && !filtered ? (
           <div className="space-y-4">
             <p className="text-sm text-slate-600">No errors in the last {windowDef.label}.</p>
-            {list.rows.length === 0 && !query.cursor ? <FirstEventHint projectId={projectId} /> : null}
+            {/* The first-event hint is for a project with no errors at all, not a quiet window. */}
+            {list.rows.length === 0 && !query.cursor && !(await hasProjectErrors({ projectId })) ? <FirstEventHint projectId={projectId} /> : null}
           </div>
         ) : (
           <div className="space-y-6">
