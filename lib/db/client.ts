@@ -34,10 +34,20 @@ export interface Database {
    * `{ acquired: false }`.
    */
   withLock<T>(key: number, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
+  /**
+   * Runs `fn` in one transaction on the driver itself, without Prisma: the hot insert
+   * path of ingestion, where Prisma's interactive transaction costs 1.6× (a 500-row
+   * batch) to 4× (one row) the database's own time. Committed when `fn` resolves,
+   * rolled back when it throws; each statement is bounded by `statementTimeoutMs`.
+   */
+  transaction<T>(fn: (sql: SqlRunner) => Promise<T>, options: { statementTimeoutMs: number }): Promise<T>;
   close(): Promise<void>;
 }
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
+/** One parameterised statement ($1, $2, …) inside a `transaction`; arrays bind as arrays. */
+export type SqlRunner = (text: string, params?: readonly unknown[]) => Promise<{ rowCount: number }>;
 
 /** Where this process's database is, from DATABASE_URL and DATA_DIR. */
 export function configuredTarget(): DatabaseTarget {
@@ -106,6 +116,23 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
         client.release();
       }
     },
+    async transaction(fn, { statementTimeoutMs }) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        await client.query(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
+        const value = await fn(async (text, params) => ({ rowCount: (await client.query(text, params as unknown[])).rowCount ?? 0 }));
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        // A connection that cannot even roll back is dropped from the pool, not reused.
+        await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -128,6 +155,11 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     withMigrationAdapter: (fn) => fn(adapter),
     copyRows: (table, columns, rows) => copyIntoPglite(pglite, table, columns, rows),
     withLock: (key, fn, options) => withProcessLock(key, fn, options?.wait !== false),
+    transaction: (fn, { statementTimeoutMs }) =>
+      pglite.transaction(async (tx) => {
+        await tx.exec(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
+        return fn(async (text, params) => ({ rowCount: (await tx.query(text, params as unknown[])).affectedRows ?? 0 }));
+      }),
     async close() {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

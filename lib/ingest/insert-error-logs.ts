@@ -17,15 +17,17 @@ export interface ErrorLogRow {
 }
 
 /** As insertEventLogs: one unnest statement, already-stored ids skipped, id order. */
-export async function insertErrorLogs(tx: IngestTransaction, rows: readonly ErrorLogRow[]): Promise<number> {
+export async function insertErrorLogs(sql: IngestTransaction, rows: readonly ErrorLogRow[]): Promise<number> {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const column = <K extends keyof ErrorLogRow>(key: K) => sorted.map((row) => row[key] ?? null);
-  return tx.$executeRaw`
-    INSERT INTO error_logs (id, trace_id, error_type, message, stack, detail, project_id, run_id, endpoint, severity, created_at)
-    SELECT * FROM unnest(
-      ${column("id")}::text[], ${column("traceId")}::text[], ${column("errorType")}::text[],
-      ${column("message")}::text[], ${column("stack")}::text[], ${column("detail")}::jsonb[],
-      ${column("projectId")}::text[], ${column("runId")}::text[], ${column("endpoint")}::text[],
-      ${column("severity")}::text[], ${sorted.map((row) => row.createdAt.toISOString())}::timestamptz[])
-    ON CONFLICT (id) DO NOTHING`;
+  const { rowCount } = await sql(
+    `INSERT INTO error_logs (id, trace_id, error_type, message, stack, detail, project_id, run_id, endpoint, severity, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      column("id"), column("traceId"), column("errorType"), column("message"), column("stack"), column("detail"),
+      column("projectId"), column("runId"), column("endpoint"), column("severity"), sorted.map((row) => row.createdAt.toISOString()),
+    ],
+  );
+  return rowCount;
 }

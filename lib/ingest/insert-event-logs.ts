@@ -19,15 +19,17 @@ export interface EventLogRow {
  * than createMany). An id already stored is skipped, not overwritten: a retried request
  * stores nothing twice. Rows go in id order so concurrent batches lock alike.
  */
-export async function insertEventLogs(tx: IngestTransaction, rows: readonly EventLogRow[]): Promise<number> {
+export async function insertEventLogs(sql: IngestTransaction, rows: readonly EventLogRow[]): Promise<number> {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const column = <K extends keyof EventLogRow>(key: K) => sorted.map((row) => row[key] ?? null);
-  return tx.$executeRaw`
-    INSERT INTO event_logs (id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
-    SELECT * FROM unnest(
-      ${column("id")}::text[], ${column("eventType")}::text[], ${column("payload")}::jsonb[],
-      ${column("projectId")}::text[], ${column("runId")}::text[], ${column("userId")}::text[],
-      ${column("actorType")}::text[], ${column("actorId")}::text[],
-      ${sorted.map((row) => row.createdAt.toISOString())}::timestamptz[])
-    ON CONFLICT (id) DO NOTHING`;
+  const { rowCount } = await sql(
+    `INSERT INTO event_logs (id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      column("id"), column("eventType"), column("payload"), column("projectId"), column("runId"), column("userId"),
+      column("actorType"), column("actorId"), sorted.map((row) => row.createdAt.toISOString()),
+    ],
+  );
+  return rowCount;
 }

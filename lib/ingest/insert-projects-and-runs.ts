@@ -14,7 +14,7 @@ export interface ItemContext {
  * take row locks in the same order, so two batches cannot deadlock on each other.
  * A new project is named after its id; a new run starts at its earliest item.
  */
-export async function insertProjectsAndRuns(tx: IngestTransaction, items: readonly ItemContext[]): Promise<void> {
+export async function insertProjectsAndRuns(sql: IngestTransaction, items: readonly ItemContext[]): Promise<void> {
   const projectIds = new Set<string>();
   const runs = new Map<string, { projectId: string | null; startedAt: Date }>();
   for (const item of items) {
@@ -30,20 +30,24 @@ export async function insertProjectsAndRuns(tx: IngestTransaction, items: readon
 
   if (projectIds.size) {
     const ids = [...projectIds].sort();
-    await tx.$executeRaw`
-      INSERT INTO projects (id, name)
-      SELECT id, id FROM unnest(${ids}::text[]) AS t(id)
-      ON CONFLICT (id) DO NOTHING`;
+    await sql(
+      `INSERT INTO projects (id, name)
+       SELECT id, id FROM unnest($1::text[]) AS t(id)
+       ON CONFLICT (id) DO NOTHING`,
+      [ids],
+    );
   }
   if (runs.size) {
     const ids = [...runs.keys()].sort();
     const projects = ids.map((id) => runs.get(id)!.projectId);
     const startedAt = ids.map((id) => runs.get(id)!.startedAt.toISOString());
     // A run first seen without a project gets one as soon as an item names both.
-    await tx.$executeRaw`
-      INSERT INTO runs (id, project_id, started_at)
-      SELECT * FROM unnest(${ids}::text[], ${projects}::text[], ${startedAt}::timestamptz[])
-      ON CONFLICT (id) DO UPDATE SET project_id = EXCLUDED.project_id
-      WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL`;
+    await sql(
+      `INSERT INTO runs (id, project_id, started_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
+       ON CONFLICT (id) DO UPDATE SET project_id = EXCLUDED.project_id
+       WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL`,
+      [ids, projects, startedAt],
+    );
   }
 }

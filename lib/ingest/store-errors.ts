@@ -8,9 +8,9 @@ import { runIngestTransaction } from "./run-ingest-transaction";
 /** Stores validated errors atomically; their ids (given or made here) in request order. */
 export async function storeErrors(items: readonly TErrorItem[], receivedAt: Date): Promise<string[]> {
   const rows = items.map((item) => ({ ...item, id: item.id ?? newId(), createdAt: item.createdAt ?? receivedAt }));
-  await runIngestTransaction(async (tx) => {
-    await insertProjectsAndRuns(tx, rows);
-    await insertErrorLogs(tx, rows);
+  await runIngestTransaction(async (sql) => {
+    await insertProjectsAndRuns(sql, rows);
+    await insertErrorLogs(sql, rows);
   });
   return rows.map((row) => row.id);
 }

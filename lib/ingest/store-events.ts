@@ -8,9 +8,9 @@ import { runIngestTransaction } from "./run-ingest-transaction";
 /** Stores validated events atomically; their ids (given or made here) in request order. */
 export async function storeEvents(items: readonly TEventItem[], receivedAt: Date): Promise<string[]> {
   const rows = items.map((item) => ({ ...item, id: item.id ?? newId(), createdAt: item.createdAt ?? receivedAt }));
-  await runIngestTransaction(async (tx) => {
-    await insertProjectsAndRuns(tx, rows);
-    await insertEventLogs(tx, rows);
+  await runIngestTransaction(async (sql) => {
+    await insertProjectsAndRuns(sql, rows);
+    await insertEventLogs(sql, rows);
   });
   return rows.map((row) => row.id);
 }
