@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FirstEventHint } from "@/components/empty-state";
+import { FilterSelect } from "@/components/filter-select";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
 import { ErrorListTable } from "@/components/errors/error-list-table";
 import { SeverityChart } from "@/components/errors/severity-chart";
@@ -23,7 +24,6 @@ export const metadata = { title: "Errors" };
 
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-600";
 
 export default async function ProjectErrorsPage({ params, searchParams }: Props) {
   await requireUser();
@@ -67,28 +67,8 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
           </nav>
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filters">
             {query.window !== "24h" ? <input type="hidden" name="window" value={query.window} /> : null}
-            <label className="flex flex-col text-xs text-slate-600">
-              Severity
-              <select name="severity" defaultValue={query.severities[0] ?? ""} className={field}>
-                <option value="">Any severity</option>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col text-xs text-slate-600">
-              Type
-              <select name="type" defaultValue={query.types[0] ?? ""} className={field}>
-                <option value="">Any type</option>
-                {[...new Set([...types, ...query.types])].map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Severity" name="severity" value={query.severities[0] ?? ""} anyLabel="Any severity" options={SEVERITIES} />
+            <FilterSelect label="Type" name="type" value={query.types[0] ?? ""} anyLabel="Any type" options={[...new Set([...types, ...query.types])]} />
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
               Apply
             </button>
