@@ -101,6 +101,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     async withLock(key, fn, options) {
       const client = await pool.connect();
       let held = false;
+      let broken: Error | undefined;
+      // As in transaction(): a checked-out client needs its own error listener.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
       try {
         if (options?.wait === false) {
           const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [key]);
@@ -112,13 +116,19 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
         return { acquired: true, value: await fn() };
       } finally {
         // A failed unlock means the connection is gone, and the lock with it.
-        if (held) await client.query("SELECT pg_advisory_unlock($1)", [key]).catch(() => {});
-        client.release();
+        if (held) await client.query("SELECT pg_advisory_unlock($1)", [key]).catch((error: Error) => (broken ??= error));
+        client.off("error", onError);
+        client.release(broken);
       }
     },
     async transaction(fn, { statementTimeoutMs }) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // pg-pool takes its own error listener off a client while it is checked out: a
+      // connection that dies under us (a restart, pg_terminate_backend) would otherwise
+      // raise an uncaught 'error' and take the whole server down.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         await client.query(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
@@ -130,6 +140,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
         await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
+        client.off("error", onError);
         client.release(broken);
       }
     },
