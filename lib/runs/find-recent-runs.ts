@@ -1,15 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 
-export interface RecentRun {
-  id: string;
-  name: string | null;
-  status: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  projectId: string | null;
-  projectName: string | null;
-}
+import type { RunDetail } from "./get-run";
+
+/** A run as the recent-runs list shows it: the same fields as one run's detail. */
+export type RecentRun = RunDetail;
 
 /** The most recently started runs across all projects. */
 export async function findRecentRuns({ limit = 20 }: { limit?: number } = {}): Promise<RecentRun[]> {
