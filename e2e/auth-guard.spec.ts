@@ -2,10 +2,9 @@
 // expired session cookie, a member where an admin is needed, a revoked key, a key bound to
 // another project. Each refusal has the right status and shows nothing behind it.
 // To cover a new page or endpoint, add it to the lists below.
-import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { signedSessionCookie, signIn } from "./sign-in";
 
 const { dashboard, auth } = E2E;
 
@@ -34,10 +33,6 @@ const INGEST_ENDPOINTS = [
   { path: "/api/events", item: { eventType: "AUTH_GUARD_PROBE", projectId: E2E.project.id } },
   { path: "/api/errors", item: { traceId: "0f8c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", errorType: "AUTH_GUARD_PROBE", message: "probe", projectId: E2E.project.id } },
 ];
-
-/** A session cookie signed as better-auth signs it (HMAC-SHA256 with AUTH_SECRET). */
-const signedSessionCookie = (token: string) =>
-  `better-auth.session_token=${encodeURIComponent(`${token}.${createHmac("sha256", auth.secret).update(token).digest("base64")}`)}`;
 
 // Cookies that must open nothing: a token nobody issued with a junk signature, junk, a
 // correctly signed token that no session has, and an expired session's (the admin's).

@@ -42,3 +42,9 @@ export const E2E = {
     liveRunId: "run_e2e_live",
   },
 } as const;
+
+/**
+ * e2e/serve.ts also starts the same build on this port with a database that refuses
+ * connections, for e2e/database-outage.spec.ts.
+ */
+export const outageBaseUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1000}`;

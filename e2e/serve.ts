@@ -38,10 +38,21 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const server = spawn(process.execPath, [next, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: "inherit", env });
-const stop = () => server.kill("SIGTERM");
+// The same build again, pointed at a PostgreSQL port where nothing listens: what users see
+// while the database is down (e2e/database-outage.spec.ts). Its log is not interesting.
+const outagePort = String(Number(port) + 1000);
+const outage = spawn(process.execPath, [next, "start", "--port", outagePort, "--hostname", "127.0.0.1"], {
+  stdio: "ignore",
+  env: { ...env, PORT: outagePort, DATABASE_URL: "postgresql://logdeck@127.0.0.1:1/logdeck" },
+});
+const stop = () => {
+  outage.kill("SIGTERM");
+  server.kill("SIGTERM");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 server.on("exit", (code) => {
+  outage.kill("SIGTERM");
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 
@@ -9,3 +10,7 @@ export async function signIn(page: Page, as: "admin" | "member" = "admin"): Prom
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** A session cookie signed as better-auth signs it (HMAC-SHA256 with e2e/serve.ts's AUTH_SECRET). */
+export const signedSessionCookie = (token: string) =>
+  `better-auth.session_token=${encodeURIComponent(`${token}.${createHmac("sha256", E2E.auth.secret).update(token).digest("base64")}`)}`;

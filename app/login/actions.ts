@@ -10,6 +10,7 @@ import { parseOidcConfig } from "@/lib/auth/oidc-config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { consumeSignInAttempt, recordSignInSuccess } from "@/lib/auth/sign-in-rate-limit";
 import { env } from "@/lib/env";
+import { isDatabaseUnavailableError } from "@/lib/http/is-database-unavailable-error";
 
 export interface SignInState {
   error?: string;
@@ -30,12 +31,18 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
   if (!parsed.success) return { error: "Enter your email address and password.", email };
   const requestHeaders = await headers();
-  const limit = await consumeSignInAttempt({ email: parsed.data.email, address: clientAddress({ headers: requestHeaders, trustedProxies: env().TRUST_PROXY }) });
-  if (!limit.allowed) return { error: limit.message, email };
   try {
+    const limit = await consumeSignInAttempt({ email: parsed.data.email, address: clientAddress({ headers: requestHeaders, trustedProxies: env().TRUST_PROXY }) });
+    if (!limit.allowed) return { error: limit.message, email };
     await auth().api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
     await recordSignInSuccess({ keys: limit.keys });
   } catch (error) {
+    // Checked first: better-auth wraps a failed query in an APIError too, and "wrong
+    // password" would send the user hunting for a password that was right.
+    if (isDatabaseUnavailableError(error)) {
+      console.error("logdeck: sign-in failed, database unavailable", error);
+      return { error: "logdeck cannot reach its database right now. Try again in a moment.", email };
+    }
     if (error instanceof APIError) {
       const banned = (error.body as { code?: string } | undefined)?.code === "BANNED_USER";
       return { error: banned ? "This account is deactivated. Ask an admin." : "Wrong email or password.", email };

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { isDatabaseUnavailableError } from "@/lib/http/is-database-unavailable-error";
 import { auth, type Role } from "./auth";
 
 export interface SessionUser {
@@ -15,7 +16,15 @@ export interface SessionUser {
 export async function getSessionUser(requestHeaders: Headers): Promise<SessionUser | null> {
   const session = await auth()
     .api.getSession({ headers: requestHeaders })
-    .catch(() => null);
+    .catch((error: unknown) => {
+      // A database that is down is not "signed out": sending a signed-in user to /login
+      // (or a script's 401) would tell them to do the wrong thing. Callers map it to 503.
+      if (isDatabaseUnavailableError(error)) throw error;
+      // Anything else (a cookie better-auth cannot read) counts as no session, but is
+      // logged: a bug here would otherwise sign everybody out silently.
+      console.error("logdeck: could not read the session; treating the request as signed out", error);
+      return null;
+    });
   // The admin plugin adds role and banned to the user; its types do not reach here.
   const user = session?.user as { id: string; email: string; name: string; role?: string | null; banned?: boolean | null } | undefined;
   if (!user || user.banned) return null;

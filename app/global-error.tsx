@@ -1,0 +1,16 @@
+"use client";
+
+import { PageError } from "@/components/page-error";
+import "./globals.css";
+
+// Replaces the root layout when the layout itself fails, so it brings its own document.
+export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <title>Error · logdeck</title>
+        <PageError error={error} retry={retry} />
+      </body>
+    </html>
+  );
+}
