@@ -1,15 +1,19 @@
 // The 24-hour errors view and its list against the real engines: the window edges,
-// grouping by normalised message, per-hour counts, filters and keyset paging with ties.
+// grouping every error by its stored fingerprint (normalised message), per-hour counts,
+// filters, ties, and keyset paging with ties.
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll } from "@/test/truncate";
-import { prisma } from "@/lib/db/client";
+import { database, prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { findErrorOverview } from "./find-error-overview";
+import { fingerprintSql } from "./message-pattern";
 import { findProjectErrors } from "./find-project-errors";
 import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
 import { findProjectRuns } from "@/lib/runs/find-project-runs";
 
 const NOW = new Date(Date.UTC(2025, 5, 1, 12, 30));
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const none = { severities: [], types: [] };
 
@@ -37,7 +41,7 @@ describe("findErrorOverview", () => {
   it("groups by type and normalised message over exactly the last 24 hours", async () => {
     const overview = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW });
     expect(overview.total).toBe(5);
-    expect(overview).toMatchObject({ groupedFrom: 5, sampledGroups: false });
+    expect(overview.groupCount).toBe(2);
     expect(overview.groups.map((g) => [g.errorType, g.pattern, g.count])).toEqual([
       ["API_ERROR", "Timeout after <n> ms calling <uuid>", 3],
       ["ENGINE_ERROR", "Object <hex> freed twice at step <n>", 2],
@@ -45,6 +49,8 @@ describe("findErrorOverview", () => {
     const api = overview.groups[0]!;
     expect(api.firstSeen.toISOString()).toBe(ago(23 * HOUR).toISOString());
     expect(api.lastSeen.toISOString()).toBe(ago(10 * 60_000).toISOString());
+    // The example is the group's newest error.
+    expect(api.sampleTraceId).toBe("t-a1");
     expect(api.buckets).toHaveLength(24);
     expect(api.buckets.reduce((a, b) => a + b, 0)).toBe(3);
     expect(api.buckets[23]).toBe(1);
@@ -54,22 +60,142 @@ describe("findErrorOverview", () => {
     expect(overview.chart[0]).toMatchObject({ critical: 1 });
   });
 
-  it("groups only the newest errors when told to sample, while the totals count every one", async () => {
-    const overview = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW, groupSample: 3 });
-    expect(overview).toMatchObject({ total: 5, groupedFrom: 3, sampledGroups: true });
-    expect(overview.groups.map((g) => [g.errorType, g.count])).toEqual([
-      ["ENGINE_ERROR", 2],
-      ["API_ERROR", 1],
-    ]);
-  });
-
   it("follows the window switch and the filters", async () => {
     expect((await findErrorOverview({ projectId: "p1", window: "1h", filters: none, now: NOW })).total).toBe(3);
     expect((await findErrorOverview({ projectId: "p1", window: "7d", filters: none, now: NOW })).total).toBe(6);
     const critical = await findErrorOverview({ projectId: "p1", window: "24h", filters: { severities: ["critical"], types: [] }, now: NOW });
-    expect(critical.groups.map((g) => g.count)).toEqual([1]);
+    expect(critical.groups.map((g) => [g.count, g.sampleTraceId])).toEqual([[1, "t-a3"]]);
     const engine = await findErrorOverview({ projectId: "p1", window: "24h", filters: { severities: [], types: ["ENGINE_ERROR"] }, now: NOW });
     expect(engine.total).toBe(2);
+    expect(engine.groups.map((g) => g.errorType)).toEqual(["ENGINE_ERROR"]);
+    const nothing = await findErrorOverview({ projectId: "p1", window: "24h", filters: { severities: ["warning"], types: ["API_ERROR"] }, now: NOW });
+    expect(nothing).toMatchObject({ total: 0, groups: [], groupCount: 0 });
+  });
+});
+
+describe("findErrorOverview at volume", () => {
+  const T = new Date(Date.UTC(2025, 7, 1, 0, 0));
+  const at = (ms: number) => new Date(T.getTime() - ms);
+  const fresh = { severities: [], types: [] };
+
+  beforeAll(async () => {
+    await prisma().project.createMany({ data: [{ id: "vol", name: "Volume" }, { id: "ties", name: "Ties" }, { id: "many", name: "Many" }, { id: "edge", name: "Edge" }] });
+    // 6,000 errors by COPY (the seeding and benchmark writer): the 4,000 oldest of the
+    // window form one group, the 2,000 newest another; a group is counted over every
+    // row of the window, not over the newest few thousand.
+    await database().copyRows(
+      "error_logs",
+      ["id", "trace_id", "error_type", "message", "project_id", "severity", "created_at"],
+      Array.from({ length: 6_000 }, (_, i) =>
+        i < 4_000
+          ? [`old-${i}`, `trace-old-${i}`, "DB_ERROR", `deadlock detected on relation ${16_000 + i}`, "vol", i % 2 ? "error" : "critical", at(20 * HOUR - i * 1_000)]
+          : [`new-${i}`, `trace-new-${i}`, "API_ERROR", `GET /api/items/${i} returned 503`, "vol", "warning", at(HOUR - (i - 4_000) * 1_000)],
+      ),
+    );
+    // The ingestion API's kind of statement (a multi-row INSERT naming its columns): the
+    // database fills the fingerprint whoever writes the row.
+    await prisma().$executeRaw`
+      INSERT INTO error_logs (id, trace_id, error_type, message, project_id, severity, created_at)
+      SELECT * FROM unnest(${["raw-1", "raw-2"]}::text[], ${["trace-raw-1", "trace-raw-2"]}::text[], ${["DB_ERROR", "DB_ERROR"]}::text[],
+        ${["deadlock detected on relation 7", "deadlock detected on relation 8"]}::text[], ${["vol", "vol"]}::text[], ${["error", "error"]}::text[],
+        ${[at(30 * 60_000), at(31 * 60_000)]}::timestamptz[])`;
+  });
+
+  it("counts every error of the window into its group", async () => {
+    const overview = await findErrorOverview({ projectId: "vol", window: "24h", filters: fresh, now: T });
+    expect(overview.total).toBe(6_002);
+    expect(overview.groups.map((g) => [g.errorType, g.pattern, g.count])).toEqual([
+      ["DB_ERROR", "deadlock detected on relation <n>", 4_002],
+      ["API_ERROR", "GET /api/items/<n> returned <n>", 2_000],
+    ]);
+    const db = overview.groups[0]!;
+    expect(db.firstSeen.toISOString()).toBe(at(20 * HOUR).toISOString());
+    expect(db.lastSeen.toISOString()).toBe(at(30 * 60_000).toISOString());
+    expect(db.sampleTraceId).toBe("trace-raw-1");
+    expect(db.buckets.reduce((a, b) => a + b, 0)).toBe(4_002);
+    expect(overview.chart.reduce((a, c) => a + c.warning + c.error + c.critical, 0)).toBe(6_002);
+    const critical = await findErrorOverview({ projectId: "vol", window: "24h", filters: { severities: ["critical"], types: [] }, now: T });
+    expect(critical.groups.map((g) => [g.errorType, g.count])).toEqual([["DB_ERROR", 2_000]]);
+  });
+
+  it("stores the fingerprint from the same normalisation the page shows, for every writer", async () => {
+    await prisma().errorLog.create({ data: { id: "orm-1", traceId: "t", errorType: "DB_ERROR", message: "deadlock detected on relation 99", projectId: "vol", createdAt: at(DAY * 3) } });
+    const [row] = await prisma().$queryRaw<{ rows: number; mismatched: number; missing: number; groups: number }[]>`
+      SELECT count(*)::int AS rows, count(*) FILTER (WHERE fingerprint IS DISTINCT FROM ${fingerprintSql(Prisma.sql`error_type`, Prisma.sql`message`)})::int AS mismatched,
+        count(*) FILTER (WHERE fingerprint IS NULL)::int AS missing,
+        count(DISTINCT fingerprint)::int AS groups
+      FROM error_logs WHERE project_id = 'vol'`;
+    expect(row).toEqual({ rows: 6_003, mismatched: 0, missing: 0, groups: 2 });
+    // Only the first 300 characters count; the type is part of the group.
+    const [same] = await prisma().$queryRaw<{ long: boolean; type: boolean; separator: boolean }[]>`
+      SELECT ${fingerprintSql(Prisma.sql`'E'`, Prisma.sql`${"x".repeat(300) + "a"}::text`)} = ${fingerprintSql(Prisma.sql`'E'`, Prisma.sql`${"x".repeat(300) + "b"}::text`)} AS long,
+        ${fingerprintSql(Prisma.sql`'E'`, Prisma.sql`'m'`)} = ${fingerprintSql(Prisma.sql`'F'`, Prisma.sql`'m'`)} AS type,
+        ${fingerprintSql(Prisma.sql`'E:x'`, Prisma.sql`'y'`)} = ${fingerprintSql(Prisma.sql`'E'`, Prisma.sql`'x:y'`)} AS separator`;
+    expect(same).toEqual({ long: true, type: false, separator: false });
+  });
+
+  it("orders groups of equal count by last seen, then type, and keeps that order stable", async () => {
+    // Three groups of 2, two of them last seen at the same instant, plus a group of 3.
+    const tie = at(2 * HOUR);
+    await prisma().errorLog.createMany({
+      data: [
+        { id: "t1", errorType: "B_ERROR", message: "b 1", createdAt: tie },
+        { id: "t2", errorType: "B_ERROR", message: "b 2", createdAt: at(3 * HOUR) },
+        { id: "t3", errorType: "A_ERROR", message: "a 1", createdAt: tie },
+        { id: "t4", errorType: "A_ERROR", message: "a 2", createdAt: at(4 * HOUR) },
+        { id: "t5", errorType: "C_ERROR", message: "c 1", createdAt: at(HOUR) },
+        { id: "t6", errorType: "C_ERROR", message: "c 2", createdAt: at(5 * HOUR) },
+        { id: "t7", errorType: "D_ERROR", message: "d", createdAt: at(10 * HOUR) },
+        { id: "t8", errorType: "D_ERROR", message: "d", createdAt: at(10 * HOUR) },
+        { id: "t9", errorType: "D_ERROR", message: "d", createdAt: at(10 * HOUR) },
+      ].map((r) => ({ ...r, projectId: "ties", traceId: `trace-${r.id}` })),
+    });
+    const overview = await findErrorOverview({ projectId: "ties", window: "24h", filters: fresh, now: T });
+    expect(overview.groups.map((g) => [g.errorType, g.count])).toEqual([
+      ["D_ERROR", 3],
+      ["C_ERROR", 2],
+      ["A_ERROR", 2],
+      ["B_ERROR", 2],
+    ]);
+    // Three errors at one instant: the example is the one with the highest id.
+    expect(overview.groups[0]!.sampleTraceId).toBe("trace-t9");
+  });
+
+  it("shows the 50 largest groups and says how many there are", async () => {
+    await database().copyRows(
+      "error_logs",
+      ["id", "trace_id", "error_type", "message", "project_id", "severity", "created_at"],
+      Array.from({ length: 60 }, (_, g) => Array.from({ length: g + 1 }, (_, k) => [`m-${g}-${k}`, `trace-${g}`, `TYPE_${String(g).padStart(2, "0")}`, "same message", "many", "error", at(HOUR + k)])).flat(),
+    );
+    const overview = await findErrorOverview({ projectId: "many", window: "24h", filters: fresh, now: T });
+    expect(overview.groupCount).toBe(60);
+    expect(overview.groups).toHaveLength(50);
+    expect(overview.groups[0]).toMatchObject({ errorType: "TYPE_59", count: 60 });
+    expect(overview.groups[49]).toMatchObject({ errorType: "TYPE_10", count: 11 });
+    expect(overview.total).toBe((60 * 61) / 2);
+  });
+
+  it("takes an error exactly at the window's end and leaves out one exactly at its start", async () => {
+    await prisma().errorLog.createMany({
+      data: [
+        { id: "e-start", createdAt: at(DAY) },
+        { id: "e-after-start", createdAt: new Date(at(DAY).getTime() + 1) },
+        { id: "e-hour", createdAt: at(HOUR) },
+        { id: "e-end", createdAt: T },
+        { id: "e-future", createdAt: new Date(T.getTime() + 1) },
+      ].map((r) => ({ ...r, projectId: "edge", traceId: r.id, errorType: "EDGE", message: "edge", severity: "error" })),
+    });
+    const overview = await findErrorOverview({ projectId: "edge", window: "24h", filters: fresh, now: T });
+    expect(overview.total).toBe(3);
+    const [edge] = overview.groups;
+    expect(edge).toMatchObject({ count: 3, sampleTraceId: "e-end" });
+    expect(edge!.firstSeen.getTime()).toBe(at(DAY).getTime() + 1);
+    // Buckets are (start, end]: 1 ms after the window's start is the oldest hour, an
+    // error exactly an hour old closes the second newest, the window's end the newest.
+    expect(edge!.buckets[0]).toBe(1);
+    expect(edge!.buckets[22]).toBe(1);
+    expect(edge!.buckets[23]).toBe(1);
+    expect(overview.chart[0]!.start.toISOString()).toBe(at(DAY).toISOString());
   });
 });
 

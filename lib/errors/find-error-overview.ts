@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bucketCount, ERROR_WINDOWS, type ErrorWindow } from "./error-window";
+import { messagePatternSql } from "./message-pattern";
 
 export interface ErrorGroup {
   errorType: string;
@@ -18,11 +19,10 @@ export interface ErrorGroup {
 
 export interface ErrorOverview {
   total: number;
+  /** The MAX_GROUPS largest groups of every error in the window. */
   groups: ErrorGroup[];
-  /** How many errors (the newest) the groups were made from; `total` when not sampled. */
-  groupedFrom: number;
-  /** The groups cover only the newest GROUP_SAMPLE errors of the window. */
-  sampledGroups: boolean;
+  /** How many groups the window holds in all (more than `groups.length` when cut at MAX_GROUPS). */
+  groupCount: number;
   /** Per bucket, oldest first: counts by severity (every error in the window). */
   chart: { start: Date; warning: number; error: number; critical: number }[];
 }
@@ -32,16 +32,7 @@ export interface ErrorFilters {
   types: string[];
 }
 
-const MAX_GROUPS = 50;
-/**
- * Groups are made from at most this many of the newest errors in the window. Normalising
- * a message takes three regular expressions (~10 µs a row), too slow for 100,000 rows a
- * day in a page load; the totals and the chart still count every row. See README.
- */
-export const GROUP_SAMPLE = 5_000;
-// Only this much of a message is normalised: enough to tell messages apart, and it
-// bounds the cost of the regular expressions.
-const MESSAGE_PREFIX = 300;
+export const MAX_GROUPS = 50;
 
 /** The WHERE clause shared by the overview and the list: one project, one window, filters. */
 export function errorWindowWhere({ projectId, since, until, filters }: { projectId: string; since: Date; until: Date; filters: ErrorFilters }): Prisma.Sql {
@@ -51,30 +42,32 @@ export function errorWindowWhere({ projectId, since, until, filters }: { project
 }
 
 /**
- * A project's errors over a window, counted per bucket and severity for the chart (every
- * row, through the (project_id, created_at, id) index), and grouped by type and
- * normalised message over the newest GROUP_SAMPLE of them (a bounded backward scan of
- * the same index; the regular expressions run once per distinct message).
+ * A project's errors over a window: counted per bucket and severity for the chart, and
+ * grouped by type and normalised message — every error of the window, both from one
+ * index-only scan of (project_id, created_at, severity, error_type, fingerprint). The
+ * normalised message is stored per row as `fingerprint` (a generated column), so no
+ * regular expression runs per row at read time; only the MAX_GROUPS largest groups fetch
+ * one row each (the newest) for the pattern shown and an example traceId.
+ * Groups are ordered by count, then last seen, then type, then fingerprint (ties are
+ * stable from one page view to the next).
  */
 export async function findErrorOverview({
   projectId,
   window,
   filters,
   now = new Date(),
-  groupSample = GROUP_SAMPLE,
 }: {
   projectId: string;
   window: ErrorWindow;
   filters: ErrorFilters;
   now?: Date;
-  groupSample?: number;
 }): Promise<ErrorOverview> {
   const { bucketMs } = ERROR_WINDOWS[window];
   const buckets = bucketCount(window);
-  const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown; sampled: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now, groupSample }));
+  const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
   const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-  const rawGroups = parse(row?.groups) as { errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
-  const rawChart = parse(row?.chart) as [number, string, number][];
+  const rawGroups = (parse(row?.groups) ?? []) as { errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
+  const rawChart = (parse(row?.chart) ?? []) as [number, string, number][];
   // Bucket `age` 0 is the newest; arrays run oldest first.
   const index = (age: number) => buckets - 1 - age;
   const chart = Array.from({ length: buckets }, (_, i) => ({
@@ -94,8 +87,7 @@ export async function findErrorOverview({
     for (const [age, n] of g.ages) counts[index(age)] = (counts[index(age)] ?? 0) + n;
     return { errorType: g.errorType, pattern: g.pattern, count: g.count, firstSeen: new Date(g.firstSeen), lastSeen: new Date(g.lastSeen), sampleTraceId: g.traceId, buckets: counts };
   });
-  const sampled = Number(row?.sampled ?? 0);
-  return { total, groups, chart, groupedFrom: sampled, sampledGroups: sampled < total };
+  return { total, groups, groupCount: Number(row?.group_count ?? 0), chart };
 }
 
 /** The overview's one statement; the benchmark runs it raw. */
@@ -104,61 +96,58 @@ export function buildErrorOverviewSql({
   window,
   filters,
   now,
-  groupSample = GROUP_SAMPLE,
 }: {
   projectId: string;
   window: ErrorWindow;
   filters: ErrorFilters;
   now: Date;
-  groupSample?: number;
 }): Prisma.Sql {
   const { ms, bucketMs } = ERROR_WINDOWS[window];
   const since = new Date(now.getTime() - ms);
   const buckets = bucketCount(window);
+  const where = errorWindowWhere({ projectId, since, until: now, filters });
   return Prisma.sql`
-    WITH binned AS (
-      -- date_bin is cheap per row (numeric epoch arithmetic is not); bins are (start, end],
-      -- like the window, hence the microsecond (times are stored to the millisecond).
-      SELECT severity, date_bin(${bucketMs / 1000}::int * interval '1 second', created_at - interval '1 microsecond', ${since}::timestamptz) AS bin,
-        count(*)::int AS n
+    WITH counted AS MATERIALIZED (
+      -- One pass over the window, index-only: per group, severity and bucket. date_bin is
+      -- cheap per row (numeric epoch arithmetic is not); bins are (start, end], like the
+      -- window, hence the microsecond (times are stored to the millisecond).
+      SELECT error_type, fingerprint, severity,
+        date_bin(${bucketMs / 1000}::int * interval '1 second', created_at - interval '1 microsecond', ${since}::timestamptz) AS bin,
+        count(*)::int AS n, min(created_at) AS first_seen, max(created_at) AS last_seen
       FROM error_logs
-      WHERE ${errorWindowWhere({ projectId, since, until: now, filters })}
-      GROUP BY 1, 2
+      WHERE ${where}
+      GROUP BY 1, 2, 3, 4
     ),
-    totals AS (
-      SELECT severity, GREATEST(0, ${buckets - 1}::int - (extract(epoch FROM (bin - ${since}::timestamptz)) * 1000 / ${bucketMs}::int)::int) AS age, n
-      FROM binned
-    ),
-    sample AS MATERIALIZED (
-      SELECT error_type, left(message, ${MESSAGE_PREFIX}::int) AS message, created_at, trace_id,
-        LEAST(${buckets - 1}::int, floor(extract(epoch FROM (${now}::timestamptz - created_at)) * 1000 / ${bucketMs}::int)::int) AS age
-      FROM error_logs
-      WHERE ${errorWindowWhere({ projectId, since, until: now, filters })}
-      ORDER BY created_at DESC, id DESC
-      LIMIT ${groupSample}::int
-    ),
-    normalized AS (
-      SELECT error_type, age, n, first_seen, last_seen, trace_id,
-        regexp_replace(
-          regexp_replace(
-            regexp_replace(message, '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', '<uuid>', 'g'),
-            '\\m(0x[0-9a-fA-F]+|(?=[a-fA-F]*[0-9])[0-9a-fA-F]{8,})\\M', '<hex>', 'g'),
-          '\\d+(\\.\\d+)?', '<n>', 'g') AS pattern
-      FROM (SELECT error_type, message, age, count(*)::int AS n, min(created_at) AS first_seen, max(created_at) AS last_seen, max(trace_id) AS trace_id
-            FROM sample GROUP BY 1, 2, 3) AS by_message
+    aged AS (
+      SELECT error_type, fingerprint, severity, n, first_seen, last_seen,
+        GREATEST(0, ${buckets - 1}::int - (extract(epoch FROM (bin - ${since}::timestamptz)) * 1000 / ${bucketMs}::int)::int) AS age
+      FROM counted
     ),
     per_age AS (
-      SELECT error_type, pattern, age, sum(n)::int AS n, min(first_seen) AS first_seen, max(last_seen) AS last_seen, max(trace_id) AS trace_id
-      FROM normalized GROUP BY 1, 2, 3
+      SELECT error_type, fingerprint, age, sum(n)::int AS n, min(first_seen) AS first_seen, max(last_seen) AS last_seen
+      FROM aged GROUP BY 1, 2, 3
     ),
-    groups AS (
-      SELECT error_type, pattern, sum(n)::int AS count, min(first_seen) AS first_seen, max(last_seen) AS last_seen, max(trace_id) AS trace_id,
+    all_groups AS (
+      SELECT error_type, fingerprint, sum(n)::int AS count, min(first_seen) AS first_seen, max(last_seen) AS last_seen,
         json_agg(json_build_array(age, n)) AS ages
-      FROM per_age GROUP BY 1, 2 ORDER BY count DESC, last_seen DESC LIMIT ${MAX_GROUPS}
+      FROM per_age GROUP BY 1, 2
+    ),
+    top AS (
+      SELECT * FROM all_groups ORDER BY count DESC, last_seen DESC, error_type, fingerprint LIMIT ${MAX_GROUPS}
+    ),
+    shown AS (
+      -- Each shown group's newest error (within the filters): its pattern and traceId.
+      SELECT top.*, sample.trace_id, ${messagePatternSql(Prisma.sql`sample.message`)} AS pattern
+      FROM top CROSS JOIN LATERAL (
+        SELECT trace_id, message FROM error_logs
+        WHERE ${where} AND created_at = top.last_seen AND error_type = top.error_type AND fingerprint = top.fingerprint
+        ORDER BY id DESC LIMIT 1
+      ) AS sample
     )
     SELECT
       (SELECT coalesce(json_agg(json_build_object('errorType', error_type, 'pattern', pattern, 'count', count, 'firstSeen', first_seen,
-         'lastSeen', last_seen, 'traceId', trace_id, 'ages', ages) ORDER BY count DESC, last_seen DESC), '[]'::json) FROM groups) AS groups,
-      (SELECT coalesce(json_agg(json_build_array(age, severity, n)), '[]'::json) FROM totals) AS chart,
-      (SELECT count(*)::int FROM sample) AS sampled`;
+         'lastSeen', last_seen, 'traceId', trace_id, 'ages', ages) ORDER BY count DESC, last_seen DESC, error_type, fingerprint), '[]'::json) FROM shown) AS groups,
+      (SELECT coalesce(json_agg(json_build_array(age, severity, n)), '[]'::json)
+         FROM (SELECT age, severity, sum(n)::int AS n FROM aged GROUP BY 1, 2) AS totals) AS chart,
+      (SELECT count(*)::int FROM all_groups) AS group_count`;
 }

@@ -96,10 +96,9 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
               <h2 id="groups-heading" className="mb-2 text-lg font-semibold">
                 Grouped by type and message
               </h2>
-              {overview.sampledGroups ? (
+              {overview.groupCount > overview.groups.length ? (
                 <p className="mb-2 text-xs text-slate-500">
-                  Groups are made from the newest {overview.groupedFrom.toLocaleString("en-US")} of the {overview.total.toLocaleString("en-US")} errors; their counts are within
-                  those. The chart and the list below count every error.
+                  The {overview.groups.length} largest of {overview.groupCount.toLocaleString("en-US")} groups; filter by type or severity to see the others.
                 </p>
               ) : null}
               <ErrorGroupsTable
