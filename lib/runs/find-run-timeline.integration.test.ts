@@ -57,6 +57,18 @@ function expected(filters: TimelineFilters, order: "desc" | "asc") {
 }
 
 describe("findRunTimeline", () => {
+  it("gives each row's fields, times to the millisecond and JSON data as stored", async () => {
+    const { rows } = await findRunTimeline({ runId: "r1", filters: none, order: "asc", limit: 1_000 });
+    const event = rows.find((r) => r.kind === "event" && r.id === events[3]!.id)!;
+    expect(event).toMatchObject({ type: events[3]!.eventType, actorType: events[3]!.actorType, severity: null, message: null, data: { n: events[3]!.id } });
+    expect(event.createdAt).toBeInstanceOf(Date);
+    expect(event.createdAt.getTime()).toBe(events[3]!.createdAt.getTime());
+    const error = rows.find((r) => r.kind === "error" && r.id === "er004")!;
+    expect(error).toMatchObject({ type: "API_ERROR", severity: errors[4]!.severity, message: "boom", traceId: "11111111-1111-4111-8111-111111111111", actorType: null, data: null });
+    expect(error.createdAt.getTime()).toBe(errors[4]!.createdAt.getTime());
+    expect((await findRunTimeline({ runId: "no-such-run", filters: none })).rows).toEqual([]);
+  });
+
   it("gives every row of the run exactly once, newest first, across pages of ties", async () => {
     const { seen, pages } = await walk(none, "desc", 9);
     expect(keys(seen)).toEqual(expected(none, "desc"));

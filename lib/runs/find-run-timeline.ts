@@ -73,12 +73,20 @@ export async function findRunTimeline({
   };
 }
 
-/** The raw query behind a page; also used by export and live mode. */
+/**
+ * The raw query behind a page; also used by export and live mode. The rows come back as
+ * one JSON array in one text cell: Prisma's raw-query path converts every cell of a
+ * result (101 rows × 13 columns here), which cost as much as the statement itself;
+ * aggregating on the server leaves it one value to pass through (see README, Query benchmark).
+ */
 export async function queryTimeline(options: TimelineSqlOptions): Promise<TimelineRow[]> {
   const sql = buildTimelineSql(options);
   if (!sql) return [];
-  const rows = await prisma().$queryRaw<RawTimelineRow[]>(sql);
-  return rows.map(toTimelineRow);
+  const direction = Prisma.raw(options.desc ? "DESC" : "ASC");
+  const [result] = await prisma().$queryRaw<{ rows: string | null }[]>(Prisma.sql`
+    SELECT json_agg(timeline ORDER BY created_at ${direction}, id ${direction}, kind ${direction})::text AS rows FROM (${sql}) AS timeline`);
+  if (!result?.rows) return [];
+  return (JSON.parse(result.rows) as RawTimelineRow[]).map(toTimelineRow);
 }
 
 export interface TimelineSqlOptions {
