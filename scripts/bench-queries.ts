@@ -1,21 +1,31 @@
-// npm run bench:queries — the dashboard's three pages' queries on PostgreSQL at scale:
+// npm run bench:queries — the dashboard's three pages on PostgreSQL at scale:
 //   1. a database of its own (--db logdeck_bench on BENCH_ADMIN_URL, default
-//      postgresql://postgres@127.0.0.1:5432/postgres), migrated, and loaded once with
-//      --events (10,000,000) events over 30 days and --errors (1,000,000) errors over 90
-//      days, in time order as ingestion writes them (COPY): 60 runs at a time interleave
-//      (one of them, bench_run_big, gets every 60th event: ~166,000), events come four
-//      to a millisecond (ties on created_at), and project bench_p00 gets 100,000 errors
-//      in the last 24 hours. A later run finds the data and reuses it (the load's "now"
-//      is kept in a bench_meta table, so "the last 24 hours" means the loaded ones);
-//   2. ANALYZE;
+//      postgresql://postgres@127.0.0.1:5432/postgres), migrated (the time the pending
+//      migrations took is printed: on a loaded database that is what they cost), and
+//      loaded once with --events (10,000,000) events over 30 days and --errors
+//      (1,000,000) errors over 90 days, in time order as ingestion writes them (COPY): 60
+//      runs at a time interleave (one of them, bench_run_big, gets every 60th event:
+//      ~166,000), events come four to a millisecond (ties on created_at), and project
+//      bench_p00 gets 100,000 errors a day for the last 24 hours. A later run finds the
+//      data and reuses it, first topping bench_p00 up to the present at the same rate, so
+//      its last 24 hours hold 100,000 errors whenever the bench runs;
+//   2. VACUUM (ANALYZE) — what autovacuum does to an insert-only table: statistics, and
+//      the visibility map that lets the errors view's scan skip the table;
 //   3. p50/p95 over --iterations runs of each data-access call behind the pages (the
 //      production functions, through Prisma) and of the same SQL sent raw over `pg` (the
 //      baseline, measured in the same run): run timeline first page, a page 1,000 pages
 //      deep by cursor, trace page, 24-hour errors view;
-//   4. EXPLAIN (ANALYZE, BUFFERS) of each raw statement, with a warning when a plan
+//   4. the production server (`next build` into .next-bench unless --skip-build, then
+//      `next start` on --port, default 3250) on the same database, signed in as an admin,
+//      and p50/p95 of the three pages' full HTTP responses (the HTML, read to the end);
+//   5. EXPLAIN (ANALYZE, BUFFERS) of each raw statement, with a warning when a plan
 //      reads a log table without an index.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:queries -- [--db logdeck_bench] [--events 10000000] [--errors 1000000] [--iterations 200] [--reload]
+//   npm run bench:queries -- [--db logdeck_bench] [--events 10000000] [--errors 1000000] [--iterations 200] [--reload] [--skip-build] [--port 3250]
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { CopyValue } from "@/lib/db/copy";
@@ -33,12 +43,34 @@ const ITERATIONS = parsePositiveInt("--iterations", flag("iterations"), 200);
 const DB_NAME = flag("db") ?? "logdeck_bench";
 if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME)) throw new Error(`--db must be a plain lower-case identifier, got "${DB_NAME}"`);
 const RELOAD = args.includes("--reload");
+const SKIP_BUILD = args.includes("--skip-build");
+const PORT = parsePositiveInt("--port", flag("port"), 3250);
+const DIST_DIR = ".next-bench";
+// The bench's server signs session cookies with this (see signInAsAdmin).
+const AUTH_SECRET = randomBytes(32).toString("base64url");
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SLOTS = 60;
 const RUN_LENGTH = 400;
 const BIG_RUN = "bench_run_big";
 const HOT_PROJECT = "bench_p00";
+const ERROR_COLUMNS = ["id", "trace_id", "error_type", "message", "stack", "detail", "project_id", "run_id", "endpoint", "severity", "created_at"];
+const HOT_STEP = (DAY - 2 * 60_000) / HOT_ERRORS;
+
+function uuid(n: number): string {
+  const hex = ((n * 2654435761) >>> 0).toString(16).padStart(8, "0") + ((n * 40503) >>> 0).toString(16).padStart(8, "0") + n.toString(16).padStart(16, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const TEMPLATES: ((n: number) => [string, string, string])[] = [
+  (n) => ["API_ERROR", `Timeout after ${1000 + (n % 9000)} ms calling ${uuid(n * 13)}`, "error"],
+  (n) => ["ENGINE_ERROR", `Object 0x${((n * 2654435761) >>> 0).toString(16)} freed twice at step ${n % 500}`, "critical"],
+  (n) => ["API_ERROR", `POST /api/runs/${n % 10000}/save failed with ${[500, 502, 503][n % 3]}`, "error"],
+  (n) => ["ENGINE_ERROR", `Solver diverged at step ${n % 800}: residual ${(n % 1000) / 7} exceeded tolerance`, "critical"],
+  (n) => ["QUOTA_ERROR", `Quota exceeded for user usr_${n % 300}`, "warning"],
+  (n) => ["NETWORK_ERROR", "Connection reset by peer", "warning"],
+  (n) => [`CUSTOM_ERROR_${n % 12}`, `Widget ${n % 50} failed to render`, "error"],
+];
 
 const { parseEnv } = await import("@/lib/env");
 const adminUrl = parseEnv(process.env).BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -66,25 +98,31 @@ const { findRunTimeline, buildTimelineSql } = await import("@/lib/runs/find-run-
 const { findTrace, CONTEXT_AFTER_MS, CONTEXT_BEFORE_MS, buildTraceErrorsSql, buildTraceEventsSql } = await import("@/lib/traces/find-trace");
 const { findErrorOverview, buildErrorOverviewSql } = await import("@/lib/errors/find-error-overview");
 const { findProjectErrors, buildProjectErrorsSql } = await import("@/lib/errors/find-project-errors");
-const { findErrorTypes } = await import("@/lib/errors/find-error-types");
+const { findErrorTypes, buildErrorTypesSql } = await import("@/lib/errors/find-error-types");
+const { encodeTimelineCursor } = await import("@/lib/runs/timeline-cursor");
 
 const raw = new pg.Client({ connectionString: dbUrl });
 // The raw baseline's statements that the app runs in parallel go over a pool of its own.
 const rawPool = new pg.Pool({ connectionString: dbUrl, max: 4 });
+let server: ChildProcess | undefined;
 let exitCode = 0;
 try {
   const db = database();
-  await migrate(db);
+  const migrateStarted = performance.now();
+  const applied = await migrate(db);
+  if (applied.length) log(`applied ${applied.join(", ")} in ${fmt((performance.now() - migrateStarted) / 1000, 1)} s`);
   await raw.connect();
   log(`database ${DB_NAME} on ${new URL(adminUrl).host}`);
-  const loadedAt = await ensureLoaded(db);
-  log("ANALYZE …");
-  await raw.query("ANALYZE");
-  await measure(loadedAt);
+  await ensureLoaded(db);
+  await topUpHotProject(db);
+  log("VACUUM (ANALYZE) …");
+  await raw.query("VACUUM (ANALYZE)");
+  await measure(new Date());
 } catch (error) {
   console.error(error);
   exitCode = 1;
 } finally {
+  await stopServer();
   await raw.end().catch(() => {});
   await rawPool.end().catch(() => {});
   await closeDatabase();
@@ -93,7 +131,7 @@ process.exit(exitCode);
 
 // ---------------------------------------------------------------------------------------
 
-async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
+async function ensureLoaded(db: ReturnType<typeof database>): Promise<void> {
   await raw.query("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value text NOT NULL)");
   const meta = await raw.query<{ value: string }>("SELECT value FROM bench_meta WHERE key = 'loaded_at'");
   const counts = await raw.query<{ events: string; errors: string }>(
@@ -102,7 +140,7 @@ async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
   const have = { events: Number(counts.rows[0]!.events), errors: Number(counts.rows[0]!.errors) };
   if (!RELOAD && meta.rows[0] && have.events >= EVENTS && have.errors >= ERRORS) {
     log(`reusing ${fmt(have.events)} events and ${fmt(have.errors)} errors loaded at ${meta.rows[0].value}`);
-    return new Date(meta.rows[0].value);
+    return;
   }
   log(`loading ${fmt(EVENTS)} events and ${fmt(ERRORS)} errors (COPY; a few minutes) …`);
   await raw.query("TRUNCATE event_logs, error_logs, runs, projects CASCADE");
@@ -176,20 +214,6 @@ async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
   const e0 = now - 90 * DAY;
   const eStep = (90 * DAY - 2 * HOUR) / background;
   const hot0 = now - DAY + 60_000;
-  const hotStep = (DAY - 2 * 60_000) / HOT_ERRORS;
-  const uuid = (n: number) => {
-    const hex = ((n * 2654435761) >>> 0).toString(16).padStart(8, "0") + ((n * 40503) >>> 0).toString(16).padStart(8, "0") + n.toString(16).padStart(16, "0");
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  };
-  const TEMPLATES: ((n: number) => [string, string, string])[] = [
-    (n) => ["API_ERROR", `Timeout after ${1000 + (n % 9000)} ms calling ${uuid(n * 13)}`, "error"],
-    (n) => ["ENGINE_ERROR", `Object 0x${((n * 2654435761) >>> 0).toString(16)} freed twice at step ${n % 500}`, "critical"],
-    (n) => ["API_ERROR", `POST /api/runs/${n % 10000}/save failed with ${[500, 502, 503][n % 3]}`, "error"],
-    (n) => ["ENGINE_ERROR", `Solver diverged at step ${n % 800}: residual ${(n % 1000) / 7} exceeded tolerance`, "critical"],
-    (n) => ["QUOTA_ERROR", `Quota exceeded for user usr_${n % 300}`, "warning"],
-    (n) => ["NETWORK_ERROR", "Connection reset by peer", "warning"],
-    (n) => [`CUSTOM_ERROR_${n % 12}`, `Widget ${n % 50} failed to render`, "error"],
-  ];
   // Time order, background (every project but the hot one, 90 days) merged with the hot
   // project's 100,000 of the last 24 hours.
   function* errorRows(): Generator<CopyValue[]> {
@@ -197,11 +221,10 @@ async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
     let h = 0;
     while (b < background || h < HOT_ERRORS) {
       const tb = b < background ? e0 + b * eStep : Infinity;
-      const th = h < HOT_ERRORS ? hot0 + h * hotStep : Infinity;
+      const th = h < HOT_ERRORS ? hot0 + h * HOT_STEP : Infinity;
       const hot = th < tb;
       const n = hot ? h++ : b++;
       const t = Math.floor(hot ? th : tb);
-      const [errorType, message, severity] = TEMPLATES[(n * 31 + (hot ? 3 : 0)) % TEMPLATES.length]!(n);
       // Background errors of the last 30 days belong to the run active at the time (every
       // 50th to the big run); the two rows of a pair share a traceId.
       let runId: string | null = null;
@@ -212,25 +235,51 @@ async function ensureLoaded(db: ReturnType<typeof database>): Promise<Date> {
         runId = run.id;
         projectId = run.projectId;
       }
-      yield [
-        newId(t),
-        uuid((hot ? 10_000_000 : 0) + Math.floor(n / 2)),
-        errorType,
-        message,
-        n % 3 === 0 ? `Error: ${message}\n    at handler (src/api/${errorType.toLowerCase()}.ts:${n % 300}:7)\n    at process (node:internal/process:1:1)` : null,
-        `{"attempt":${n % 4},"requestId":"${uuid(n)}"}`,
-        projectId,
-        runId,
-        errorType === "API_ERROR" ? "/api/runs/:id/save" : null,
-        severity,
-        new Date(t),
-      ];
+      yield errorRow(n, hot, t, projectId, runId);
     }
   }
-  await db.copyRows("error_logs", ["id", "trace_id", "error_type", "message", "stack", "detail", "project_id", "run_id", "endpoint", "severity", "created_at"], errorRows());
+  await db.copyRows("error_logs", ERROR_COLUMNS, errorRows());
   log(`errors ${fmt(ERRORS)} in ${fmt((performance.now() - errorsStarted) / 1000, 1)} s; load took ${fmt((performance.now() - started) / 1000)} s`);
-  await raw.query("INSERT INTO bench_meta (key, value) VALUES ('loaded_at', $1)", [new Date(now).toISOString()]);
-  return new Date(now);
+  await raw.query("INSERT INTO bench_meta (key, value) VALUES ('loaded_at', $1), ('hot_next', $2)", [new Date(now).toISOString(), String(HOT_ERRORS)]);
+}
+
+/** The n-th background or hot error at time t (the two rows of a pair share a traceId). */
+function errorRow(n: number, hot: boolean, t: number, projectId: string, runId: string | null): CopyValue[] {
+  const [errorType, message, severity] = TEMPLATES[(n * 31 + (hot ? 3 : 0)) % TEMPLATES.length]!(n);
+  return [
+    newId(t),
+    uuid((hot ? 10_000_000 : 0) + Math.floor(n / 2)),
+    errorType,
+    message,
+    n % 3 === 0 ? `Error: ${message}\n    at handler (src/api/${errorType.toLowerCase()}.ts:${n % 300}:7)\n    at process (node:internal/process:1:1)` : null,
+    `{"attempt":${n % 4},"requestId":"${uuid(n)}"}`,
+    projectId,
+    runId,
+    errorType === "API_ERROR" ? "/api/runs/:id/save" : null,
+    severity,
+    new Date(t),
+  ];
+}
+
+/**
+ * Continues bench_p00's errors from where the last load or top-up stopped to a minute ago,
+ * at the load's rate (100,000 a day), so the pages — which ask for the real last 24
+ * hours — see the same volume however long ago the data was loaded.
+ */
+async function topUpHotProject(db: ReturnType<typeof database>): Promise<void> {
+  const meta = await raw.query<{ key: string; value: string }>("SELECT key, value FROM bench_meta WHERE key IN ('loaded_at', 'hot_next')");
+  const value = (key: string) => meta.rows.find((r) => r.key === key)?.value;
+  const loadedAt = new Date(value("loaded_at")!).getTime();
+  const hot0 = loadedAt - DAY + 60_000;
+  let next = Number(value("hot_next") ?? HOT_ERRORS);
+  const until = Date.now() - 60_000;
+  const from = next;
+  function* rows(): Generator<CopyValue[]> {
+    for (; hot0 + next * HOT_STEP <= until; next++) yield errorRow(next, true, Math.floor(hot0 + next * HOT_STEP), HOT_PROJECT, null);
+  }
+  const added = await db.copyRows("error_logs", ERROR_COLUMNS, rows());
+  await raw.query("INSERT INTO bench_meta (key, value) VALUES ('hot_next', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [String(next)]);
+  if (added > 0) log(`${HOT_PROJECT}: ${fmt(added)} errors added up to the present (errors ${fmt(from)}–${fmt(next - 1)} of its stream)`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -267,9 +316,10 @@ async function explain(name: string, sql: { text: string; values: unknown[] }) {
   else console.log(`ok: ${name} uses an index`);
 }
 
-async function measure(loadedAt: Date) {
+async function measure(now: Date) {
   const none = { types: [], actorTypes: [], severities: [] };
   const noErrorFilters = { severities: [], types: [] };
+  const since = new Date(now.getTime() - DAY);
   const runSize = await raw.query<{ n: string }>("SELECT count(*) AS n FROM event_logs WHERE run_id = $1", [BIG_RUN]);
   // The key 1,000 pages of 100 in (set up with OFFSET once; the timed reads use the cursor).
   const depth = Math.min(100_000, Number(runSize.rows[0]!.n) - 101);
@@ -282,20 +332,19 @@ async function measure(loadedAt: Date) {
   const traces = (
     await raw.query<{ trace_id: string }>(
       "SELECT DISTINCT trace_id FROM (SELECT trace_id FROM error_logs WHERE created_at > $1 AND run_id IS NOT NULL ORDER BY created_at DESC LIMIT 5000) AS recent LIMIT 200",
-      [new Date(loadedAt.getTime() - 20 * DAY)],
+      [new Date(now.getTime() - 20 * DAY)],
     )
   ).rows.map((r) => r.trace_id);
-  const hot = await raw.query<{ n: string }>("SELECT count(*) AS n FROM error_logs WHERE project_id = $1 AND created_at > $2 AND created_at <= $3", [
-    HOT_PROJECT,
-    new Date(loadedAt.getTime() - DAY),
-    loadedAt,
-  ]);
-  log(`${BIG_RUN}: ${fmt(Number(runSize.rows[0]!.n))} events; ${fmt(traces.length)} sample traces; ${HOT_PROJECT}: ${fmt(Number(hot.rows[0]!.n))} errors in the 24 h before ${loadedAt.toISOString()}`);
+  const hot = await raw.query<{ n: string }>("SELECT count(*) AS n FROM error_logs WHERE project_id = $1 AND created_at > $2 AND created_at <= $3", [HOT_PROJECT, since, now]);
+  log(`${BIG_RUN}: ${fmt(Number(runSize.rows[0]!.n))} events; ${fmt(traces.length)} sample traces; ${HOT_PROJECT}: ${fmt(Number(hot.rows[0]!.n))} errors in the 24 h before ${now.toISOString()}`);
 
+  // The raw baselines: each statement as the natural SQL returns it (rows, not the JSON
+  // the app may wrap them in).
   const firstSql = buildTimelineSql({ runId: BIG_RUN, filters: none, desc: true, after: null, take: 101 })!;
   const deepSql = buildTimelineSql({ runId: BIG_RUN, filters: none, desc: true, after: { key: deepKey, op: "<" }, take: 101 })!;
-  const overviewSql = buildErrorOverviewSql({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt });
-  const listSql = buildProjectErrorsSql({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, after: null, take: 51 });
+  const overviewSql = buildErrorOverviewSql({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now });
+  const listSql = buildProjectErrorsSql({ projectId: HOT_PROJECT, since, until: now, filters: noErrorFilters, after: null, take: 51 });
+  const typesSql = buildErrorTypesSql({ projectId: HOT_PROJECT, since: new Date(now.getTime() - 7 * DAY) });
   const traceErrorsSql = (traceId: string) => buildTraceErrorsSql({ traceId });
   const traceEventsSql = (runId: string, from: Date, to: Date) => buildTraceEventsSql({ runId, from, to });
   // The trace page's statements: the errors, then per run its name and events (in parallel, as the app does).
@@ -309,8 +358,9 @@ async function measure(loadedAt: Date) {
       await Promise.all([rawPool.query("SELECT name FROM runs WHERE id = $1", [runId]), rawPool.query(events.text, events.values as unknown[])]);
     }
   }
+  const rawPooled = (sql: { text: string; values: unknown[] }) => rawPool.query(sql.text, sql.values as unknown[]);
 
-  const results: { name: string; target: number; app: Timing; raw: Timing }[] = [];
+  const results: { name: string; target: number; app: Timing; raw: Timing; http?: Timing }[] = [];
   const run = async (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => {
     log(`timing ${name} (${ITERATIONS} iterations each) …`);
     const appTiming = await time(app);
@@ -340,18 +390,45 @@ async function measure(loadedAt: Date) {
     150,
     () =>
       Promise.all([
-        findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt }),
-        findProjectErrors({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - DAY), until: loadedAt, filters: noErrorFilters, cursor: undefined }),
-        findErrorTypes({ projectId: HOT_PROJECT, since: new Date(loadedAt.getTime() - 7 * DAY) }),
+        findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now }),
+        findProjectErrors({ projectId: HOT_PROJECT, since, until: now, filters: noErrorFilters, cursor: undefined }),
+        findErrorTypes({ projectId: HOT_PROJECT, since: new Date(now.getTime() - 7 * DAY) }),
       ]),
-    () => Promise.all([rawPool.query(overviewSql.text, overviewSql.values as unknown[]), rawPool.query(listSql.text, listSql.values as unknown[])]),
+    () => Promise.all([rawPooled(overviewSql), rawPooled(listSql), rawPooled(typesSql)]),
   );
   await run(
     "24-hour groups + chart alone",
     150,
-    () => findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now: loadedAt }),
+    () => findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now }),
     () => runRaw(overviewSql),
   );
+  const overview = await findErrorOverview({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now });
+  log(`24-hour view of ${HOT_PROJECT}: ${fmt(overview.total)} errors in ${fmt(overview.groupCount)} groups; the largest: ${overview.groups.slice(0, 3).map((g) => `${g.errorType} "${g.pattern}" ×${fmt(g.count)}`).join(", ")}`);
+  if (overview.groups.reduce((sum, g) => sum + g.count, 0) !== overview.total && overview.groupCount <= overview.groups.length) {
+    throw new Error("the groups do not add up to the total: grouping is not over every error");
+  }
+
+  // The same three pages through the production server, as a signed-in admin.
+  await startServer();
+  const cookie = await signInAsAdmin();
+  const page = async (pathname: string, expect: string) => {
+    const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { cookie }, redirect: "manual" });
+    const html = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${pathname}: ${response.status} ${response.headers.get("location") ?? ""}`);
+    if (!html.includes(expect)) throw new Error(`GET ${pathname}: the page does not show "${expect}"`);
+  };
+  const deepCursor = encodeTimelineCursor({ key: deepKey, direction: "next" });
+  const httpPages: [string, (i: number) => Promise<void>][] = [
+    ["run timeline, first page", () => page(`/runs/${BIG_RUN}`, BIG_RUN)],
+    ["run timeline, 1,000 pages deep", () => page(`/runs/${BIG_RUN}?cursor=${deepCursor}`, BIG_RUN)],
+    ["trace page", (i) => page(`/traces/${traces[i % traces.length]!}`, traces[i % traces.length]!)],
+    ["24-hour errors view (overview + list + types)", () => page(`/projects/${HOT_PROJECT}/errors`, "errors in the last")],
+  ];
+  for (const [name, fn] of httpPages) {
+    log(`timing GET ${name} over HTTP (${ITERATIONS} iterations) …`);
+    results.find((r) => r.name === name)!.http = await time(fn);
+  }
+  await stopServer();
 
   await explain("run timeline, first page", firstSql);
   await explain("run timeline, 1,000 pages deep", deepSql);
@@ -362,15 +439,76 @@ async function measure(loadedAt: Date) {
   if (withRun) await explain("trace: the run's events around it", traceEventsSql(withRun.run_id!, new Date(withRun.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(withRun.created_at.getTime() + CONTEXT_AFTER_MS)));
   await explain("24-hour groups + chart", overviewSql);
   await explain("24-hour error list, first page", listSql);
+  await explain("24-hour error types (filter)", typesSql);
 
-  console.log("\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  console.log(`\nmachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
+  console.log("\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict | HTTP page p50 | HTTP page p95 |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
   for (const r of results) {
     const ratio = r.app.p95 / Math.max(r.raw.p95, 0.001);
     const ok = r.app.p95 < r.target && ratio <= 2;
     console.log(
-      `| ${r.name} | ${fmt(r.app.p50, 1)} ms | ${fmt(r.app.p95, 1)} ms | ${fmt(r.raw.p50, 1)} ms | ${fmt(r.raw.p95, 1)} ms | < ${r.target} ms | ${fmt(ratio, 2)}× | ${ok ? "meets" : "MISSES"} |`,
+      `| ${r.name} | ${fmt(r.app.p50, 1)} ms | ${fmt(r.app.p95, 1)} ms | ${fmt(r.raw.p50, 1)} ms | ${fmt(r.raw.p95, 1)} ms | < ${r.target} ms | ${fmt(ratio, 2)}× | ${ok ? "meets" : "MISSES"} | ${r.http ? `${fmt(r.http.p50, 1)} ms` : "—"} | ${r.http ? `${fmt(r.http.p95, 1)} ms` : "—"} |`,
     );
   }
   void prisma;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function startServer(): Promise<void> {
+  const next = path.join("node_modules", "next", "dist", "bin", "next");
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  if (!SKIP_BUILD) {
+    log(`building into ${DIST_DIR} …`);
+    const build = spawnSync(process.execPath, [next, "build"], { stdio: ["ignore", "ignore", "inherit"], env: childEnv });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  server = spawn(process.execPath, [next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10" },
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error("the server exited during start-up");
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the server did not answer /api/health within 120 s");
+}
+
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = undefined;
+  if (!running || running.exitCode !== null) return;
+  running.kill("SIGTERM");
+  await new Promise((r) => running.once("exit", r));
+}
+
+/**
+ * An admin's session, as a sign-in leaves it: a `sessions` row for a bench admin, and the
+ * cookie better-auth signs for it (HMAC-SHA256 with the server's AUTH_SECRET). The
+ * server checks it on every page like any other session.
+ */
+async function signInAsAdmin(): Promise<string> {
+  const userId = "bench_admin";
+  await raw.query(
+    `INSERT INTO users (id, name, email, email_verified, role, banned, created_at, updated_at)
+     VALUES ($1, 'Bench admin', 'bench-admin@logdeck.local', true, 'admin', false, now(), now())
+     ON CONFLICT (id) DO UPDATE SET role = 'admin', banned = false`,
+    [userId],
+  );
+  const token = randomBytes(24).toString("base64url");
+  await raw.query(
+    `INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`,
+    [newId(Date.now()), token, userId],
+  );
+  const signature = createHmac("sha256", AUTH_SECRET).update(token).digest("base64");
+  const cookie = `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+  const check = await fetch(`http://127.0.0.1:${PORT}/`, { headers: { cookie }, redirect: "manual" });
+  await check.text();
+  if (check.status !== 200) throw new Error(`signing in as the bench admin failed: GET / gave ${check.status} ${check.headers.get("location") ?? ""}`);
+  return cookie;
 }
