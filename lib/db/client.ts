@@ -41,7 +41,25 @@ export interface Database {
    * rolled back when it throws; each statement is bounded by `statementTimeoutMs`.
    */
   transaction<T>(fn: (sql: SqlRunner) => Promise<T>, options: { statementTimeoutMs: number }): Promise<T>;
+  /**
+   * Runs ONE statement on its own — autocommitted, so all of it is stored or none — and
+   * returns its rows: ingestion's hot path, one round trip with no BEGIN/COMMIT. On
+   * PostgreSQL it runs on a pool of its own (DATABASE_POOL_SIZE connections, so the
+   * dashboard cannot starve ingestion nor the reverse) whose sessions carry a
+   * server-side `statement_timeout` of `statementTimeoutMs` (openDatabase's option,
+   * default STATEMENT_TIMEOUT_MS), and `name` makes it a prepared statement, parsed and
+   * planned once per connection.
+   */
+  statement<R extends Record<string, unknown>>(text: string, params: readonly unknown[], options?: { name?: string }): Promise<R[]>;
   close(): Promise<void>;
+}
+
+/** How long one `statement()` may run before the server cancels it (SQLSTATE 57014). */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
+export interface OpenDatabaseOptions {
+  /** The server-side bound of `statement()` (PostgreSQL); default STATEMENT_TIMEOUT_MS. */
+  statementTimeoutMs?: number;
 }
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
@@ -63,14 +81,14 @@ export function describeTarget(target: DatabaseTarget): string {
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
-export function openDatabase(target: DatabaseTarget = configuredTarget()): Database {
-  return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
+export function openDatabase(target: DatabaseTarget = configuredTarget(), options: OpenDatabaseOptions = {}): Database {
+  return target.kind === "postgres" ? openPostgres(target, options) : openPglite(target);
 }
 
 const SESSION_OPTIONS = "-c TimeZone=UTC";
 
-function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
-  const pool = new pg.Pool({
+function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { statementTimeoutMs = STATEMENT_TIMEOUT_MS }: OpenDatabaseOptions): Database {
+  const poolConfig: pg.PoolConfig = {
     connectionString: target.url,
     max: env().DATABASE_POOL_SIZE,
     // A database that is down or a pool that is exhausted must fail fast (a 503 to the
@@ -80,9 +98,20 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     // Prisma sends and reads DateTime values without an offset, which the server reads in
     // the session's time zone: pinned to UTC, whatever the database's default.
     options: SESSION_OPTIONS,
-  });
+  };
+  const pool = new pg.Pool(poolConfig);
   // An idle client losing its connection must not crash the process.
   pool.on("error", () => {});
+  // statement()'s pool, opened on first use: its sessions time out every statement on
+  // the server, which the main pool's cannot (Prisma and retention share it).
+  let statementPool: pg.Pool | undefined;
+  const statementPoolFor = () => {
+    if (!statementPool) {
+      statementPool = new pg.Pool({ ...poolConfig, options: `${SESSION_OPTIONS} -c statement_timeout=${Math.floor(statementTimeoutMs)}` });
+      statementPool.on("error", () => {});
+    }
+    return statementPool;
+  };
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter });
   return {
@@ -144,9 +173,29 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
         client.release(broken);
       }
     },
+    async statement<R extends Record<string, unknown>>(text: string, params: readonly unknown[], options?: { name?: string }) {
+      const client = await statementPoolFor().connect();
+      let broken: Error | undefined;
+      // As in transaction(): a checked-out client needs its own error listener.
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
+      try {
+        const result = await client.query<R>({ text, values: params as unknown[], ...(options?.name ? { name: options.name } : {}) });
+        return result.rows;
+      } catch (error) {
+        // An error the server sent (a constraint, a timeout: it has a SQLSTATE) leaves the
+        // connection usable; anything else (a socket error) may not have: drop it.
+        if (!(error instanceof pg.DatabaseError)) broken ??= error as Error;
+        throw error;
+      } finally {
+        client.off("error", onError);
+        client.release(broken);
+      }
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
+      await statementPool?.end().catch(() => {});
     },
   };
 }
@@ -171,6 +220,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
         await tx.exec(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
         return fn(async (text, params) => ({ rowCount: (await tx.query(text, params as unknown[])).affectedRows ?? 0 }));
       }),
+    // One session in this process, so nothing else can hold a lock the statement waits
+    // for; a statement is atomic on its own.
+    statement: async <R extends Record<string, unknown>>(text: string, params: readonly unknown[]) => (await pglite.query<R>(text, params as unknown[])).rows,
     async close() {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

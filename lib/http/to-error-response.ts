@@ -10,7 +10,8 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export function toErrorResponse(error: unknown, headers: Record<string, string> = {}): Response {
   const appError = toAppError(error);
-  const responseHeaders: Record<string, string> = { "Cache-Control": "no-store", ...headers, ...appError.headers };
+  // no-transform: an error body is small; compressing it is not worth the server's CPU.
+  const responseHeaders: Record<string, string> = { "Cache-Control": "no-store, no-transform", ...headers, ...appError.headers };
   if (appError.retryAfter !== undefined) responseHeaders["Retry-After"] = String(Math.max(1, Math.ceil(appError.retryAfter)));
   return Response.json(
     { error: { code: appError.code, message: appError.message, details: appError.details } },

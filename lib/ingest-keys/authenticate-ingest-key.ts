@@ -19,9 +19,33 @@ const lastUsedWritten = new Map<string, number>();
 const MAX_KEY_LENGTH = 512;
 
 /**
+ * How long this process trusts what the database said about a key. Without it every
+ * request costs a query — and an unknown or revoked key (a misconfigured client retrying,
+ * someone guessing) costs one too, before any rate limit applies, since the limiter
+ * counts per known key. The price: a key revoked elsewhere (another instance, or
+ * `npm run keys revoke` from the command line) keeps working in this process for at most
+ * this long; a revocation in this process (the dashboard) takes effect here at once.
+ */
+export const INGEST_KEY_CACHE_TTL_MS = 10_000;
+/** Entries per kind (known keys, refused keys): a flood of made-up keys evicts only its own kind. */
+const MAX_CACHED = 10_000;
+
+interface CachedLookup {
+  expiresAt: number;
+  /** The database's answer (null: no such key, or revoked); pending while the query runs. */
+  row: Promise<KeyRow | null>;
+  /** The key's id once the answer is in. */
+  id?: string;
+}
+type KeyRow = { id: string; projectId: string | null; lastUsedAt: Date | null };
+
+const known = new Map<string, CachedLookup>();
+const refused = new Map<string, CachedLookup>();
+
+/**
  * Who an ingest key belongs to: a key listed in INGEST_KEYS (valid for every project,
- * compared in constant time), or a non-revoked row of `ingest_keys` found by its hash.
- * Null for a missing, unknown or revoked key.
+ * compared in constant time), or a non-revoked row of `ingest_keys` found by its hash
+ * (cached for INGEST_KEY_CACHE_TTL_MS). Null for a missing, unknown or revoked key.
  */
 export async function authenticateIngestKey({ key, now = new Date() }: { key: string | null | undefined; now?: Date }): Promise<IngestKeyIdentity | null> {
   if (!key || key.length > MAX_KEY_LENGTH) return null;
@@ -30,26 +54,87 @@ export async function authenticateIngestKey({ key, now = new Date() }: { key: st
   const envKey = matchEnvKey(hash);
   if (envKey) return { keyId: `env:${envKey.slice(0, 12)}`, projectId: null };
 
-  const row = await prisma().ingestKey.findUnique({
-    where: { hash },
-    select: { id: true, projectId: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || row.revokedAt) return null;
-
+  const row = await lookUp(hash, now.getTime());
+  if (!row) return null;
   await touchLastUsed(row.id, row.lastUsedAt, now);
   return { keyId: row.id, projectId: row.projectId };
+}
+
+/** The key's row, from the cache while fresh; concurrent requests with one key share one query. */
+async function lookUp(hash: string, nowMs: number): Promise<KeyRow | null> {
+  const cached = known.get(hash) ?? refused.get(hash);
+  if (cached && cached.expiresAt > nowMs) return cached.row;
+  known.delete(hash);
+  refused.delete(hash);
+
+  const pending = prisma()
+    .ingestKey.findUnique({ where: { hash }, select: { id: true, projectId: true, revokedAt: true, lastUsedAt: true } })
+    .then((row) => (row && !row.revokedAt ? { id: row.id, projectId: row.projectId, lastUsedAt: row.lastUsedAt } : null));
+  const entry: CachedLookup = { expiresAt: nowMs + INGEST_KEY_CACHE_TTL_MS, row: pending };
+  // Pending lookups sit with the known keys until their answer says which kind they are.
+  remember(known, hash, entry);
+  try {
+    const row = await pending;
+    if (row) entry.id = row.id;
+    else if (known.get(hash) === entry) {
+      known.delete(hash);
+      remember(refused, hash, entry);
+    }
+    return row;
+  } catch (error) {
+    // A failed query (database down: 503) is not an answer to remember.
+    if (known.get(hash) === entry) known.delete(hash);
+    throw error;
+  }
+}
+
+function remember(cache: Map<string, CachedLookup>, hash: string, entry: CachedLookup): void {
+  // Oldest first: Maps iterate in insertion order.
+  while (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(hash, entry);
+}
+
+/** Forget what this process knows about a key (after revoking or creating it here). */
+export function forgetIngestKey({ id, hash }: { id?: string; hash?: string }): void {
+  if (hash !== undefined) {
+    known.delete(hash);
+    refused.delete(hash);
+  }
+  if (id === undefined) return;
+  // A pending lookup may be this key's too: dropped as well, to be safe.
+  for (const [cachedHash, entry] of known) if (entry.id === undefined || entry.id === id) known.delete(cachedHash);
+}
+
+/** For tests: forget every cached lookup. */
+export function clearIngestKeyCache(): void {
+  known.clear();
+  refused.clear();
+  lastUsedWritten.clear();
 }
 
 /** The hash of the INGEST_KEYS entry equal to the given hash, checking every entry. */
 function matchEnvKey(hash: string): string | null {
   const given = Buffer.from(hash, "hex");
   let match: string | null = null;
-  for (const candidate of env().INGEST_KEYS) {
-    const candidateHash = hashIngestKey(candidate);
+  for (const candidate of envKeyHashes(env().INGEST_KEYS)) {
     // Equal-length digests, so timingSafeEqual never throws; no early exit either.
-    if (timingSafeEqual(given, Buffer.from(candidateHash, "hex"))) match = candidateHash;
+    if (timingSafeEqual(given, candidate.digest)) match = candidate.hex;
   }
   return match;
+}
+
+// INGEST_KEYS hashed once per configuration, not once per request.
+const envKeyHashCache = new WeakMap<readonly string[], { hex: string; digest: Buffer }[]>();
+function envKeyHashes(keys: readonly string[]): { hex: string; digest: Buffer }[] {
+  let hashes = envKeyHashCache.get(keys);
+  if (!hashes) {
+    hashes = keys.map((key) => {
+      const hex = hashIngestKey(key);
+      return { hex, digest: Buffer.from(hex, "hex") };
+    });
+    envKeyHashCache.set(keys, hashes);
+  }
+  return hashes;
 }
 
 async function touchLastUsed(id: string, lastUsedAt: Date | null, now: Date): Promise<void> {

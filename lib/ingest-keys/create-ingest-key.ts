@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { forgetIngestKey } from "./authenticate-ingest-key";
 import { hashIngestKey } from "./hash-ingest-key";
 
 /** Every key starts with this, so a leaked one is recognisable (and greppable) as ours. */
@@ -39,5 +40,7 @@ export async function createIngestKey({ name, projectId, createdById }: CreateIn
       select: { id: true, name: true, prefix: true, projectId: true, createdAt: true },
     });
   });
+  // Never tried before it existed, being random; but a cached refusal must not outlive it.
+  forgetIngestKey({ hash: hashIngestKey(key) });
   return { ...row, key };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 // The whole of one ingestion request, in the order a refusal should be cheapest:
 // key (401) → rate limit (429) → content type (415) → body size (413) → JSON (400) →
-// items (400/413) → project binding (403) → one transaction (201, or 503 when the
-// database cannot take it). Every refusal goes through toErrorResponse, with CORS
-// headers, so browser callers can read why.
+// items (400/413) → project binding (403) → one statement (201; 403 when a bound key's
+// item names a run of another project; 503 when the database cannot take it). Every
+// refusal goes through toErrorResponse, with CORS headers, so browser callers can read why.
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
@@ -18,14 +18,25 @@ import { readJsonBody } from "./read-json-body";
 import { DEFAULT_SCRUB_KEYS } from "./scrub-secrets";
 import { takeRateLimitToken } from "./take-rate-limit-token";
 
-type IngestItem = { projectId?: string; createdAt?: Date };
+type IngestItem = { projectId?: string; runId?: string; createdAt?: Date };
+
+export interface StoreResult {
+  /** The items' ids (given or made), in request order. */
+  ids: string[];
+  /** Runs of another project than the key's that items named: then nothing was stored. */
+  foreignRunIds: string[];
+}
 
 export interface IngestEndpoint<T extends IngestItem> {
   batchKey: string;
   itemName: string;
   createSchema: (context: ItemSchemaContext) => z.ZodType<T>;
-  /** Stores the items atomically; items without createdAt get `receivedAt`. */
-  store: (items: readonly T[], receivedAt: Date) => Promise<string[]>;
+  /**
+   * Stores the items atomically, filling in (in place) the ids and the createdAt
+   * (`receivedAt`) they lack. With a key bound to a project, stores nothing when an item
+   * names a run of another project.
+   */
+  store: (items: T[], options: { receivedAt: Date; boundProjectId: string | null }) => Promise<StoreResult>;
 }
 
 // zod compiles an object schema on its first use: build each once per configuration,
@@ -73,6 +84,17 @@ function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, it
   for (const item of items) item.projectId ??= bound;
 }
 
+/** 403: a bound key's items named runs that belong to another project (nothing was stored). */
+function foreignRunError<T extends IngestItem>(bound: string, items: readonly T[], foreignRunIds: readonly string[], batchKey: string, itemName: string): AppError {
+  const foreign = new Set(foreignRunIds);
+  const offending = items.flatMap((item, index) => (item.runId !== undefined && foreign.has(item.runId) ? [index] : []));
+  const first = offending[0] ?? 0;
+  const where = items.length > 1 ? `${batchKey}[${first}]` : itemName;
+  return new AppError("forbidden", `This ingest key may only write project "${bound}"; ${where}.runId "${items[first]?.runId ?? foreignRunIds[0]}" is a run of another project. Nothing was stored.`, {
+    details: offending.slice(0, 50).map((index) => ({ index, field: "runId", message: `is a run of another project than the key's project "${bound}"` })),
+  });
+}
+
 export async function handleIngestRequest<T extends IngestItem>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
   const cors = corsHeaders(request, corsOptions());
   try {
@@ -104,8 +126,11 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     });
     assertKeyMayWrite(identity, items, endpoint.batchKey);
 
-    const ids = await endpoint.store(items, receivedAt);
-    return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store" } });
+    const { ids, foreignRunIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
+    if (foreignRunIds.length) throw foreignRunError(identity.projectId!, items, foreignRunIds, endpoint.batchKey, endpoint.itemName);
+    // no-transform: Next would gzip the answer (up to 1,000 ids) on the server's one
+    // thread, which cost more CPU than the bytes it saves on the wire.
+    return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store, no-transform" } });
   } catch (error) {
     return toErrorResponse(error, cors);
   }

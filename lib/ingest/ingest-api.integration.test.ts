@@ -5,11 +5,13 @@ process.env.INGEST_KEYS = "test-key,second-env-key";
 process.env.CORS_ORIGINS = "https://app.example.com";
 process.env.INGEST_RATE_LIMIT_BURST = "1000000";
 
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OPTIONS as eventsOptions, POST as postEvents } from "@/app/api/events/route";
 import { POST as postErrors } from "@/app/api/errors/route";
 import { prisma } from "@/lib/db/client";
+import { clearIngestKeyCache, INGEST_KEY_CACHE_TTL_MS } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
+import { revokeIngestKey } from "@/lib/ingest-keys/revoke-ingest-key";
 import { ingestRequest, type IngestRequestInit } from "@/test/ingest-request";
 import { truncateAll } from "@/test/truncate";
 
@@ -26,8 +28,18 @@ const countEvents = () => prisma().eventLog.count();
 const countErrors = () => prisma().errorLog.count();
 
 beforeEach(async () => {
+  clearIngestKeyCache();
   await truncateAll();
 });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Moves this process's clock (Date only: the database driver's timers keep running). */
+function advanceClock(ms: number): void {
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + ms });
+}
 
 describe("POST /api/events: storing", () => {
   it("stores one event with the contract's defaults and creates its project and run", async () => {
@@ -57,6 +69,14 @@ describe("POST /api/events: storing", () => {
     expect(rows.map((r) => r.eventType)).toEqual(["A", "B", "C"]);
     expect(rows[1]).toMatchObject({ payload: { step: 2, nested: { ok: true } }, actorType: "user", actorId: "u1" });
     expect(rows[2]!.createdAt.toISOString()).toBe("2025-01-01T00:00:00.123Z");
+  });
+
+  it("answers uncompressed and uncached, success or refusal (no-transform keeps Next from gzipping on the server's thread)", async () => {
+    const ok = await send("events", { eventType: "A" });
+    const refused = await send("events", { eventType: 1 });
+    expect([ok.status, refused.status]).toEqual([201, 400]);
+    expect(ok.headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(refused.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 
   it("takes text/plain holding JSON (sendBeacon) and the key in ?key=", async () => {
@@ -155,6 +175,41 @@ describe("new projects and runs", () => {
   });
 });
 
+describe("a project-bound key and runs of other projects", () => {
+  beforeEach(async () => {
+    await prisma().project.createMany({ data: [{ id: "p_mine", name: "Mine" }, { id: "p_theirs", name: "Theirs" }] });
+    await prisma().run.createMany({ data: [{ id: "r_theirs", projectId: "p_theirs" }, { id: "r_mine", projectId: "p_mine" }, { id: "r_orphan", projectId: null }] });
+    await prisma().ingestKey.create({ data: { id: "key_mine", name: "k", prefix: "ld_mine", hash: hashIngestKey("ld_mine_secret"), projectId: "p_mine" } });
+  });
+
+  it.each(["events", "errors"] as const)("refuses a batch naming a run of another project with 403 and stores nothing (%s)", async (path) => {
+    const item = (runId: string, extra: object = {}) =>
+      path === "events" ? { eventType: "X", runId, ...extra } : { traceId: TRACE, errorType: "E", message: "m", runId, ...extra };
+    const res = await send(path, { [path]: [item("r_mine"), item("r_new", { projectId: "p_mine" }), item("r_theirs")] }, { key: "ld_mine_secret" });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe("forbidden");
+    expect(res.json.error.message).toBe(`This ingest key may only write project "p_mine"; ${path}[2].runId "r_theirs" is a run of another project. Nothing was stored.`);
+    expect(res.json.error.details).toEqual([{ index: 2, field: "runId", message: 'is a run of another project than the key\'s project "p_mine"' }]);
+    expect((await countEvents()) + (await countErrors())).toBe(0);
+    expect(await prisma().run.findUnique({ where: { id: "r_new" } })).toBeNull();
+    expect((await prisma().run.findUniqueOrThrow({ where: { id: "r_theirs" } })).projectId).toBe("p_theirs");
+  });
+
+  it("writes its own runs, new runs, and runs no project has claimed yet (which become its project's)", async () => {
+    const res = await send("events", { events: [{ eventType: "A", runId: "r_mine" }, { eventType: "B", runId: "r_fresh" }, { eventType: "C", runId: "r_orphan" }] }, { key: "ld_mine_secret" });
+    expect(res.status).toBe(201);
+    const runs = await prisma().run.findMany({ where: { id: { in: ["r_mine", "r_fresh", "r_orphan"] } }, orderBy: { id: "asc" }, select: { id: true, projectId: true } });
+    expect(runs).toEqual([{ id: "r_fresh", projectId: "p_mine" }, { id: "r_mine", projectId: "p_mine" }, { id: "r_orphan", projectId: "p_mine" }]);
+    expect(await countEvents()).toBe(3);
+  });
+
+  it("an unbound key may still name any run (its items are stored as sent)", async () => {
+    const res = await send("events", { eventType: "A", runId: "r_theirs", projectId: "p_mine" });
+    expect(res.status).toBe(201);
+    expect(await prisma().eventLog.findFirstOrThrow({ select: { projectId: true, runId: true } })).toEqual({ projectId: "p_mine", runId: "r_theirs" });
+  });
+});
+
 describe("auth", () => {
   it.each([
     ["no key", { key: null }],
@@ -187,11 +242,36 @@ describe("auth", () => {
     expect(await prisma().project.findUnique({ where: { id: "p_other" } })).toBeNull();
   });
 
-  it("an unbound dashboard key writes any project; a revoked one gets 401", async () => {
+  it("an unbound dashboard key writes any project; revoked in this process, it gets 401 at once", async () => {
     await prisma().ingestKey.create({ data: { id: "key_any", name: "k", prefix: "ld_any", hash: hashIngestKey("ld_any_secret") } });
     expect((await send("events", { eventType: "A", projectId: "anything" }, { key: "ld_any_secret" })).status).toBe(201);
-    await prisma().ingestKey.update({ where: { id: "key_any" }, data: { revokedAt: new Date() } });
+    expect(await revokeIngestKey({ id: "key_any" })).toBe("revoked");
     expect((await send("events", { eventType: "A" }, { key: "ld_any_secret" })).status).toBe(401);
+    expect(await countEvents()).toBe(1);
+  });
+
+  it("a key revoked by another process (the CLI, another instance) stops working within the cache's bound", async () => {
+    await prisma().ingestKey.create({ data: { id: "key_cli", name: "k", prefix: "ld_cli", hash: hashIngestKey("ld_cli_secret") } });
+    expect((await send("events", { eventType: "A" }, { key: "ld_cli_secret" })).status).toBe(201);
+    // What `npm run keys -- revoke` does from its own process: this one's cache never hears of it.
+    await prisma().ingestKey.update({ where: { id: "key_cli" }, data: { revokedAt: new Date() } });
+    expect((await send("events", { eventType: "B" }, { key: "ld_cli_secret" })).status).toBe(201);
+    advanceClock(INGEST_KEY_CACHE_TTL_MS + 1);
+    const res = await send("events", { eventType: "C" }, { key: "ld_cli_secret" });
+    expect(res.status).toBe(401);
+    expect(await countEvents()).toBe(2);
+  });
+
+  it("asks the database about an unknown key once per cache period, not on every request", async () => {
+    expect((await send("events", { eventType: "A" }, { key: "ld_later_secret" })).status).toBe(401);
+    // The key appears behind this process's back: the cached refusal still stands …
+    await prisma().ingestKey.create({ data: { id: "key_later", name: "k", prefix: "ld_later", hash: hashIngestKey("ld_later_secret") } });
+    const refused = await Promise.all(Array.from({ length: 5 }, () => send("events", { eventType: "A" }, { key: "ld_later_secret" })));
+    expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    // … until it expires.
+    advanceClock(INGEST_KEY_CACHE_TTL_MS + 1);
+    expect((await send("events", { eventType: "A" }, { key: "ld_later_secret" })).status).toBe(201);
+    expect(await countEvents()).toBe(1);
   });
 
   it("records lastUsedAt, but not on every request", async () => {

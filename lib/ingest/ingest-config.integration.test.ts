@@ -13,7 +13,8 @@ import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postErrors } from "@/app/api/errors/route";
 import { POST as postEvents } from "@/app/api/events/route";
-import { prisma } from "@/lib/db/client";
+import { openDatabase, prisma } from "@/lib/db/client";
+import { isDatabaseUnavailableError } from "@/lib/http/is-database-unavailable-error";
 import { resetRateLimits } from "@/lib/ingest/take-rate-limit-token";
 import { ingestRequest, type IngestRequestInit } from "@/test/ingest-request";
 import { truncateAll } from "@/test/truncate";
@@ -75,15 +76,22 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("database unavail
   it("answers 503 with Retry-After within the pool's 5 s when every connection is busy", async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    // Holds the pool's only connection (DATABASE_POOL_SIZE=1) for the whole request.
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // A lock that makes inserts wait, so the first request holds the insert pool's only
+    // connection (DATABASE_POOL_SIZE=1) while the second asks for one.
     const holder = prisma().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT 1`;
+      await tx.$executeRaw`LOCK TABLE event_logs IN SHARE MODE`;
+      locked();
       await released;
     }, { timeout: 30_000, maxWait: 5_000 });
+    let first: Promise<Awaited<ReturnType<typeof send>>> | undefined;
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await isLocked;
+      first = send("events", { events: [{ id: "held-1", eventType: "X", projectId: "p_pool" }] }, { key: "pool-key" });
+      await new Promise((resolve) => setTimeout(resolve, 200));
       const started = Date.now();
-      const res = await send("events", { events: [{ eventType: "X", projectId: "p_pool" }] }, { key: "pool-key" });
+      const res = await send("events", { events: [{ id: "refused-1", eventType: "X", projectId: "p_pool" }] }, { key: "other-key" });
       const elapsed = Date.now() - started;
       expect(res.status).toBe(503);
       expect(res.json.error.code).toBe("service_unavailable");
@@ -93,7 +101,37 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("database unavail
       release();
       await holder;
     }
-    expect(await prisma().eventLog.count()).toBe(0);
+    // The request that was waiting for the lock goes through once it is free.
+    expect((await first!).status).toBe(201);
+    expect((await prisma().eventLog.findMany({ select: { id: true } })).map((e) => e.id)).toEqual(["held-1"]);
+  });
+
+  it("cuts off an insert that waits past the statement timeout, as a database error worth a 503", async () => {
+    const db = openDatabase({ kind: "postgres", url: process.env.DATABASE_URL! }, { statementTimeoutMs: 300 });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = prisma().$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE projects IN SHARE MODE`;
+      locked();
+      await released;
+    }, { timeout: 30_000, maxWait: 5_000 });
+    try {
+      await isLocked;
+      const started = Date.now();
+      const error = await db.statement("INSERT INTO projects (id, name) VALUES ('p_timeout', 'p_timeout')", []).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(error).toMatchObject({ code: "57014" });
+      expect(isDatabaseUnavailableError(error)).toBe(true);
+      // The connection is still good for the next statement.
+      expect(await db.statement<{ one: number }>("SELECT 1 AS one", [])).toEqual([{ one: 1 }]);
+    } finally {
+      release();
+      await holder;
+      await db.close();
+    }
+    expect(await prisma().project.findUnique({ where: { id: "p_timeout" } })).toBeNull();
   });
 
   it("answers 503 when the server refuses connections, and recovers when it is back", async () => {

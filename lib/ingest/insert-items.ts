@@ -1,0 +1,103 @@
+import "server-only";
+import { database } from "@/lib/db/client";
+
+/** What every stored item has, whatever its table. */
+export interface ItemRow {
+  id: string;
+  projectId?: string;
+  runId?: string;
+  createdAt: Date;
+}
+
+export interface ItemColumn<Row> {
+  /** The table's column; only the columns ingestion sets, so columns added later keep their defaults. */
+  name: string;
+  /** Its PostgreSQL type, for the array it is bound as. */
+  type: string;
+  value: (row: Row) => unknown;
+}
+
+export interface InsertItemsResult {
+  /** Runs the items name that belong to another project than the key's: nothing was stored. */
+  foreignRunIds: string[];
+}
+
+export type InsertItems<Row extends ItemRow> = (rows: readonly Row[], options: { boundProjectId: string | null }) => Promise<InsertItemsResult>;
+
+/**
+ * The insert of one request, as ONE statement (data-modifying CTEs): one round trip, no
+ * BEGIN/COMMIT, and atomic because a statement is — the projects, the runs and the items
+ * are all stored or none is.
+ *
+ * - Unknown projects and runs are created (ON CONFLICT DO NOTHING, so concurrent requests
+ *   naming the same new project both succeed; the foreign keys are checked at the end of
+ *   the statement, when those rows exist). A new project is named after its id; a new run
+ *   starts at its earliest item; a run first seen without a project gets one as soon as
+ *   an item names both.
+ * - An id already stored is skipped, not overwritten (ON CONFLICT (id) DO NOTHING): a
+ *   retried request stores nothing twice, and an id twice in one batch is stored once.
+ * - A key bound to a project may not write into a run of another project: the statement
+ *   then stores nothing and returns those runs (the handler answers 403).
+ * - Rows go in id order within each table, and every request runs the same statement, so
+ *   concurrent batches take their row locks alike and cannot deadlock on each other.
+ *
+ * Items are bound as one array per column (unnest): ~7× faster than createMany.
+ */
+export function createItemInserter<Row extends ItemRow>(table: string, columns: readonly ItemColumn<Row>[]): InsertItems<Row> {
+  const FIRST_COLUMN_PARAM = 6;
+  const arrays = columns.map((column, i) => `$${FIRST_COLUMN_PARAM + i}::${column.type}[]`).join(", ");
+  const text = `
+    WITH foreign_runs AS (
+      SELECT id FROM runs
+      WHERE $1::text IS NOT NULL AND id = ANY($3::text[]) AND project_id <> $1::text
+    ), new_projects AS (
+      INSERT INTO projects (id, name)
+      SELECT id, id FROM unnest($2::text[]) AS t(id)
+      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      ON CONFLICT (id) DO NOTHING
+    ), new_runs AS (
+      INSERT INTO runs (id, project_id, started_at)
+      SELECT id, project_id, started_at FROM unnest($3::text[], $4::text[], $5::timestamptz[]) AS t(id, project_id, started_at)
+      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      ON CONFLICT (id) DO UPDATE SET project_id = EXCLUDED.project_id
+      WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL
+    ), new_items AS (
+      INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
+      SELECT * FROM unnest(${arrays})
+      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      ON CONFLICT (id) DO NOTHING
+    )
+    SELECT id FROM foreign_runs`;
+  // A prepared statement per connection: parsed and planned once, not per request.
+  const name = `logdeck_insert_${table}`;
+
+  return async (rows, { boundProjectId }) => {
+    const projectIds = new Set<string>();
+    const runs = new Map<string, { projectId: string | null; startedAt: Date }>();
+    for (const row of rows) {
+      if (row.projectId) projectIds.add(row.projectId);
+      if (!row.runId) continue;
+      const run = runs.get(row.runId);
+      if (!run) runs.set(row.runId, { projectId: row.projectId ?? null, startedAt: row.createdAt });
+      else {
+        run.projectId ??= row.projectId ?? null;
+        if (row.createdAt < run.startedAt) run.startedAt = row.createdAt;
+      }
+    }
+    const runIds = [...runs.keys()].sort();
+    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const result = await database().statement<{ id: string }>(
+      text,
+      [
+        boundProjectId,
+        [...projectIds].sort(),
+        runIds,
+        runIds.map((id) => runs.get(id)!.projectId),
+        runIds.map((id) => runs.get(id)!.startedAt.toISOString()),
+        ...columns.map((column) => sorted.map((row) => column.value(row) ?? null)),
+      ],
+      { name },
+    );
+    return { foreignRunIds: result.map((row) => row.id) };
+  };
+}
