@@ -5,6 +5,9 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 /** Why `text` cannot be stored, or null when it can. */
 export function findUnstorableCharacter(text: string): string | null {
+  // Native checks first: nearly every string passes both, and the regex (with its
+  // lookarounds) costs several times more per character. It runs only to say where.
+  if (!text.includes("\u0000") && text.isWellFormed()) return null;
   const match = UNSTORABLE.exec(text);
   if (!match) return null;
   return match[0] === "\u0000"

@@ -16,34 +16,61 @@ export interface JsonValueInspection {
   hasSecretKey: boolean;
 }
 
+interface Frame {
+  value: unknown;
+  depth: number;
+  /** Where the value sits: its parent's frame and its key there (the path is built only for a problem). */
+  parent: Frame | null;
+  key: string | number;
+}
+
+function pathOf(frame: Frame | null): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let f = frame; f?.parent; f = f.parent) path.push(f.key);
+  return path.reverse();
+}
+
 export function inspectJsonValue(
   root: unknown,
   { maxDepth, isSecretKey = () => false }: { maxDepth: number; isSecretKey?: (key: string) => boolean },
 ): JsonValueInspection {
   let hasSecretKey = false;
-  const fail = (problem: JsonValueProblem): JsonValueInspection => ({ problem, hasSecretKey });
-  const stack: { value: unknown; path: (string | number)[]; depth: number }[] = [{ value: root, path: [], depth: 0 }];
+  const fail = (frame: Frame, problem: Omit<JsonValueProblem, "path">, key?: string): JsonValueInspection => ({
+    problem: { path: key === undefined ? pathOf(frame) : [...pathOf(frame), key], ...problem },
+    hasSecretKey,
+  });
+  const stack: Frame[] = [{ value: root, depth: 0, parent: null, key: "" }];
   while (stack.length) {
-    const { value, path, depth } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (typeof value === "string") {
       const bad = findUnstorableCharacter(value);
-      if (bad) return fail({ path, message: bad });
+      if (bad) return fail(frame, { message: bad });
     } else if (typeof value === "number") {
-      if (!Number.isFinite(value)) return fail({ path, message: "is a number too large to represent (beyond ±1.8e308)" });
+      if (!Number.isFinite(value)) return fail(frame, { message: "is a number too large to represent (beyond ±1.8e308)" });
     } else if (value !== null && typeof value === "object") {
       if (depth + 1 > maxDepth) {
-        return fail({ path, message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" });
+        return fail(frame, { message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" });
       }
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], depth: depth + 1 });
+        for (let i = value.length - 1; i >= 0; i--) {
+          const element: unknown = value[i];
+          // Scalars that need no check are not worth a frame.
+          if (element !== null && typeof element !== "boolean" && !(typeof element === "number" && Number.isFinite(element))) {
+            stack.push({ value: element, depth: depth + 1, parent: frame, key: i });
+          }
+        }
       } else {
         const keys = Object.keys(value);
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
           const bad = findUnstorableCharacter(key);
-          if (bad) return fail({ path: [...path, key], message: `key ${bad}` });
+          if (bad) return fail(frame, { message: `key ${bad}` }, key);
           if (!hasSecretKey && isSecretKey(key)) hasSecretKey = true;
-          stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key], depth: depth + 1 });
+          const element = (value as Record<string, unknown>)[key];
+          if (element !== null && typeof element !== "boolean" && !(typeof element === "number" && Number.isFinite(element))) {
+            stack.push({ value: element, depth: depth + 1, parent: frame, key });
+          }
         }
       }
     }

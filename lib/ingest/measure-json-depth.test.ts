@@ -17,3 +17,19 @@ describe("measureJsonDepth", () => {
     expect(measureJsonDepth("[".repeat(1_000_000), 40)).toBe(41);
   });
 });
+
+describe("measureJsonDepth on strings", () => {
+  it.each([
+    ['["a\\\\", [1]]', 2],
+    ['{"k":"x\\\\\\"[[", "y":[[{}]]}', 4],
+    ['["\\u005b", "\\\\\\\\", {"a":"b"}]', 2],
+    ['["unterminated [[[', 1],
+  ])("measures %s as %i, brackets inside strings never counting", (text, depth) => {
+    expect(measureJsonDepth(text)).toBe(depth);
+  });
+
+  it("agrees with JSON.parse's structure on a large mixed body", () => {
+    const value = { events: Array.from({ length: 200 }, (_, i) => ({ id: `e${i}`, s: 'q"uo\\te[{', payload: { a: [i, { b: "]]}}" }] } })) };
+    expect(measureJsonDepth(JSON.stringify(value))).toBe(6);
+  });
+});

@@ -6,11 +6,25 @@ export function measureJsonDepth(text: string, stopAbove = Infinity): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
+  // Where the next backslash is (Infinity: none left), found once and again only when
+  // passed, so the whole text is searched for backslashes once in all.
+  let nextBackslash = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c /* \ */) i++;
       else if (c === 0x22 /* " */) inString = false;
+      else {
+        // Jump to the string's next quote or backslash with the native search instead of
+        // stepping through its characters: JSON bodies are mostly strings.
+        if (nextBackslash < i) {
+          const found = text.indexOf("\\", i);
+          nextBackslash = found < 0 ? Infinity : found;
+        }
+        const quote = text.indexOf('"', i);
+        if (quote < 0) return deepest;
+        i = Math.min(quote, nextBackslash) - 1;
+      }
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       depth++;

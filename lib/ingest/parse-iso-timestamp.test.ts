@@ -21,3 +21,28 @@ describe("parseIsoTimestamp", () => {
     },
   );
 });
+
+describe("parseIsoTimestamp at the edges of the calendar", () => {
+  it.each([
+    ["0050-03-01T00:00:00Z", "0050-03-01T00:00:00.000Z"],
+    ["2000-02-29T23:59:59.999Z", "2000-02-29T23:59:59.999Z"],
+    ["1970-01-01T00:00:00+00:00", "1970-01-01T00:00:00.000Z"],
+    ["2025-12-31T23:59:59-23:59", "2026-01-01T23:58:59.000Z"],
+    ["+275760-09-13T00:00:00Z", null],
+  ])("reads %s as %s", (text, iso) => {
+    expect(parseIsoTimestamp(text)?.toISOString() ?? null).toBe(iso);
+  });
+
+  it.each(["1900-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-00-10T00:00:00Z"])("refuses %j", (text) => {
+    expect(parseIsoTimestamp(text)).toBeNull();
+  });
+
+  it("agrees with Date for every day of a leap and a common year", () => {
+    for (const year of [2023, 2024]) {
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000 + 3_723_456) {
+        const iso = new Date(t).toISOString();
+        expect(parseIsoTimestamp(iso)?.toISOString()).toBe(iso);
+      }
+    }
+  });
+});

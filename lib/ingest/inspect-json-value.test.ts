@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { inspectJsonValue } from "./inspect-json-value";
+
+const inspect = (value: unknown, maxDepth = 4) => inspectJsonValue(value, { maxDepth, isSecretKey: (key) => key.toLowerCase().includes("token") });
+
+describe("inspectJsonValue", () => {
+  it("passes storable values and says whether a secret-looking key is anywhere", () => {
+    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false });
+    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true });
+    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false });
+  });
+
+  it("names the path of a NUL or a lone surrogate, in strings and in keys", () => {
+    expect(inspect({ a: [0, { b: "x\u0000y" }] }).problem).toEqual({ path: ["a", 1, "b"], message: expect.stringContaining("NUL character (\\u0000) at position 1") });
+    expect(inspect({ a: { ["k\uD800"]: 1 } }).problem).toEqual({ path: ["a", "k\uD800"], message: expect.stringMatching(/^key contains an unpaired UTF-16 surrogate/) });
+    expect(inspect("\uDC00").problem).toEqual({ path: [], message: expect.stringContaining("unpaired UTF-16 surrogate at position 0") });
+  });
+
+  it("names the path of a number that overflowed", () => {
+    expect(inspect({ n: [1, Infinity] }).problem).toEqual({ path: ["n", 1], message: "is a number too large to represent (beyond ±1.8e308)" });
+  });
+
+  it("refuses nesting past the limit at the first value too deep, with the limit's name", () => {
+    expect(inspect({ a: { b: { c: { d: 1 } } } }).problem).toBeNull();
+    expect(inspect({ a: { b: { c: { d: {} } } } }).problem).toEqual({ path: ["a", "b", "c", "d"], message: "nests deeper than 4 levels (INGEST_MAX_DEPTH)", limit: "INGEST_MAX_DEPTH" });
+    expect(inspect([[[[[]]]]]).problem).toMatchObject({ path: [0, 0, 0, 0] });
+  });
+
+  it("reports the first problem in document order", () => {
+    expect(inspect({ first: "\u0000", second: "\u0000" }).problem?.path).toEqual(["first"]);
+  });
+});
