@@ -36,7 +36,9 @@ export async function AppHeader({ children }: { children?: ReactNode }) {
           {user ? <GoToBox /> : null}
           {user ? (
             <form action={signOut} className="flex items-center gap-3 text-sm text-slate-600">
-              <span title={user.role}>{user.email}</span>
+              <Link href="/account" title={`${user.role}: your account`} className="hover:text-slate-900 hover:underline">
+                {user.email}
+              </Link>
               <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
                 Sign out
               </button>

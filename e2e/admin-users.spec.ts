@@ -136,3 +136,27 @@ test("a member replaying an admin's server action changes nothing", async ({ pag
   await page.reload();
   await expect(row(page, email).getByRole("button", { name: `Make ${email} an admin` })).toBeVisible();
 });
+
+test("resetting a password shows the new one once, signs the user out and retires the old one", async ({ page, browser }) => {
+  await signIn(page, "admin");
+  const email = unique("reset");
+  await addUser(page, { email });
+  const user = await signInAs(browser, email);
+  await expect(user).toHaveURL(/\/$/);
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Reset the password of ${email}` }).click();
+  const generated = (await row(page, email).getByLabel(`New password of ${email}`).textContent())!.trim();
+  expect(generated.length).toBeGreaterThanOrEqual(16);
+  await page.reload();
+  await expect(page.getByText(generated)).toHaveCount(0);
+  // The admin's own row offers no reset: their password changes on /account.
+  await expect(page.getByRole("button", { name: `Reset the password of ${E2E.adminEmail}` })).toHaveCount(0);
+
+  await user.goto(`/runs/${E2E.dashboard.runId}`);
+  await expect(user).toHaveURL(/\/login/);
+  const withOld = await signInAs(browser, email);
+  await expect(withOld.locator(ALERT)).toHaveText("Wrong email or password.");
+  const withNew = await signInAs(browser, email, generated);
+  await expect(withNew).toHaveURL(/\/$/);
+});

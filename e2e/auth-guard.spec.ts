@@ -16,6 +16,7 @@ const USER_PAGES = [
   { path: `/projects/${E2E.project.id}/errors`, secret: E2E.project.name },
   { path: `/projects/${E2E.project.id}/runs`, secret: E2E.project.name },
   { path: `/go?id=${dashboard.runId}`, secret: dashboard.runName },
+  { path: "/account", secret: "Change your password" },
 ];
 
 /** Pages for admins only. */

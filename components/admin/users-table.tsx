@@ -30,7 +30,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
             <td className="px-3 py-2 text-xs text-slate-600">{user.signInMethods.join(", ") || "—"}</td>
             <td className="px-3 py-2 font-mono text-xs">{user.createdAt.toISOString().replace("T", " ").slice(0, 16)}</td>
             <td className="px-3 py-2">
-              <UserRowActions user={user} />
+              <UserRowActions user={user} isCurrentUser={user.id === currentUserId} />
             </td>
           </tr>
         ))}

@@ -11,13 +11,15 @@ import { parseOidcConfig } from "./oidc-config";
 export const ROLES = ["member", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-// better-auth's own HTTP endpoints that logdeck does not offer. Email sign-in goes through
+// better-auth's own HTTP endpoints that logdeck does not offer. Email sign-in (and a password change) goes through
 // the /login server action only, which rate-limits it per account and address; the admin
 // plugin's endpoints would bypass the users page's rules (the last admin stays). Server
 // code still calls these through auth().api, which this list does not affect.
 const DISABLED_PATHS = [
   "/sign-in/email",
   "/sign-up/email",
+  // /account's server action checks the current password under the sign-in limits.
+  "/change-password",
   ...["set-role", "get-user", "create-user", "update-user", "list-users", "list-user-sessions", "unban-user", "ban-user", "impersonate-user", "stop-impersonating", "revoke-user-session", "revoke-user-sessions", "remove-user", "set-user-password", "has-permission"].map((name) => `/admin/${name}`),
 ];
 

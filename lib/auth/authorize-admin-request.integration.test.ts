@@ -76,6 +76,11 @@ describe("better-auth's own HTTP endpoints", () => {
     expect((await call("/sign-up/email", { email: "new@example.test", password, name: "x" })).status).toBe(404);
   });
 
+  it("offer no password change that would skip the sign-in limits on the current password", async () => {
+    const body = { currentPassword: "guess-number-one", newPassword: "a-new-long-password", revokeOtherSessions: true };
+    expect((await call("/change-password", body, { cookie: adminCookie })).status).toBe(404);
+  });
+
   it("offer no admin endpoints that would skip the users page's rules", async () => {
     const admin = await prisma().user.findUniqueOrThrow({ where: { email: "admin@example.test" }, select: { id: true } });
     for (const path of ["/admin/set-role", "/admin/ban-user", "/admin/remove-user", "/admin/create-user", "/admin/impersonate-user"]) {

@@ -7,6 +7,7 @@ import { changeUserRole } from "./change-user-role";
 import { createUser } from "./create-user";
 import { findUsers } from "./find-users";
 import { setUserActive } from "./set-user-active";
+import { setUserPassword } from "./set-user-password";
 
 const password = "a-long-enough-password";
 
@@ -63,5 +64,30 @@ describe("deactivating a user", () => {
   it("answers not_found for an unknown user", async () => {
     expect(await setUserActive({ userId: "nobody", active: false })).toBe("not_found");
     expect(await changeUserRole({ userId: "nobody", role: "admin" })).toBe("not_found");
+  });
+});
+
+describe("an admin resetting a password", () => {
+  it("replaces the password and signs the user out everywhere", async () => {
+    const member = await createUser({ email: "member@example.test", password, role: "member" });
+    const sessions = [await signInHeaders({ email: member.email, password }), await signInHeaders({ email: member.email, password })];
+    expect(await setUserPassword({ userId: member.id, password: "the-new-password-123" })).toBe("changed");
+    for (const headers of sessions) expect(await getSessionUser(headers)).toBeNull();
+    await expect(signInHeaders({ email: member.email, password })).rejects.toThrow(/sign-in failed: 401/);
+    expect(await getSessionUser(await signInHeaders({ email: member.email, password: "the-new-password-123" }))).toMatchObject({ email: member.email });
+    expect(await prisma().account.count({ where: { userId: member.id, providerId: "credential" } })).toBe(1);
+  });
+
+  it("gives a user who only used single sign-on a password to sign in with", async () => {
+    const user = await prisma().user.create({ data: { id: "sso_user", email: "sso@example.test", name: "sso", role: "member", emailVerified: true } });
+    await prisma().account.create({ data: { id: "sso_account", accountId: "idp-subject", providerId: "oidc", userId: user.id } });
+    expect(await setUserPassword({ userId: user.id, password: "a-password-for-sso-user" })).toBe("changed");
+    expect(await getSessionUser(await signInHeaders({ email: user.email, password: "a-password-for-sso-user" }))).toMatchObject({ email: user.email });
+    expect(await prisma().account.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it("answers not_found for an unknown user and creates nothing", async () => {
+    expect(await setUserPassword({ userId: "nobody", password: "whatever-password-1" })).toBe("not_found");
+    expect(await prisma().account.count()).toBe(0);
   });
 });

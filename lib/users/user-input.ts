@@ -18,3 +18,14 @@ export const ZAddUserInputSchema = z.object({
 
 export const ZChangeRoleInputSchema = z.object({ userId: ZUserIdSchema, role: ZRoleSchema });
 export const ZSetActiveInputSchema = z.object({ userId: ZUserIdSchema, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const ZResetPasswordInputSchema = z.object({ userId: ZUserIdSchema });
+
+// A user changing their own password on /account.
+export const ZChangeOwnPasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(256, "Passwords are at most 256 characters."),
+    newPassword: z.string().min(12, "The new password needs at least 12 characters.").max(256, "Passwords are at most 256 characters."),
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, { message: "The two new passwords differ.", path: ["confirmPassword"] })
+  .refine((value) => value.newPassword !== value.currentPassword, { message: "The new password is the same as the current one.", path: ["newPassword"] });

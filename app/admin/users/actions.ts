@@ -6,7 +6,8 @@ import { requireAdmin } from "@/lib/auth/session";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createUser } from "@/lib/users/create-user";
 import { setUserActive } from "@/lib/users/set-user-active";
-import { ZAddUserInputSchema, ZChangeRoleInputSchema, ZSetActiveInputSchema } from "@/lib/users/user-input";
+import { setUserPassword } from "@/lib/users/set-user-password";
+import { ZAddUserInputSchema, ZChangeRoleInputSchema, ZResetPasswordInputSchema, ZSetActiveInputSchema } from "@/lib/users/user-input";
 
 export interface AddUserState {
   error?: string;
@@ -18,6 +19,12 @@ export interface UserActionState {
   error?: string;
 }
 
+export interface ResetPasswordState {
+  error?: string;
+  /** The new password, generated and shown to the admin this once. */
+  password?: string;
+}
+
 const LAST_ADMIN = "This is the last active admin: make another user an admin first.";
 const NOT_FOUND = "That user does not exist.";
 
@@ -26,13 +33,16 @@ const text = (form: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
+/** A password people can type from a screen: 20 characters, 120 bits. */
+const generatePassword = () => randomBytes(15).toString("base64url");
+
 // Add a user who signs in with email and password.
 export async function addUserAction(_previous: AddUserState, form: FormData): Promise<AddUserState> {
   await requireAdmin();
   const parsed = ZAddUserInputSchema.safeParse({ email: text(form, "email"), name: text(form, "name"), role: text(form, "role"), password: text(form, "password") });
   if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const { email, name, role } = parsed.data;
-  const generatedPassword = parsed.data.password === null ? randomBytes(15).toString("base64url") : null;
+  const generatedPassword = parsed.data.password === null ? generatePassword() : null;
   try {
     await createUser({ email, name, role, password: parsed.data.password ?? generatedPassword! });
   } catch (error) {
@@ -65,4 +75,18 @@ export async function setActiveAction(_previous: UserActionState, form: FormData
   if (result === "not_found") return { error: NOT_FOUND };
   revalidatePath("/admin/users");
   return {};
+}
+
+// Give a user a new, generated password and end every session of theirs (a forgotten
+// password, or one that leaked). Admins change their own on /account, which asks for the
+// current one.
+export async function resetPasswordAction(_previous: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
+  const admin = await requireAdmin();
+  const parsed = ZResetPasswordInputSchema.safeParse({ userId: text(form, "userId") });
+  if (!parsed.success) return { error: NOT_FOUND };
+  if (parsed.data.userId === admin.id) return { error: "Change your own password on your account page." };
+  const password = generatePassword();
+  if ((await setUserPassword({ userId: parsed.data.userId, password })) === "not_found") return { error: NOT_FOUND };
+  revalidatePath("/admin/users");
+  return { password };
 }
