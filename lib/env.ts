@@ -118,3 +118,15 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * One setting, checked on its own, for code that must still work while another setting is
+ * bad: authenticating a caller before telling them anything about the configuration.
+ * Start-up and env() still refuse any bad setting.
+ */
+export function envSetting<K extends keyof Env>(key: K): Env[K] {
+  if (cached) return cached[key];
+  const result = (EnvSchema.shape[key] as unknown as z.ZodType<Env[K]>).safeParse(process.env[key]);
+  if (!result.success) throw new ConfigError(`Invalid configuration:\n${result.error.issues.map((issue) => `  - ${issue.message}`).join("\n")}`);
+  return result.data;
+}
