@@ -1,8 +1,11 @@
 // npm run bench:retention — the retention job on PostgreSQL at scale, with ingestion going on:
 //   1. a fresh database on the local server (BENCH_ADMIN_URL, default
-//      postgresql://postgres@127.0.0.1:5432/postgres), migrated;
-//   2. --events (10,000,000) events loaded with COPY in time order, half of them older
-//      than the 30-day policy (31–60 days), half younger (0–29 days), then ANALYZE;
+//      postgresql://postgres@127.0.0.1:5432/postgres), copied from a seeded template
+//      (logdeck_bench_retention_tpl_<events>_<migrations>, kept between runs, rebuilt when
+//      older than 12 hours, when the migrations change, or with --fresh-template);
+//   2. the template: --events (10,000,000) events loaded with COPY in time order, half of
+//      them older than the 30-day policy (31–60 days), half younger (0–29 days), then
+//      VACUUM ANALYZE;
 //   3. an ingestion-like load: --writers connections, each inserting 500-event batches in
 //      a transaction with the ingestion API's own statement (INSERT … SELECT FROM unnest …
 //      ON CONFLICT DO NOTHING) straight over `pg` — raw SQL, not HTTP, so the figure is
@@ -13,8 +16,10 @@
 //      the longest time with no batch committing), rows/s deleted;
 //   6. a check that nothing younger than the cutoff was deleted.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch 5000] [--pause-ms 0] [--keep]
-import { randomBytes } from "node:crypto";
+//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch N (default adaptive)] [--duty-cycle 0.3] [--pause-ms 0] [--keep] [--fresh-template]
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { parsePositiveInt } from "./parse-args";
 
@@ -26,9 +31,13 @@ const flag = (name: string) => {
 const EVENTS = parsePositiveInt("--events", flag("events"), 10_000_000);
 const WRITERS = parsePositiveInt("--writers", flag("writers"), 2);
 const BASELINE_SECONDS = parsePositiveInt("--baseline-seconds", flag("baseline-seconds"), 20);
-const DELETE_BATCH = parsePositiveInt("--delete-batch", flag("delete-batch"), 5_000);
+// Unset: the job's own adaptive batch size (as in production).
+const DELETE_BATCH = flag("delete-batch") === undefined ? undefined : parsePositiveInt("--delete-batch", flag("delete-batch"), 5_000);
+const DUTY_CYCLE = flag("duty-cycle") === undefined ? undefined : Number(flag("duty-cycle"));
+if (DUTY_CYCLE !== undefined && !(DUTY_CYCLE > 0 && DUTY_CYCLE <= 1)) throw new Error(`--duty-cycle must be more than 0 and at most 1, got "${flag("duty-cycle")}"`);
 const PAUSE_MS = flag("pause-ms") === undefined ? 0 : parsePositiveInt("--pause-ms", flag("pause-ms"), 0);
 const KEEP = args.includes("--keep");
+const FRESH_TEMPLATE = args.includes("--fresh-template");
 const BATCH = 500;
 const DAY = 86_400_000;
 
@@ -48,65 +57,126 @@ process.env.DATABASE_POOL_SIZE = "4";
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const log = (message: string) => console.log(`bench:retention: ${message}`);
 
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-await admin.end();
-
-const { closeDatabase, database } = await import("@/lib/db/client");
+const { closeDatabase, database, openDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { newId } = await import("@/lib/ids");
 const { runRetention } = await import("@/lib/retention/run-retention");
+const { DEFAULT_DUTY_CYCLE } = await import("@/lib/retention/delete-expired-rows");
+
+// Seeding 10M rows takes minutes, so the seeded database is kept as a template and each
+// run starts from a file copy of it (CREATE DATABASE … TEMPLATE, seconds). The template is
+// named after the event count and the migrations it was built with, and remembers when it
+// was seeded: its rows are placed relative to that moment (expired 31–60 days old, young
+// 0–29 days), so it is rebuilt once it is older than TEMPLATE_MAX_AGE_MS (a young row
+// must never become expired before the run), or with --fresh-template.
+const TEMPLATE_MAX_AGE_MS = 12 * 3_600_000;
+const migrationsHash = createHash("sha256")
+  .update(readdirSync(path.resolve("prisma/migrations")).sort().join("\n"))
+  .digest("hex")
+  .slice(0, 8);
+const templateName = `logdeck_bench_retention_tpl_${EVENTS}_${migrationsHash}`;
+const urlFor = (name: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+const runs = Array.from({ length: 2_000 }, (_, i) => ({ id: `bench_r${i}`, projectId: `bench_p${i % 10}` }));
+
+/** Seeds a new template (in a scratch database renamed once complete); returns its seed time. */
+async function buildTemplate(admin: pg.Client): Promise<number> {
+  const building = `logdeck_bench_retention_building_${randomBytes(4).toString("hex")}`;
+  await admin.query(`CREATE DATABASE "${building}"`);
+  const db = openDatabase({ kind: "postgres", url: urlFor(building) });
+  const now = Date.now();
+  try {
+    await migrate(db);
+    const projects = Array.from({ length: 10 }, (_, i) => `bench_p${i}`);
+    await db.copyRows("projects", ["id", "name"], projects.map((id) => [id, id]));
+    await db.copyRows("runs", ["id", "project_id", "status"], runs.map((r) => [r.id, r.projectId, "succeeded"]));
+    const half = Math.floor(EVENTS / 2);
+    // Time order, as ingestion writes them: expired rows 60→31 days old, kept rows 29→0.
+    function* rows(): Generator<unknown[]> {
+      for (let i = 0; i < EVENTS; i++) {
+        const t = i < half ? now - 60 * DAY + (i / half) * 29 * DAY : now - 29 * DAY + ((i - half) / (EVENTS - half)) * 29 * DAY - 60_000;
+        const run = runs[i % runs.length]!;
+        yield [newId(t), "SIM_STEP", `{"step":${i % 1000},"value":${(i * 7919) % 10007}}`, run.projectId, run.id, "system", new Date(t)];
+      }
+    }
+    // Loading into a table with six indexes and two foreign keys runs at ~7k rows/s here;
+    // without them, then rebuilding them, the load takes minutes instead of half an hour.
+    const indexes = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
+      SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'event_logs' AND indexname <> 'event_logs_pkey'`;
+    const foreignKeys = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
+      SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'event_logs'::regclass AND contype = 'f'`;
+    for (const fk of foreignKeys) await db.prisma.$executeRawUnsafe(`ALTER TABLE event_logs DROP CONSTRAINT "${fk.name}"`);
+    for (const index of indexes) await db.prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
+    const loadStart = performance.now();
+    let loaded = 0;
+    const progress = setInterval(() => log(`  loading … ${fmt(loaded)} rows`), 30_000);
+    await db.copyRows(
+      "event_logs",
+      ["id", "event_type", "payload", "project_id", "run_id", "actor_type", "created_at"],
+      (function* () {
+        for (const row of rows()) {
+          loaded++;
+          yield row;
+        }
+      })() as Iterable<never>,
+    );
+    clearInterval(progress);
+    log(`  copied in ${fmt((performance.now() - loadStart) / 1000, 1)} s; rebuilding ${indexes.length} indexes and ${foreignKeys.length} foreign keys …`);
+    // One transaction, so the SET applies to the index builds (Prisma's pool may hand each
+    // statement another connection).
+    await db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+        for (const index of indexes) await tx.$executeRawUnsafe(index.def);
+        for (const fk of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE event_logs ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+      },
+      { timeout: 3_600_000 },
+    );
+    await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
+    log(`seeded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
+  } catch (error) {
+    await db.close().catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    throw error;
+  }
+  await db.close();
+  await admin.query(`COMMENT ON DATABASE "${building}" IS 'logdeck bench:retention template seeded at ${now}'`);
+  await admin.query(`ALTER DATABASE "${building}" RENAME TO "${templateName}"`);
+  return now;
+}
+
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+{
+  const { rows } = await admin.query<{ comment: string | null }>(
+    `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+    [templateName],
+  );
+  const seededAt = Number(/seeded at (\d+)/.exec(rows[0]?.comment ?? "")?.[1] ?? NaN);
+  const age = Date.now() - seededAt;
+  const fromTemplate = rows.length > 0 && !FRESH_TEMPLATE && age >= 0 && age < TEMPLATE_MAX_AGE_MS;
+  if (!fromTemplate) {
+    if (rows.length > 0) await admin.query(`DROP DATABASE IF EXISTS "${templateName}" WITH (FORCE)`);
+    log(`seeding template ${templateName} (kept for later runs; drop it when done) …`);
+    await buildTemplate(admin);
+  }
+  const copyStart = performance.now();
+  // FILE_COPY: a checkpoint and a file copy, far quicker than WAL-logging 2 GB.
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${templateName}" STRATEGY FILE_COPY`);
+  log(
+    `database ${dbName} on ${new URL(adminUrl).host}: ${fromTemplate ? "reused" : "copied from the new"} template ${templateName}` +
+      `${fromTemplate ? ` (seeded ${fmt(age / 60_000)} min ago)` : ""}, copied in ${fmt((performance.now() - copyStart) / 1000, 1)} s`,
+  );
+}
+await admin.end();
 
 let exitCode = 0;
 try {
   const db = database();
-  await migrate(db);
-  log(`database ${dbName} on ${new URL(adminUrl).host}`);
-
-  // ---- 2. load ----
-  const projects = Array.from({ length: 10 }, (_, i) => `bench_p${i}`);
-  const runs = Array.from({ length: 2_000 }, (_, i) => ({ id: `bench_r${i}`, projectId: projects[i % projects.length]! }));
-  await db.copyRows("projects", ["id", "name"], projects.map((id) => [id, id]));
-  await db.copyRows("runs", ["id", "project_id", "status"], runs.map((r) => [r.id, r.projectId, "succeeded"]));
-  const now = Date.now();
   const half = Math.floor(EVENTS / 2);
-  // Time order, as ingestion writes them: expired rows 60→31 days old, kept rows 29→0.
-  function* rows(): Generator<unknown[]> {
-    for (let i = 0; i < EVENTS; i++) {
-      const t = i < half ? now - 60 * DAY + (i / half) * 29 * DAY : now - 29 * DAY + ((i - half) / (EVENTS - half)) * 29 * DAY - 60_000;
-      const run = runs[i % runs.length]!;
-      yield [newId(t), "SIM_STEP", `{"step":${i % 1000},"value":${(i * 7919) % 10007}}`, run.projectId, run.id, "system", new Date(t)];
-    }
-  }
-  // Loading into a table with six indexes and two foreign keys runs at ~7k rows/s here;
-  // without them, then rebuilding them, the load takes minutes instead of half an hour.
-  const indexes = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
-    SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'event_logs' AND indexname <> 'event_logs_pkey'`;
-  const foreignKeys = await db.prisma.$queryRaw<{ name: string; def: string }[]>`
-    SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'event_logs'::regclass AND contype = 'f'`;
-  for (const fk of foreignKeys) await db.prisma.$executeRawUnsafe(`ALTER TABLE event_logs DROP CONSTRAINT "${fk.name}"`);
-  for (const index of indexes) await db.prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
-  const loadStart = performance.now();
-  let loaded = 0;
-  const progress = setInterval(() => log(`  loading … ${fmt(loaded)} rows`), 30_000);
-  await db.copyRows(
-    "event_logs",
-    ["id", "event_type", "payload", "project_id", "run_id", "actor_type", "created_at"],
-    (function* () {
-      for (const row of rows()) {
-        loaded++;
-        yield row;
-      }
-    })() as Iterable<never>,
-  );
-  clearInterval(progress);
-  log(`  copied in ${fmt((performance.now() - loadStart) / 1000, 1)} s; rebuilding ${indexes.length} indexes and ${foreignKeys.length} foreign keys …`);
-  await db.prisma.$executeRawUnsafe("SET maintenance_work_mem = '256MB'").catch(() => {});
-  for (const index of indexes) await db.prisma.$executeRawUnsafe(index.def);
-  for (const fk of foreignKeys) await db.prisma.$executeRawUnsafe(`ALTER TABLE event_logs ADD CONSTRAINT "${fk.name}" ${fk.def}`);
-  await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
-  log(`loaded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
 
   // ---- 3. the ingestion-like load ----
   const pool = new pg.Pool({ connectionString: dbUrl, max: WRITERS });
@@ -171,13 +241,17 @@ try {
   // ---- 5. during ----
   const duringFrom = performance.now() - t0;
   let lastLog = 0;
+  // One progress call per committed batch, with its rows and transaction time.
+  const batches: { ms: number; rows: number }[] = [];
   const result = await runRetention({
     trigger: "cli",
     actor: "bench",
     batchSize: DELETE_BATCH,
+    dutyCycle: DUTY_CYCLE,
     pauseMs: PAUSE_MS,
-    onProgress: ({ eventsDeleted }) => {
+    onProgress: ({ eventsDeleted, lastBatch }) => {
       const t = performance.now();
+      if (lastBatch) batches.push({ ms: lastBatch.transactionMs, rows: lastBatch.rows });
       if (t - lastLog > 10_000) {
         lastLog = t;
         log(`  deleted ${fmt(eventsDeleted)} …`);
@@ -190,6 +264,12 @@ try {
   await pool.end();
   if (result.status !== "completed") throw new Error("the retention lock was busy");
   const { outcome } = result;
+
+  // What the run leaves to autovacuum (read before the count below reads the table).
+  const [vacuum] = await db.prisma.$queryRaw<{ dead: bigint; autovacuums: bigint; autoanalyzes: bigint; running: boolean }[]>`
+    SELECT n_dead_tup AS dead, autovacuum_count AS autovacuums, autoanalyze_count AS autoanalyzes,
+           EXISTS (SELECT 1 FROM pg_stat_progress_vacuum WHERE relid = 'event_logs'::regclass) AS running
+    FROM pg_stat_user_tables WHERE relname = 'event_logs'`;
 
   // ---- 6. nothing young touched ----
   const [counts] = await db.prisma.$queryRaw<{ expired: bigint; kept: bigint }[]>`
@@ -207,11 +287,19 @@ try {
   const baselineStall = worst(beforeFrom, beforeTo);
   const check = (ok: boolean) => (ok ? "ok" : "MISSED");
   log("");
-  log(`deleted      ${fmt(outcome.eventsCount)} events (batches of ${fmt(DELETE_BATCH)}, ${PAUSE_MS} ms pause) in ${fmt(seconds, 1)} s = ${fmt(deleteRate)} rows/s   (target ≥ 100,000: ${check(deleteRate >= 100_000)})`);
+  const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? 0;
+  const sizes = batches.map((b) => b.rows);
+  const times = batches.map((b) => b.ms);
+  log(`deleted      ${fmt(outcome.eventsCount)} events (${DELETE_BATCH ? `batches of ${fmt(DELETE_BATCH)}` : "adaptive batches"}, duty cycle ${DUTY_CYCLE ?? `${DEFAULT_DUTY_CYCLE} (default)`}, ${PAUSE_MS} ms pause) in ${fmt(seconds, 1)} s = ${fmt(deleteRate)} rows/s   (target ≥ 100,000: ${check(deleteRate >= 100_000)})`);
+  log(`batches      ${fmt(batches.length)}: rows p50 ${fmt(pct(sizes, 50))}, min ${fmt(Math.min(...sizes))}, max ${fmt(Math.max(...sizes))}; transaction p50 ${fmt(pct(times, 50))} ms, p99 ${fmt(pct(times, 99))} ms, max ${fmt(Math.max(...times))} ms`);
   log(`ingestion    before ${fmt(before)} rows/s (${BASELINE_SECONDS} s, ${WRITERS} writers × ${BATCH}-row batches)`);
   log(`             during ${fmt(during)} rows/s = ${fmt(during / before, 2)}× before   (target ≥ 0.8×: ${check(during >= 0.8 * before)})`);
   log(`stall        longest batch wait ${fmt(slowest)} ms, longest gap between commits ${fmt(gap)} ms   (target ≤ 1,000 ms: ${check(stall <= 1_000)})`);
   log(`             baseline (before): longest batch wait ${fmt(baselineStall.slowest)} ms, longest gap ${fmt(baselineStall.gap)} ms`);
+  log(
+    `vacuum       at the end: ${fmt(Number(vacuum!.dead))} dead rows; autovacuum ${vacuum!.running ? "vacuuming event_logs now" : "not running"}, ` +
+      `${vacuum!.autovacuums} autovacuum(s) and ${vacuum!.autoanalyzes} autoanalyze(s) of event_logs so far`,
+  );
   log(`correctness  ${correct ? "ok" : "WRONG"}: ${fmt(Number(counts!.expired))} expired rows left, ${fmt(Number(counts!.kept))} kept (${fmt(EVENTS - half)} loaded young + ${fmt(ingested)} ingested)`);
   if (!correct) exitCode = 1;
 } catch (error) {

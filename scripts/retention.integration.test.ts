@@ -129,7 +129,7 @@ describe("npm run retention", { timeout: 180_000 }, () => {
   it("refuses an unknown option with its usage", async () => {
     const result = await run("scripts/retention.ts", ["--dryrun"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Unknown option '--dryrun'[\s\S]*Usage: npm run retention -- \[--dry-run\] \[--pause-ms N\]/);
+    expect(result.stderr).toMatch(/Unknown option '--dryrun'[\s\S]*Usage: npm run retention -- \[--dry-run\] \[--duty-cycle F\] \[--pause-ms N\]/);
   });
 
   it("accepts --pause-ms between batches and refuses a value that is not a whole number", async () => {
@@ -138,6 +138,16 @@ describe("npm run retention", { timeout: 180_000 }, () => {
     const bad = await run("scripts/retention.ts", ["--pause-ms", "soon"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--pause-ms must be a whole number of milliseconds, got "soon"');
+  });
+
+  it("accepts --duty-cycle as a fraction and refuses 0, more than 1 or not a number", async () => {
+    expect((await run("scripts/retention.ts", ["--duty-cycle", "0.5"])).code).toBe(0);
+    expect((await state()).events).toEqual(["new"]);
+    for (const value of ["0", "1.5", "half"]) {
+      const bad = await run("scripts/retention.ts", ["--duty-cycle", value]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain(`--duty-cycle must be a fraction more than 0 and at most 1 (e.g. 0.3), got "${value}"`);
+    }
   });
 });
 

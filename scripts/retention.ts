@@ -1,4 +1,4 @@
-// npm run retention -- [--dry-run] [--pause-ms N]
+// npm run retention -- [--dry-run] [--duty-cycle F] [--pause-ms N]
 // The retention job for cron: the same job as POST /api/admin/retention, recorded with
 // trigger 'cli'. Progress on stderr, the outcome on stdout. Exit codes: 0 done, 1 failed
 // (the failure is recorded in retention_runs), 75 another run holds the lock (EX_TEMPFAIL:
@@ -11,14 +11,22 @@ import { runRetention } from "@/lib/retention/run-retention";
 import { runCli } from "./cli";
 
 const EXIT_BUSY = 75;
-const USAGE = "Usage: npm run retention -- [--dry-run] [--pause-ms N]";
+const USAGE = "Usage: npm run retention -- [--dry-run] [--duty-cycle F] [--pause-ms N]";
 
-function parseOptions(args: string[]): { dryRun: boolean; pauseMs: number } {
+function parseOptions(args: string[]): { dryRun: boolean; dutyCycle: number | undefined; pauseMs: number } {
   try {
-    const { values } = parseArgs({ args, options: { "dry-run": { type: "boolean", default: false }, "pause-ms": { type: "string" } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { "dry-run": { type: "boolean", default: false }, "duty-cycle": { type: "string" }, "pause-ms": { type: "string" } },
+      strict: true,
+    });
     const pause = values["pause-ms"];
     if (pause !== undefined && !/^\d+$/.test(pause)) throw new Error(`--pause-ms must be a whole number of milliseconds, got "${pause}"`);
-    return { dryRun: values["dry-run"] ?? false, pauseMs: pause === undefined ? 0 : Number(pause) };
+    const duty = values["duty-cycle"];
+    if (duty !== undefined && !(/^(0?\.\d+|1(\.0*)?)$/.test(duty) && Number(duty) > 0)) {
+      throw new Error(`--duty-cycle must be a fraction more than 0 and at most 1 (e.g. 0.3), got "${duty}"`);
+    }
+    return { dryRun: values["dry-run"] ?? false, dutyCycle: duty === undefined ? undefined : Number(duty), pauseMs: pause === undefined ? 0 : Number(pause) };
   } catch (error) {
     throw new ConfigError(`${error instanceof Error ? error.message : error}\n${USAGE}`);
   }
@@ -27,8 +35,8 @@ function parseOptions(args: string[]): { dryRun: boolean; pauseMs: number } {
 const n = (value: number) => value.toLocaleString("en-US");
 
 await runCli(async () => {
-  // --pause-ms: idle time between batches, for a server that ingestion keeps busy.
-  const { dryRun, pauseMs } = parseOptions(process.argv.slice(2));
+  // --duty-cycle, --pause-ms: how much of the time the job leaves to other work (ingestion).
+  const { dryRun, dutyCycle, pauseMs } = parseOptions(process.argv.slice(2));
   const policy = getRetentionPolicy(); // a bad EVENT_/ERROR_RETENTION_DAYS stops here, clearly
   console.error(`retention: ${describeTarget(configuredTarget())}; keeping events ${policy.eventDays} days, errors ${policy.errorDays} days${dryRun ? " (dry run)" : ""}`);
 
@@ -38,6 +46,7 @@ await runCli(async () => {
     trigger: "cli",
     actor: "cli",
     dryRun,
+    dutyCycle,
     pauseMs,
     onStart: ({ id, eventCutoff, errorCutoff }) => {
       console.error(`retention: run ${id}: events before ${eventCutoff.toISOString()}, errors before ${errorCutoff.toISOString()}`);

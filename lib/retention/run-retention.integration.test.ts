@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
 import { truncateAll } from "@/test/truncate";
 import { INTERRUPTED_MESSAGE } from "./mark-interrupted-runs";
-import { runRetention, type RetentionOutcome, type RetentionStart } from "./run-retention";
+import { runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
 
 const DAY = 86_400_000;
 const engine = database().target.kind;
@@ -112,11 +112,12 @@ it("deletes in batches, reporting progress, until nothing expired is left", asyn
   const old = new Date(Date.now() - 100 * DAY);
   await prisma().eventLog.createMany({ data: Array.from({ length: 23 }, (_, i) => ({ id: `e${i}`, eventType: "T", createdAt: old })) });
   await prisma().errorLog.createMany({ data: Array.from({ length: 7 }, (_, i) => ({ id: `x${i}`, traceId: "t", errorType: "E", message: "m", createdAt: old })) });
-  const seen: { eventsDeleted: number; errorsDeleted: number }[] = [];
+  const seen: RetentionProgress[] = [];
   const outcome = await completed(await runRetention({ trigger: "cli", actor: "cli", batchSize: 5, onProgress: (p) => void seen.push(p) }));
   expect(outcome).toMatchObject({ eventsCount: 23, errorsCount: 7 });
   expect(seen.map((p) => p.eventsDeleted).slice(0, 5)).toEqual([5, 10, 15, 20, 23]);
-  expect(seen.at(-1)).toEqual({ eventsDeleted: 23, errorsDeleted: 7 });
+  expect(seen.at(-1)).toMatchObject({ eventsDeleted: 23, errorsDeleted: 7, lastBatch: { table: "error_logs", rows: 2 } });
+  expect(seen.every((p) => p.lastBatch!.rows <= 5 && p.lastBatch!.transactionMs >= 0)).toBe(true);
   expect(await remaining()).toEqual({ events: [], errors: [] });
 });
 

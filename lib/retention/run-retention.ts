@@ -1,7 +1,7 @@
 import "server-only";
 import { database, prisma } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { countExpiredRows, deleteExpiredRows } from "./delete-expired-rows";
+import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
 import { getRetentionPolicy } from "./retention-policy";
 
@@ -20,6 +20,8 @@ export interface RetentionStart {
 export interface RetentionProgress {
   eventsDeleted: number;
   errorsDeleted: number;
+  /** The batch just committed: its table, rows and transaction time. */
+  lastBatch?: { table: RetentionTable; rows: number; transactionMs: number };
 }
 
 export interface RetentionOutcome extends RetentionStart {
@@ -36,8 +38,11 @@ export interface RunRetentionOptions {
   /** Recorded as who asked: a user's email, "ADMIN_TOKEN" or "cli". */
   actor: string;
   dryRun?: boolean;
+  /** Rows per batch (default: adaptive; see deleteExpiredRows). */
   batchSize?: number;
-  /** Idle milliseconds between batches (default 0: as fast as the database allows). */
+  /** The share of the time the job keeps the database busy (see deleteExpiredRows). */
+  dutyCycle?: number;
+  /** Extra idle milliseconds between batches (default 0). */
   pauseMs?: number;
   /** Once the cutoffs are fixed and the run is recorded, before any row is touched. */
   onStart?: (start: RetentionStart) => Promise<void> | void;
@@ -62,7 +67,7 @@ export async function runRetention(options: RunRetentionOptions): Promise<RunRet
 }
 
 async function runLocked(
-  { trigger, actor, dryRun = false, batchSize, pauseMs, onStart, onProgress }: RunRetentionOptions,
+  { trigger, actor, dryRun = false, batchSize, dutyCycle, pauseMs, onStart, onProgress }: RunRetentionOptions,
   policy: { eventDays: number; errorDays: number },
 ): Promise<RetentionOutcome> {
   // We hold the lock, so any run still marked 'running' belongs to a process that died.
@@ -94,15 +99,17 @@ async function runLocked(
         table: "event_logs",
         cutoff: start.eventCutoff,
         batchSize,
+        dutyCycle,
         pauseMs,
-        onBatch: (n) => ((progress.eventsDeleted = n), report()),
+        onBatch: (n, batch) => ((progress.eventsDeleted = n), (progress.lastBatch = { table: "event_logs", ...batch }), report()),
       });
       errorsCount = await deleteExpiredRows({
         table: "error_logs",
         cutoff: start.errorCutoff,
         batchSize,
+        dutyCycle,
         pauseMs,
-        onBatch: (n) => ((progress.errorsDeleted = n), report()),
+        onBatch: (n, batch) => ((progress.errorsDeleted = n), (progress.lastBatch = { table: "error_logs", ...batch }), report()),
       });
     }
     const durationMs = Math.round(performance.now() - began);

@@ -5,7 +5,7 @@ import { RefreshWhileRunning } from "@/components/retention/refresh-while-runnin
 import { RetentionHistoryTable } from "@/components/retention/retention-history-table";
 import { RetentionTrigger } from "@/components/retention/retention-trigger";
 import { requireAdmin } from "@/lib/auth/session";
-import { DEFAULT_BATCH_SIZE } from "@/lib/retention/delete-expired-rows";
+import { TARGET_BATCH_MS } from "@/lib/retention/delete-expired-rows";
 import { findRetentionRuns } from "@/lib/retention/find-retention-runs";
 import { previewRetention } from "@/lib/retention/preview-retention";
 import { getRetentionPolicy } from "@/lib/retention/retention-policy";
@@ -76,7 +76,7 @@ export default async function RetentionPage() {
           ) : null}
           <RetentionTrigger preview={preview ? { events: preview.events, errors: preview.errors } : null} />
           <p className="text-xs text-slate-500">
-            Runs delete in batches of {fmt(DEFAULT_BATCH_SIZE)} rows, one short transaction each, so ingestion and the dashboard keep working. One run at a time across
+            Runs delete oldest first in batches sized to take about {TARGET_BATCH_MS} ms each, one short transaction per batch, so ingestion and the dashboard keep working. One run at a time across
             every instance. Cron: <code className="font-mono">npm run retention</code> or <code className="font-mono">POST /api/admin/retention</code>{" "}
             with <code className="font-mono">ADMIN_TOKEN</code>.
           </p>
