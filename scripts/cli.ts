@@ -3,7 +3,14 @@
 import { ConfigError } from "@/lib/env";
 import { closeDatabase } from "@/lib/db/client";
 
-export async function runCli(main: () => Promise<void>): Promise<void> {
+/**
+ * `exitWhenDone`: for one-shot commands. Embedded PGlite and Prisma's schema engine (both
+ * WebAssembly) leave a 10-second timer armed after they are closed, which kept every
+ * `npm run keys`/`db:migrate`/`db:seed` alive 10 s after its work was done. Output is
+ * already written (stdout and stderr are synchronous for files and pipes on Linux and
+ * macOS), the database is closed, so the process exits with its exit code at once.
+ */
+export async function runCli(main: () => Promise<void>, { exitWhenDone = false }: { exitWhenDone?: boolean } = {}): Promise<void> {
   try {
     await main();
   } catch (error) {
@@ -13,4 +20,5 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   } finally {
     await closeDatabase().catch(() => {});
   }
+  if (exitWhenDone) process.exit();
 }

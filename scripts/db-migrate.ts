@@ -8,4 +8,4 @@ await runCli(async () => {
   const applied = await migrate(database());
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Already up to date: nothing to apply.");
   await closeDatabase();
-});
+}, { exitWhenDone: true });

@@ -31,4 +31,4 @@ await runCli(async () => {
   } finally {
     await shadow.close();
   }
-});
+}, { exitWhenDone: true });

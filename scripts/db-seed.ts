@@ -35,4 +35,4 @@ await runCli(async () => {
   console.log(
     `Seeded ${result.projects} projects, ${result.runs.toLocaleString("en-US")} runs, ${result.events.toLocaleString("en-US")} events and ${result.errors.toLocaleString("en-US")} errors in ${seconds.toFixed(1)} s.`,
   );
-});
+}, { exitWhenDone: true });

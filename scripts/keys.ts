@@ -25,7 +25,7 @@ await runCli(async () => {
     console.error((error as Error).message);
     process.exitCode = 2;
   }
-});
+}, { exitWhenDone: true });
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
