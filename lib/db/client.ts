@@ -4,11 +4,10 @@
 // the Prisma client, the migration adapter or a bulk COPY, and never learns which.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { copyIntoPglite, copyIntoPostgres, type CopyRows } from "./copy";
@@ -204,28 +203,45 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir, "pglite");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  // The same UTC session as on PostgreSQL (see SESSION_OPTIONS).
-  const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"] });
-  const adapter = new PrismaPGlite(pglite);
+  // PGlite and its adapter are imported here, when an embedded database is opened, not
+  // at the top of this module: importing PGlite alone costs ~40 MB of memory, which a
+  // server on PostgreSQL would carry for nothing. Loading starts at once.
+  const loaded = (async () => {
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+    // The same UTC session as on PostgreSQL (see SESSION_OPTIONS).
+    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"] });
+    return { pglite, adapter: new PrismaPGlite(pglite) };
+  })();
+  // Whoever uses the database sees a failure to load; nobody using it is no crash.
+  loaded.catch(() => {});
+  const embedded = async () => (await loaded).pglite;
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    connect: async () => (await loaded).adapter.connect(),
+    connectToShadowDb: async () => (await loaded).adapter.connectToShadowDb(),
+  };
   const prisma = new PrismaClient({ adapter });
   return {
     target,
     prisma,
     // One process owns PGlite, in one session: the engine's lock is re-entrant there.
     withMigrationAdapter: (fn) => fn(adapter),
-    copyRows: (table, columns, rows) => copyIntoPglite(pglite, table, columns, rows),
+    copyRows: async (table, columns, rows) => copyIntoPglite(await embedded(), table, columns, rows),
     withLock: (key, fn, options) => withProcessLock(key, fn, options?.wait !== false),
-    transaction: (fn, { statementTimeoutMs }) =>
-      pglite.transaction(async (tx) => {
+    transaction: async (fn, { statementTimeoutMs }) =>
+      (await embedded()).transaction(async (tx) => {
         await tx.exec(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
         return fn(async (text, params) => ({ rowCount: (await tx.query(text, params as unknown[])).affectedRows ?? 0 }));
       }),
     // One session in this process, so nothing else can hold a lock the statement waits
     // for; a statement is atomic on its own.
-    statement: async <R extends Record<string, unknown>>(text: string, params: readonly unknown[]) => (await pglite.query<R>(text, params as unknown[])).rows,
+    statement: async <R extends Record<string, unknown>>(text: string, params: readonly unknown[]) =>
+      (await (await embedded()).query<R>(text, params as unknown[])).rows,
     async close() {
       await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      const pglite = await embedded().catch(() => null);
+      if (pglite && !pglite.closed) await pglite.close();
     },
   };
 }
