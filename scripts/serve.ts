@@ -1,9 +1,11 @@
-// npm start / npm run demo — prepare the database, build if there is no build, then
-// serve the dashboard and the API with `next start`.
+// What `npm start` / `npm run demo` do before the server starts (scripts/start.mjs runs
+// this, then `next start`): check the configuration, prepare the database, build if there
+// is no build. Then this process exits, so that none of its tooling (tsx, Prisma's schema
+// engine, the database client) stays resident beside the server.
 //
-// The database work happens here, before the server starts, and the database is closed
-// again before Next opens it: embedded PGlite admits one process at a time.
-import { spawn, spawnSync } from "node:child_process";
+// The database is closed again before Next opens it: embedded PGlite admits one process
+// at a time.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
@@ -18,7 +20,6 @@ const demo = process.argv.includes("--demo");
 const DEMO_EVENTS = 30_000;
 const DEMO_DAYS = 120;
 
-let failed = false;
 await runCli(async () => {
   const { PORT, DATA_DIR } = env();
   // Half an SSO configuration stops start-up here, not at the first sign-in.
@@ -58,9 +59,4 @@ await runCli(async () => {
 
   console.log(`logdeck: serving on http://localhost:${PORT}`);
   if (demo && existsSync(demoSignIn)) console.log(`logdeck: sign in with ${readFileSync(demoSignIn, "utf8").trim()}`);
-  const server = spawn(process.execPath, [next, "start", "--port", String(PORT)], { stdio: "inherit", env: childEnv });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  const code = await new Promise<number>((resolve) => server.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
-  if (code !== 0) failed = true;
 });
-if (failed) process.exitCode = 1;
