@@ -11,7 +11,8 @@
 //   6. the server's peak RSS throughout.
 // A benchmark, not a test: `npm test` never runs it.
 //   npm run bench:ingest -- [--events 200000] [--concurrency 4] [--latency-seconds 15] [--skip-build]
-//                           [--server-node-options "--max-old-space-size=160"]
+//                           [--server-node-options "--max-old-space-size=256"] [--server-cpu-prof DIR]
+//                           [--soak-seconds 300]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -27,6 +28,13 @@ import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { parsePositiveInt } from "./parse-args";
+import SERVER_HEAP_FLAGS from "./server-heap-flags.json";
+
+/** As scripts/start.mjs: the heap caps, then the given options (which win). */
+function serverNodeOptions(nodeOptions: string): string {
+  const own = SERVER_HEAP_FLAGS.filter((f) => !nodeOptions.includes(f.slice(0, f.indexOf("="))));
+  return [...own, nodeOptions].join(" ").trim();
+}
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -40,8 +48,17 @@ const LATENCY_SECONDS = parsePositiveInt("--latency-seconds", flag("latency-seco
 const LATENCY_RATE = parsePositiveInt("--rate", flag("rate"), 200);
 const PORT = parsePositiveInt("--port", flag("port"), 3240);
 const SKIP_BUILD = args.includes("--skip-build");
-// e.g. --server-node-options "--max-old-space-size=160", to try heap settings for production.
-const SERVER_NODE_OPTIONS = flag("server-node-options");
+// --soak-seconds N: afterwards, N seconds of sustained mixed load (batches of 500, every
+// fourth a ~0.9 MiB batch of 1,000, plus single errors at 50/s) with the server's RSS
+// printed every 30 s: shows whether memory stays bounded and throughput holds.
+const SOAK_SECONDS = flag("soak-seconds") === undefined ? 0 : parsePositiveInt("--soak-seconds", flag("soak-seconds"), 300);
+// The server runs with `npm start`'s heap caps (scripts/server-heap-flags.json);
+// --server-node-options "--max-old-space-size=256 …" replaces a cap or adds options, to
+// try other settings (a flag given here wins over the cap of the same name).
+const SERVER_NODE_OPTIONS = serverNodeOptions(flag("server-node-options") ?? "");
+// --server-cpu-prof DIR: the server runs under `node --cpu-prof` (not allowed in
+// NODE_OPTIONS) and writes its profile into DIR when the bench stops it.
+const SERVER_CPU_PROF_DIR = flag("server-cpu-prof");
 const KEY = `bench-${randomBytes(8).toString("hex")}`;
 const DIST_DIR = ".next-bench";
 
@@ -183,6 +200,74 @@ async function measureLatency(): Promise<{ p50: number; p99: number; max: number
   return { p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN, sent: total, failed, achievedRate: total / elapsed };
 }
 
+/** Sustained load for SOAK_SECONDS; fails when the server dies or a request is refused. */
+async function soak(server: ChildProcess, client: pg.Client): Promise<void> {
+  log(`soak: ${SOAK_SECONDS} s of batches (${CONCURRENCY} at a time, every fourth ~0.9 MiB) and single errors at 50/s …`);
+  const started = performance.now();
+  const deadline = started + SOAK_SECONDS * 1000;
+  let acknowledged = 0;
+  let next = 10_000_000;
+  let maxRss = 0;
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => {
+    const rss = treeRssBytes(server.pid!);
+    rssSamples.push(rss);
+    maxRss = Math.max(maxRss, rss);
+  }, 250);
+  let lastReport = started;
+  let lastAcknowledged = 0;
+  const reporter = setInterval(() => {
+    const now = performance.now();
+    const rate = ((acknowledged - lastAcknowledged) * 1000) / (now - lastReport);
+    const rss = rssSamples.at(-1) ?? 0;
+    log(`soak ${fmt((now - started) / 1000)} s: ${fmt(rate)} events/s, RSS ${fmt(rss / 1048576)} MB (max so far ${fmt(maxRss / 1048576)} MB)`);
+    lastReport = now;
+    lastAcknowledged = acknowledged;
+  }, 30_000);
+  const padding = "x".repeat(700);
+  const worker = async (w: number) => {
+    for (let round = 0; performance.now() < deadline; round++) {
+      const big = round % 4 === w % 4;
+      const events = makeEvents(big ? 1000 : BATCH, next);
+      next += events.length;
+      if (big) for (const e of events) e.payload.note = padding;
+      const res = await post("/api/events", JSON.stringify({ events }));
+      if (res.status !== 201) throw new Error(`soak: HTTP ${res.status} ${JSON.stringify(res.json)}`);
+      acknowledged += events.length;
+    }
+  };
+  let errorsSent = 0;
+  const errorStream = (async () => {
+    const failures: string[] = [];
+    while (performance.now() < deadline) {
+      const body = JSON.stringify({ traceId: randomUUID(), errorType: "API_ERROR", message: `soak probe ${errorsSent}`, projectId: "bench_proj_0", detail: { status: 502 } });
+      errorsSent++;
+      void post("/api/errors", body).then((res) => res.status === 201 || failures.push(`HTTP ${res.status}`), () => failures.push("network"));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return failures;
+  })();
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+    const failures = await errorStream;
+    if (failures.length) throw new Error(`soak: ${failures.length} single-error POSTs failed (${failures.slice(0, 3).join(", ")})`);
+  } finally {
+    clearInterval(sampler);
+    clearInterval(reporter);
+  }
+  if (server.exitCode !== null || server.signalCode !== null) throw new Error(`soak: the server exited (${server.exitCode ?? server.signalCode})`);
+  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM event_logs");
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...rssSamples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const firstMinute = rssSamples.slice(0, 240);
+  const lastMinute = rssSamples.slice(-240);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  console.log("");
+  console.log(`soak               ${fmt(seconds)} s, ${fmt(acknowledged)} events acknowledged (${fmt(acknowledged / seconds)} events/s), ${fmt(errorsSent)} single errors, server alive, ${fmt(Number(rows[0]!.n))} events stored in all`);
+  console.log(`soak RSS           max ${fmt(maxRss / 1048576)} MB, p50 ${fmt(at(0.5) / 1048576)} MB, p99 ${fmt(at(0.99) / 1048576)} MB; mean of the first minute ${fmt(avg(firstMinute) / 1048576)} MB, of the last ${fmt(avg(lastMinute) / 1048576)} MB`);
+}
+
 async function copyBaseline(client: pg.Client, events: BenchEvent[]): Promise<number> {
   // Same columns, defaults, indexes (LIKE … INCLUDING ALL) and foreign keys as event_logs.
   await client.query(`CREATE TABLE bench_copy_events (LIKE event_logs INCLUDING ALL)`);
@@ -226,7 +311,8 @@ async function main() {
     const build = spawnSync(process.execPath, [next, "build"], { stdio: ["ignore", "ignore", "inherit"], env: childEnv });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const started = spawn(process.execPath, [next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+  const profileArgs = SERVER_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(SERVER_CPU_PROF_DIR)] : [];
+  const started = spawn(process.execPath, [...profileArgs, next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...childEnv,
@@ -235,7 +321,7 @@ async function main() {
       // The benchmark measures throughput, not the limiter.
       INGEST_RATE_LIMIT_PER_SECOND: "1000000",
       INGEST_RATE_LIMIT_BURST: "1000000",
-      ...(SERVER_NODE_OPTIONS ? { NODE_OPTIONS: SERVER_NODE_OPTIONS } : {}),
+      NODE_OPTIONS: SERVER_NODE_OPTIONS,
     },
   });
   server = started;
@@ -273,13 +359,23 @@ async function main() {
 
   const ratio = httpRate / copyRate;
   console.log("");
-  console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s${SERVER_NODE_OPTIONS ? `, server NODE_OPTIONS=${SERVER_NODE_OPTIONS}` : ""})`);
+  console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s, server NODE_OPTIONS="${SERVER_NODE_OPTIONS}")`);
   console.log(`COPY baseline      ${fmt(copyRate)} rows/s`);
   console.log(`ratio              ${fmt(ratio, 2)}× COPY  (target ≥ 0.50×: ${ratio >= 0.5 ? "met" : "NOT met"})`);
   const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
   console.log(`server peak RSS    ${mb(peakRss)}  (idle ${mb(idleRss)}, batch ingestion ${mb(ingestRss)}; target < 300 MB: ${peakRss < 300 * 1024 * 1024 ? "met" : "NOT met"})`);
   console.log(`machine            ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
   console.log(`single-error POST  p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max, 1)} ms  (${fmt(latency.sent)} requests at ${fmt(latency.achievedRate)}/s, failed: ${latency.failed})`);
+
+  if (SOAK_SECONDS) {
+    const soakClient = new pg.Client({ connectionString: dbUrl });
+    await soakClient.connect();
+    try {
+      await soak(started, soakClient);
+    } finally {
+      await soakClient.end();
+    }
+  }
 }
 
 try {
