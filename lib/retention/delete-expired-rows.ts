@@ -37,7 +37,7 @@ export interface DeleteExpiredRowsOptions {
   /**
    * Rows per batch. Unset (production): adaptive, starting at INITIAL_BATCH_SIZE and sized
    * so each batch's transaction takes about TARGET_BATCH_MS on this database, whatever its
-   * hardware and load. Set: exactly this many (tests, benchmarks).
+   * hardware and load. Set: at most this many, always (tests, benchmarks).
    */
   batchSize?: number;
   /** How long one batch may wait for a row lock before giving up and retrying. */
