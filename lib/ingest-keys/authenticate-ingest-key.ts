@@ -39,8 +39,14 @@ interface CachedLookup {
 }
 type KeyRow = { id: string; projectId: string | null; lastUsedAt: Date | null };
 
-const known = new Map<string, CachedLookup>();
-const refused = new Map<string, CachedLookup>();
+// On globalThis: Next.js bundles route handlers (the ingestion API) and server actions (the
+// keys page's revoke) as separate module graphs in one process, so a module-level Map
+// would give each its own cache and a revoke in the dashboard would not reach ingestion.
+const caches = ((globalThis as { __logdeckIngestKeyCache?: { known: Map<string, CachedLookup>; refused: Map<string, CachedLookup> } }).__logdeckIngestKeyCache ??= {
+  known: new Map<string, CachedLookup>(),
+  refused: new Map<string, CachedLookup>(),
+});
+const { known, refused } = caches;
 
 /**
  * Who an ingest key belongs to: a key listed in INGEST_KEYS (valid for every project,
