@@ -71,4 +71,4 @@ await runCli(async () => {
   console.log(
     `retention: ${verb} ${n(outcome.eventsCount)} events (before ${outcome.eventCutoff.toISOString()}) and ${n(outcome.errorsCount)} errors (before ${outcome.errorCutoff.toISOString()}) in ${n(outcome.durationMs)} ms`,
   );
-});
+}, { exitWhenDone: true });
