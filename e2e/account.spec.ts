@@ -1,21 +1,11 @@
 // A user changes their own password on /account: the current one is checked, mistakes are
 // explained, and afterwards this browser stays signed in while every other session ends.
 // The user is made for this test, so the shared fixture accounts keep their passwords.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn } from "./sign-in";
+import { expect, test, type Page } from "@playwright/test";
+import { ALERT, signIn, signInAs } from "./sign-in";
 
-const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
 const first = "first-password-for-account-e2e";
 const second = "second-password-for-account-e2e";
-
-async function signInAs(browser: Browser, email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
-}
 
 async function changePassword(page: Page, { current, next, again = next }: { current: string; next: string; again?: string }) {
   await page.getByLabel("Current password").fill(current);

@@ -2,10 +2,7 @@
 // not, and refused by ingestion (401) from the moment they are revoked.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
-
-// Our alerts, not Next.js's (empty) route announcer, which has the same role.
-const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
+import { ALERT, signIn } from "./sign-in";
 
 const event = (projectId: string) => ({ eventType: "ADMIN_KEYS_PROBE", projectId });
 

@@ -3,10 +3,7 @@
 // changes nothing. Serial: the last-admin check needs to know who the admins are.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
-
-// Our alerts, not Next.js's (empty) route announcer, which has the same role.
-const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
+import { ALERT, signIn, signInAs as signInWith } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,14 +19,8 @@ async function addUser(page: Page, { email, role = "member", withPassword = true
   await expect(page.getByRole("status").filter({ hasText: "Added" })).toContainText(`Added ${email}`);
 }
 
-async function signInAs(browser: Browser, email: string, pass = password): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(pass);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
-}
+/** Signs in as a user added here (default: with this file's password), in a context of its own. */
+const signInAs = (browser: Browser, email: string, pass = password) => signInWith(browser, email, pass);
 
 const row = (page: Page, email: string) => page.locator(`tr[data-email="${email}"]`);
 

@@ -2,12 +2,10 @@
 // Limits: the defaults, SIGN_IN_LIMIT_PER_ACCOUNT=10 and SIGN_IN_LIMIT_PER_ADDRESS=50.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
+import { ALERT } from "./sign-in";
 
 const PER_ACCOUNT = 10;
 const PER_ADDRESS = 50;
-
-// Our alerts, not Next.js's (empty) route announcer, which has the same role.
-const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
 
 async function attempt(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);

@@ -1,14 +1,29 @@
 import { createHmac } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 
-/** Signs in through the real /login form. */
-export async function signIn(page: Page, as: "admin" | "member" = "admin"): Promise<void> {
+/** Our alerts, not Next.js's (empty) route announcer, which has the same role. */
+export const ALERT = '[role="alert"]:not(#__next-route-announcer__)';
+
+/** Submits the real /login form; whether it worked is the caller's to check. */
+async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(as === "admin" ? E2E.adminEmail : E2E.memberEmail);
-  await page.getByLabel("Password").fill(as === "admin" ? E2E.adminPassword : E2E.memberPassword);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in as a fixture account through the real /login form. */
+export async function signIn(page: Page, as: "admin" | "member" = "admin"): Promise<void> {
+  await submitSignIn(page, as === "admin" ? E2E.adminEmail : E2E.memberEmail, as === "admin" ? E2E.adminPassword : E2E.memberPassword);
   await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Tries to sign in as anyone, in a browser context of its own (a second device). */
+export async function signInAs(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await submitSignIn(page, email, password);
+  return page;
 }
 
 /** A session cookie signed as better-auth signs it (HMAC-SHA256 with e2e/serve.ts's AUTH_SECRET). */

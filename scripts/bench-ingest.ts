@@ -29,6 +29,7 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { parsePositiveInt } from "./parse-args";
 import SERVER_HEAP_FLAGS from "./server-heap-flags.json";
+import { waitForServer } from "./wait-for-server";
 
 /** As scripts/start.mjs: the heap caps, then the given options (which win). */
 function serverNodeOptions(nodeOptions: string): string {
@@ -132,18 +133,6 @@ async function post(pathname: string, body: string): Promise<{ status: number; j
     body,
   });
   return { status: response.status, json: await response.json().catch(() => null) };
-}
-
-async function waitForServer(server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("the server exited during start-up");
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not answer /api/health within 120 s");
 }
 
 async function sendAll(events: BenchEvent[]): Promise<string[][]> {
@@ -325,7 +314,7 @@ async function main() {
     },
   });
   server = started;
-  await waitForServer(started);
+  await waitForServer(started, PORT);
   const idleRss = treeRssBytes(started.pid!);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssBytes(started.pid!))), 100);

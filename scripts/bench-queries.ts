@@ -30,6 +30,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { CopyValue } from "@/lib/db/copy";
 import { parsePositiveInt } from "./parse-args";
+import { waitForServer } from "./wait-for-server";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -468,15 +469,7 @@ async function startServer(): Promise<void> {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10" },
   });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error("the server exited during start-up");
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("the server did not answer /api/health within 120 s");
+  await waitForServer(server, PORT);
 }
 
 async function stopServer(): Promise<void> {

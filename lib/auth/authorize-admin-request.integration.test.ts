@@ -1,8 +1,8 @@
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { toAppError } from "@/lib/http/to-error-response";
+import { whileDatabaseRefusesConnections } from "@/test/database-outage";
 import { signInHeaders } from "@/test/session-cookie";
 
 process.env.ADMIN_TOKEN = "the-admin-token-for-these-tests";
@@ -94,12 +94,7 @@ describe("better-auth's own HTTP endpoints", () => {
 // Only PostgreSQL can be taken away from under a running process; PGlite lives in it.
 describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("with the database unavailable", () => {
   it("a valid session is not mistaken for no session: the caller learns to retry (503), not to sign in again (401)", async () => {
-    const name = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+    await whileDatabaseRefusesConnections(async () => {
       const failure = await authorizeAdminRequest(request({ cookie: adminCookie })).then(
         (result) => ({ result }),
         (error: unknown) => ({ error }),
@@ -108,10 +103,7 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("with the databas
       expect(toAppError((failure as { error: unknown }).error).status).toBe(503);
       // The token needs no database: it still works.
       expect(await authorizeAdminRequest(request({ authorization: "Bearer the-admin-token-for-these-tests" }))).toMatchObject({ ok: true });
-    } finally {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-      await admin.end();
-    }
+    });
     expect(await authorizeAdminRequest(request({ cookie: adminCookie }))).toMatchObject({ ok: true });
   });
 });

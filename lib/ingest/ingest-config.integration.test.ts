@@ -9,7 +9,6 @@ process.env.INGEST_MAX_PAYLOAD_BYTES = "200";
 process.env.INGEST_SCRUB_KEYS = "customer, internal_note";
 process.env.DATABASE_POOL_SIZE = "1";
 
-import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postErrors } from "@/app/api/errors/route";
 import { POST as postEvents } from "@/app/api/events/route";
@@ -18,6 +17,7 @@ import { isDatabaseUnavailableError } from "@/lib/http/is-database-unavailable-e
 import { resetRateLimits } from "@/lib/ingest/take-rate-limit-token";
 import { ingestRequest, type IngestRequestInit } from "@/test/ingest-request";
 import { truncateAll } from "@/test/truncate";
+import { whileDatabaseRefusesConnections } from "@/test/database-outage";
 
 async function send(path: "events" | "errors", body: unknown, init?: IngestRequestInit) {
   const response = await (path === "events" ? postEvents : postErrors)(ingestRequest(path, body, init));
@@ -135,20 +135,12 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("database unavail
   });
 
   it("answers 503 when the server refuses connections, and recovers when it is back", async () => {
-    const name = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+    await whileDatabaseRefusesConnections(async (name) => {
       const res = await send("events", { eventType: "X" }, { key: "pool-key" });
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(JSON.stringify(res.json)).not.toContain(name);
-    } finally {
-      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
-      await admin.end();
-    }
+    });
     expect((await send("events", { eventType: "X" }, { key: "other-key" })).status).toBe(201);
   });
 });

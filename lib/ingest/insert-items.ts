@@ -1,5 +1,7 @@
 import "server-only";
 import { database } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import type { StoreResult } from "./handle-ingest-request";
 
 /** What every stored item has, whatever its table. */
 export interface ItemRow {
@@ -23,6 +25,27 @@ export interface InsertItemsResult {
 }
 
 export type InsertItems<Row extends ItemRow> = (rows: readonly Row[], options: { boundProjectId: string | null }) => Promise<InsertItemsResult>;
+
+/** A validated item, before the id and time it may lack are filled in. */
+type ItemInput = Omit<ItemRow, "id" | "createdAt"> & { id?: string; createdAt?: Date };
+
+/**
+ * An endpoint's store: fills in the ids and times items lack (a new id; the time the
+ * request arrived), inserts them with createItemInserter, and gives the ids in request order.
+ */
+export function createItemStore<Item extends ItemInput>(table: string, columns: readonly ItemColumn<Item & ItemRow>[]) {
+  const insert = createItemInserter<Item & ItemRow>(table, columns);
+  return async (items: Item[], { receivedAt, boundProjectId }: { receivedAt: Date; boundProjectId: string | null }): Promise<StoreResult> => {
+    // The items are this request's own parsed objects: filled in place, not copied.
+    for (const item of items) {
+      item.id ??= newId();
+      item.createdAt ??= receivedAt;
+    }
+    const rows = items as readonly (Item & ItemRow)[];
+    const { foreignRunIds } = await insert(rows, { boundProjectId });
+    return { ids: rows.map((row) => row.id), foreignRunIds };
+  };
+}
 
 /**
  * The insert of one request, as ONE statement (data-modifying CTEs): one round trip, no
