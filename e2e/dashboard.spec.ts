@@ -117,6 +117,56 @@ test("the 24-hour view includes a 23-hour-old error and leaves out a 25-hour-old
   await expect(list.getByText("E2E error from 23 hours ago")).toHaveCount(0);
 });
 
+test("a developer opens one error group, keeps it across window and filters, and goes back to all groups", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/projects/${E2E.project.id}/errors`);
+  const groups = page.getByRole("table", { name: "Error groups" });
+  const list = page.getByRole("table", { name: "Errors" });
+  const selected = page.getByRole("region", { name: "Selected group" });
+  await expect(list.getByText("E2E error from 23 hours ago")).toBeVisible();
+  await expect(selected).toHaveCount(0);
+
+  await groups.getByRole("link", { name: D.group.pattern }).click();
+  await expect(page).toHaveURL(/[?&]group=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(&|$)/);
+  await expect(selected).toContainText(`Showing one group: ${D.group.errorType} ${D.group.pattern}`);
+  // The groups, the list and the total hold that group only.
+  await expect(groups.locator("tbody tr")).toHaveCount(1);
+  await expect(list.locator("tbody tr")).toHaveCount(2);
+  for (const message of D.group.messages) await expect(list.getByText(message)).toBeVisible();
+  await expect(list.getByText("E2E error from 23 hours ago")).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "in the last" })).toHaveText("2 errors in the last 24 h");
+
+  // The window switch and the filter form keep the group.
+  await page.getByRole("link", { name: "Last 7 d" }).click();
+  await expect(page).toHaveURL(/window=7d/);
+  await expect(page).toHaveURL(/group=/);
+  await expect(list.getByText("E2E error from 25 hours ago")).toHaveCount(0);
+  await expect(list.locator("tbody tr")).toHaveCount(2);
+  await page.getByRole("combobox", { name: /^Severity/ }).selectOption("warning");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/severity=warning/);
+  await expect(page).toHaveURL(/group=/);
+  await expect(selected).toContainText(D.group.pattern);
+  await expect(list.locator("tbody tr")).toHaveCount(1);
+  await expect(list.getByText(D.group.messages[1])).toBeVisible();
+
+  // Back to all groups: the window and the severity stay.
+  await selected.getByRole("link", { name: "Show all groups" }).click();
+  await expect(page).not.toHaveURL(/group=/);
+  await expect(page).toHaveURL(/window=7d&severity=warning/);
+  await expect(selected).toHaveCount(0);
+  await expect(list.getByText("Retry failed")).toBeVisible();
+
+  // The count opens the group too; "Clear filters" clears it with the rest.
+  await groups.locator("tbody tr").filter({ hasText: D.group.pattern }).getByRole("link", { name: /of this group/ }).click();
+  await expect(selected).toContainText(D.group.pattern);
+  await expect(list.locator("tbody tr")).toHaveCount(1);
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${E2E.project.id}/errors\\?window=7d$`));
+  await expect(selected).toHaveCount(0);
+  await expect(list.getByText("E2E error from 25 hours ago")).toBeVisible();
+});
+
 test("unknown ids are a real 404", async ({ page }) => {
   await signIn(page, "member");
   for (const path of ["/runs/no_such_run", "/traces/00000000-0000-4000-8000-000000000000", "/projects/no_such_project/errors"]) {

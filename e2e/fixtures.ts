@@ -27,8 +27,8 @@ export const E2E = {
   // Listed in INGEST_KEYS by e2e/serve.ts.
   ingestKey: "e2e-ingest-key",
   // The dashboard journeys (e2e/dashboard.spec.ts): a running run with 150 events (ties on
-  // created_at, a long gap, a hostile payload), a trace of three errors in it, and errors
-  // 23 h and 25 h old for the 24-hour view.
+  // created_at, a long gap, a hostile payload), a trace of three errors in it, errors
+  // 23 h and 25 h old for the 24-hour view, and a group of two errors to open.
   dashboard: {
     runId: "run_e2e_dashboard",
     runName: "e2e dashboard run",
@@ -38,6 +38,8 @@ export const E2E = {
     traceId: "9b2f3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
     error23hId: "err_e2e_23h",
     error25hId: "err_e2e_25h",
+    // Two messages that differ only in numbers: one group on the errors page.
+    group: { errorType: "PAYMENT_ERROR", messages: ["Card gateway timed out after 3000 ms", "Card gateway timed out after 4500 ms"], pattern: "Card gateway timed out after <n> ms" },
     // A running run of its own for live mode, which adds rows to it.
     liveRunId: "run_e2e_live",
   },

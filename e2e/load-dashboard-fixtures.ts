@@ -47,6 +47,16 @@ export async function loadDashboardFixtures(db: Database, now: number): Promise<
       { id: "err_e2e_trace_3", traceId: D.traceId, errorType: "API_ERROR", message: "Retry failed", severity: "warning", projectId: E2E.project.id, runId: D.runId, createdAt: new Date(traceAt + 2_000) },
       { id: D.error23hId, traceId: "0c1d2e3f-4a5b-4c6d-8e7f-8a9b0c1d2e3f", errorType: "QUOTA_ERROR", message: "E2E error from 23 hours ago", severity: "error", projectId: E2E.project.id, createdAt: new Date(now - 23 * HOUR) },
       { id: D.error25hId, traceId: "1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a", errorType: "QUOTA_ERROR", message: "E2E error from 25 hours ago", severity: "error", projectId: E2E.project.id, createdAt: new Date(now - 25 * HOUR) },
+      // One group of two (an error and a warning), outside any run.
+      ...D.group.messages.map((message, i) => ({
+        id: `err_e2e_group_${i + 1}`,
+        traceId: `2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6${i}`,
+        errorType: D.group.errorType,
+        message,
+        severity: i === 0 ? "error" : "warning",
+        projectId: E2E.project.id,
+        createdAt: new Date(now - (2 + 3 * i) * HOUR),
+      })),
     ],
   });
 }

@@ -6,6 +6,7 @@ import { LocalTime } from "@/components/local-time";
 import { Sparkline } from "./sparkline";
 
 export interface ErrorGroupDto {
+  fingerprint: string;
   errorType: string;
   pattern: string;
   count: number;
@@ -15,6 +16,8 @@ export interface ErrorGroupDto {
   buckets: number[];
   /** Link that filters the page to this group's type. */
   typeHref: string;
+  /** Link that narrows the page to this group alone (`?group=<fingerprint>`). */
+  groupHref: string;
 }
 
 
@@ -29,11 +32,23 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
             <Link href={row.original.typeHref} className="font-mono text-xs font-semibold hover:underline">
               {row.original.errorType}
             </Link>
-            <p className="font-mono text-xs break-words whitespace-pre-wrap text-slate-700">{row.original.pattern}</p>
+            <p className="font-mono text-xs break-words whitespace-pre-wrap">
+              <Link href={row.original.groupHref} className="text-slate-700 hover:underline" title="Show only this group's errors">
+                {row.original.pattern}
+              </Link>
+            </p>
           </div>
         ),
       },
-      { id: "count", header: "Count", cell: ({ row }) => <span className="font-semibold tabular-nums">{row.original.count.toLocaleString("en-US")}</span> },
+      {
+        id: "count",
+        header: "Count",
+        cell: ({ row }) => (
+          <Link href={row.original.groupHref} className="font-semibold tabular-nums hover:underline" aria-label={`${row.original.count.toLocaleString("en-US")} ${row.original.count === 1 ? "error" : "errors"} of this group`}>
+            {row.original.count.toLocaleString("en-US")}
+          </Link>
+        ),
+      },
       { id: "trend", header: `Per ${bucketLabel}`, cell: ({ row }) => <Sparkline values={row.original.buckets} label={`${row.original.count} errors, per ${bucketLabel}`} /> },
       { id: "first", header: "First seen", cell: ({ row }) => <LocalTime iso={row.original.firstSeen} /> },
       { id: "last", header: "Last seen", cell: ({ row }) => <LocalTime iso={row.original.lastSeen} /> },
@@ -49,5 +64,5 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
     ],
     [bucketLabel],
   );
-  return <DataTable columns={columns} data={groups} getRowId={(g) => `${g.errorType}|${g.pattern}`} rowClassName="align-top" />;
+  return <DataTable columns={columns} data={groups} getRowId={(g) => g.fingerprint} label="Error groups" rowClassName="align-top" />;
 }

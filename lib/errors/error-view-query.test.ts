@@ -3,12 +3,31 @@ import { errorViewHref, parseErrorViewQuery } from "./error-view-query";
 
 describe("error view query", () => {
   it("defaults to 24 hours and round-trips through its URL", () => {
-    expect(parseErrorViewQuery({})).toEqual({ window: "24h", severities: [], types: [], cursor: undefined });
+    expect(parseErrorViewQuery({})).toEqual({ window: "24h", severities: [], types: [], group: undefined, cursor: undefined });
     const q = parseErrorViewQuery({ window: "7d", severity: "critical,nope", type: ["API_ERROR"] });
-    expect(q).toEqual({ window: "7d", severities: ["critical"], types: ["API_ERROR"], cursor: undefined });
+    expect(q).toEqual({ window: "7d", severities: ["critical"], types: ["API_ERROR"], group: undefined, cursor: undefined });
     const href = errorViewHref("p 1", q);
     expect(href).toBe("/projects/p%201/errors?window=7d&severity=critical&type=API_ERROR");
     expect(parseErrorViewQuery(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual(q);
     expect(parseErrorViewQuery({ window: "1y" }).window).toBe("24h");
+  });
+
+  it("takes one group's fingerprint, lower-cased, and keeps it in every link", () => {
+    // An md5 cast to uuid: version and variant digits that no RFC UUID has.
+    const fingerprint = "d41d8cd9-8f00-b204-e980-0998ecf8427e";
+    const q = parseErrorViewQuery({ window: "1h", group: fingerprint.toUpperCase(), cursor: "abc" });
+    expect(q.group).toBe(fingerprint);
+    const href = errorViewHref("p1", q);
+    expect(href).toBe(`/projects/p1/errors?window=1h&group=${fingerprint}&cursor=abc`);
+    expect(parseErrorViewQuery(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual(q);
+    expect(parseErrorViewQuery({ group: [fingerprint, "00000000-0000-0000-0000-000000000000"] }).group).toBe(fingerprint);
+    expect(errorViewHref("p1", { ...q, group: undefined, cursor: undefined })).toBe("/projects/p1/errors?window=1h");
+  });
+
+  it("ignores a group that is not a UUID", () => {
+    for (const group of ["", "nope", "d41d8cd98f00b204e9800998ecf8427e", "{d41d8cd9-8f00-b204-e980-0998ecf8427e}", " d41d8cd9-8f00-b204-e980-0998ecf8427e", "d41d8cd9-8f00-b204-e980-0998ecf8427e' OR '1'='1", "g41d8cd9-8f00-b204-e980-0998ecf8427e"]) {
+      expect(parseErrorViewQuery({ group }), group).toEqual({ window: "24h", severities: [], types: [], group: undefined, cursor: undefined });
+    }
+    expect(errorViewHref("p1", parseErrorViewQuery({ group: "nope", type: "API_ERROR" }))).toBe("/projects/p1/errors?type=API_ERROR");
   });
 });

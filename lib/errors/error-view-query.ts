@@ -1,4 +1,4 @@
-// The errors view's state in the URL: window, severity and type filters, list cursor.
+// The errors view's state in the URL: window, severity and type filters, one group, list cursor.
 import { z } from "zod";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
 import { ZErrorWindowSchema, type ErrorWindow } from "./error-window";
@@ -7,8 +7,19 @@ export interface ErrorViewQuery {
   window: ErrorWindow;
   severities: string[];
   types: string[];
+  /** One group's fingerprint (`error_logs.fingerprint`), lower-case: the view shows only that group. */
+  group?: string;
   cursor?: string;
 }
+
+// Any 8-4-4-4-12 hex UUID, not only RFC 9562 ones: a fingerprint is an md5 cast to uuid,
+// so its version and variant digits are arbitrary (z.uuid() would refuse most of them).
+const ZGroupSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+  .transform((s) => s.toLowerCase())
+  .optional()
+  .catch(undefined);
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const list = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))];
@@ -18,6 +29,7 @@ export function parseErrorViewQuery(params: Record<string, string | string[] | u
     window: ZErrorWindowSchema.parse(first(params.window) ?? "24h"),
     severities: list(params.severity).filter((s) => (SEVERITIES as readonly string[]).includes(s)),
     types: list(params.type).filter((t) => t.length <= 200).slice(0, 20),
+    group: ZGroupSchema.parse(first(params.group)),
     cursor: z.string().max(400).optional().catch(undefined).parse(first(params.cursor)),
   };
 }
@@ -27,6 +39,7 @@ export function errorViewHref(projectId: string, query: ErrorViewQuery): string 
   if (query.window !== "24h") params.set("window", query.window);
   if (query.severities.length) params.set("severity", query.severities.join(","));
   if (query.types.length) params.set("type", query.types.join(","));
+  if (query.group) params.set("group", query.group);
   if (query.cursor) params.set("cursor", query.cursor);
   const base = `/projects/${encodeURIComponent(projectId)}/errors`;
   return params.size ? `${base}?${params}` : base;

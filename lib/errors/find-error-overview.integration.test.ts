@@ -1,11 +1,11 @@
 // The 24-hour errors view and its list against the real engines: the window edges,
 // grouping every error by its stored fingerprint (normalised message), per-hour counts,
-// filters, ties, and keyset paging with ties.
+// filters (one group among them), ties, and keyset paging with ties.
 import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll } from "@/test/truncate";
 import { database, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findErrorOverview } from "./find-error-overview";
+import { findErrorOverview, type ErrorFilters } from "./find-error-overview";
 import { fingerprintSql } from "./message-pattern";
 import { findProjectErrors } from "./find-project-errors";
 import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
@@ -15,7 +15,7 @@ const NOW = new Date(Date.UTC(2025, 5, 1, 12, 30));
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
-const none = { severities: [], types: [] };
+const none: ErrorFilters = { severities: [], types: [] };
 
 beforeAll(async () => {
   await truncateAll();
@@ -73,6 +73,80 @@ describe("findErrorOverview", () => {
   });
 });
 
+describe("one group (?group=<fingerprint>)", () => {
+  async function fingerprintOf(errorType: string, message: string): Promise<string> {
+    const [row] = await prisma().$queryRaw<{ f: string }[]>`SELECT ${fingerprintSql(Prisma.sql`${errorType}::text`, Prisma.sql`${message}::text`)}::text AS f`;
+    return row!.f;
+  }
+
+  it("returns each group's stored fingerprint", async () => {
+    const overview = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW });
+    expect(overview.groups.map((g) => g.fingerprint)).toEqual([
+      await fingerprintOf("API_ERROR", "Timeout after 1 ms calling 00000000-0000-0000-0000-000000000000"),
+      await fingerprintOf("ENGINE_ERROR", "Object 0xff freed twice at step 1"),
+    ]);
+    expect(overview.groups[0]!.fingerprint).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it("narrows the total, the chart, the groups and the list to that group", async () => {
+    const all = await findErrorOverview({ projectId: "p1", window: "24h", filters: none, now: NOW });
+    const api = all.groups.find((g) => g.errorType === "API_ERROR")!;
+    const engine = all.groups.find((g) => g.errorType === "ENGINE_ERROR")!;
+    const one = await findErrorOverview({ projectId: "p1", window: "24h", filters: { ...none, group: api.fingerprint }, now: NOW });
+    expect(one.total).toBe(3);
+    expect(one.groupCount).toBe(1);
+    expect(one.groups).toEqual([api]);
+    // The chart counts only the group: the newest hour had one API error and two ENGINE warnings.
+    expect(one.chart[23]).toMatchObject({ error: 1, warning: 0, critical: 0 });
+    expect(one.chart.reduce((a, c) => a + c.warning + c.error + c.critical, 0)).toBe(3);
+    const list = await findProjectErrors({ projectId: "p1", since: ago(24 * HOUR), until: NOW, filters: { ...none, group: api.fingerprint }, cursor: undefined });
+    expect(list.rows.map((r) => r.id)).toEqual(["a1", "a2", "a3"]);
+    const engineList = await findProjectErrors({ projectId: "p1", since: ago(24 * HOUR), until: NOW, filters: { ...none, group: engine.fingerprint }, cursor: undefined });
+    expect(engineList.rows.map((r) => r.id)).toEqual(["b2", "b1"]);
+  });
+
+  it("keeps the window and the other filters, and finds nothing for a group not there", async () => {
+    const api = await fingerprintOf("API_ERROR", "Timeout after 1 ms calling 00000000-0000-0000-0000-000000000000");
+    const group = (filters: Partial<ErrorFilters>, window: "1h" | "24h" | "7d" = "24h") => findErrorOverview({ projectId: "p1", window, filters: { ...none, ...filters, group: api }, now: NOW });
+    // The 25-hour-old error of the group is in the 7-day window only.
+    expect((await group({}, "7d")).total).toBe(4);
+    expect((await group({}, "1h")).total).toBe(1);
+    expect((await group({ severities: ["critical"] })).groups.map((g) => [g.count, g.sampleTraceId])).toEqual([[1, "t-a3"]]);
+    expect(await group({ types: ["ENGINE_ERROR"] })).toMatchObject({ total: 0, groups: [], groupCount: 0 });
+    // A group of another project, and one no error has.
+    const tie = await fingerprintOf("DB_ERROR", "tie 0");
+    expect(await findErrorOverview({ projectId: "p1", window: "24h", filters: { ...none, group: tie }, now: NOW })).toMatchObject({ total: 0, groups: [], groupCount: 0 });
+    expect((await findErrorOverview({ projectId: "p2", window: "24h", filters: { ...none, group: tie }, now: NOW })).total).toBe(23);
+    const nobody = { ...none, group: "d41d8cd9-8f00-b204-e980-0998ecf8427e" };
+    expect(await findErrorOverview({ projectId: "p1", window: "7d", filters: nobody, now: NOW })).toMatchObject({ total: 0, groups: [], groupCount: 0 });
+    expect((await findProjectErrors({ projectId: "p1", since: ago(7 * DAY), until: NOW, filters: nobody, cursor: undefined })).rows).toEqual([]);
+  });
+
+  it("pages through one group's errors without skipping or repeating a row", async () => {
+    // Two groups interleaved at one instant (ties on created_at), in a project of their own.
+    await prisma().project.create({ data: { id: "pg", name: "Paging" } });
+    await prisma().errorLog.createMany({
+      data: Array.from({ length: 23 }, (_, i) => ({
+        id: `g${String(i).padStart(2, "0")}`,
+        errorType: i % 2 ? "Y_ERROR" : "X_ERROR",
+        message: `retry ${i} failed`,
+        createdAt: ago(3 * HOUR),
+        projectId: "pg",
+        traceId: "t",
+      })),
+    });
+    const x = await fingerprintOf("X_ERROR", "retry 1 failed");
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await findProjectErrors({ projectId: "pg", since: ago(24 * HOUR), until: NOW, filters: { ...none, group: x }, cursor, limit: 5 });
+      seen.push(...page.rows.map((r) => r.id));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => `g${String(22 - 2 * i).padStart(2, "0")}`));
+  });
+});
+
 describe("findErrorOverview at volume", () => {
   const T = new Date(Date.UTC(2025, 7, 1, 0, 0));
   const at = (ms: number) => new Date(T.getTime() - ms);
@@ -116,6 +190,13 @@ describe("findErrorOverview at volume", () => {
     expect(overview.chart.reduce((a, c) => a + c.warning + c.error + c.critical, 0)).toBe(6_002);
     const critical = await findErrorOverview({ projectId: "vol", window: "24h", filters: { severities: ["critical"], types: [] }, now: T });
     expect(critical.groups.map((g) => [g.errorType, g.count])).toEqual([["DB_ERROR", 2_000]]);
+    // One group, rows written by COPY and by INSERT alike: all of it, and only it.
+    const one = await findErrorOverview({ projectId: "vol", window: "24h", filters: { ...fresh, group: db.fingerprint }, now: T });
+    expect(one.total).toBe(4_002);
+    expect(one.groups).toEqual([db]);
+    expect(one.chart.reduce((a, c) => a + c.warning, 0)).toBe(0);
+    const newest = await findProjectErrors({ projectId: "vol", since: at(DAY), until: T, filters: { ...fresh, group: db.fingerprint }, cursor: undefined, limit: 3 });
+    expect(newest.rows.map((r) => r.id)).toEqual(["raw-1", "raw-2", "old-3999"]);
   });
 
   it("stores the fingerprint from the same normalisation the page shows, for every writer", async () => {

@@ -5,6 +5,8 @@ import { bucketCount, ERROR_WINDOWS, type ErrorWindow } from "./error-window";
 import { messagePatternSql } from "./message-pattern";
 
 export interface ErrorGroup {
+  /** The group's id (`error_logs.fingerprint`): the errors view's `?group=` selects it. */
+  fingerprint: string;
   errorType: string;
   /** The message with numbers, UUIDs and hex ids replaced by <n>, <uuid>, <hex>. */
   pattern: string;
@@ -30,15 +32,23 @@ export interface ErrorOverview {
 export interface ErrorFilters {
   severities: string[];
   types: string[];
+  /** One group's fingerprint (a UUID, checked by the caller); absent for every group. */
+  group?: string;
 }
 
 export const MAX_GROUPS = 50;
 
-/** The WHERE clause shared by the overview and the list: one project, one window, filters. */
+/**
+ * The WHERE clause shared by the overview and the list: one project, one window, filters.
+ * The group is compared as a uuid on the stored column itself (never a cast or md5 of it),
+ * so it stays a condition on the last key of (project_id, created_at, severity,
+ * error_type, fingerprint) and the overview's scan stays index-only.
+ */
 export function errorWindowWhere({ projectId, since, until, filters }: { projectId: string; since: Date; until: Date; filters: ErrorFilters }): Prisma.Sql {
   return Prisma.sql`project_id = ${projectId} AND created_at > ${since}::timestamptz AND created_at <= ${until}::timestamptz
     ${filters.severities.length ? Prisma.sql`AND severity = ANY(${filters.severities}::text[])` : Prisma.empty}
-    ${filters.types.length ? Prisma.sql`AND error_type = ANY(${filters.types}::text[])` : Prisma.empty}`;
+    ${filters.types.length ? Prisma.sql`AND error_type = ANY(${filters.types}::text[])` : Prisma.empty}
+    ${filters.group ? Prisma.sql`AND fingerprint = ${filters.group}::uuid` : Prisma.empty}`;
 }
 
 /**
@@ -66,7 +76,7 @@ export async function findErrorOverview({
   const buckets = bucketCount(window);
   const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
   const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-  const rawGroups = (parse(row?.groups) ?? []) as { errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
+  const rawGroups = (parse(row?.groups) ?? []) as { fingerprint: string; errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
   const rawChart = (parse(row?.chart) ?? []) as [number, string, number][];
   // Bucket `age` 0 is the newest; arrays run oldest first.
   const index = (age: number) => buckets - 1 - age;
@@ -85,7 +95,7 @@ export async function findErrorOverview({
   const groups = rawGroups.map((g) => {
     const counts = new Array<number>(buckets).fill(0);
     for (const [age, n] of g.ages) counts[index(age)] = (counts[index(age)] ?? 0) + n;
-    return { errorType: g.errorType, pattern: g.pattern, count: g.count, firstSeen: new Date(g.firstSeen), lastSeen: new Date(g.lastSeen), sampleTraceId: g.traceId, buckets: counts };
+    return { fingerprint: g.fingerprint, errorType: g.errorType, pattern: g.pattern, count: g.count, firstSeen: new Date(g.firstSeen), lastSeen: new Date(g.lastSeen), sampleTraceId: g.traceId, buckets: counts };
   });
   return { total, groups, groupCount: Number(row?.group_count ?? 0), chart };
 }
@@ -145,7 +155,7 @@ export function buildErrorOverviewSql({
       ) AS sample
     )
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('errorType', error_type, 'pattern', pattern, 'count', count, 'firstSeen', first_seen,
+      (SELECT coalesce(json_agg(json_build_object('fingerprint', fingerprint, 'errorType', error_type, 'pattern', pattern, 'count', count, 'firstSeen', first_seen,
          'lastSeen', last_seen, 'traceId', trace_id, 'ages', ages) ORDER BY count DESC, last_seen DESC, error_type, fingerprint), '[]'::json) FROM shown) AS groups,
       (SELECT coalesce(json_agg(json_build_array(age, severity, n)), '[]'::json)
          FROM (SELECT age, severity, sum(n)::int AS n FROM aged GROUP BY 1, 2) AS totals) AS chart,

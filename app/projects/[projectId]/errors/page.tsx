@@ -34,14 +34,17 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
   const now = new Date();
   const windowDef = ERROR_WINDOWS[query.window];
   const since = new Date(now.getTime() - windowDef.ms);
-  const filters = { severities: query.severities, types: query.types };
+  const filters = { severities: query.severities, types: query.types, group: query.group };
   const [overview, list, types] = await Promise.all([
     findErrorOverview({ projectId, window: query.window, filters, now }),
     findProjectErrors({ projectId, since, until: now, filters, cursor: query.cursor }),
     findErrorTypes({ projectId, since: new Date(now.getTime() - ERROR_WINDOWS["7d"].ms) }),
   ]);
   const bucketLabel = windowDef.bucketMs === 3_600_000 ? "hour" : "5 min";
-  const filtered = query.severities.length > 0 || query.types.length > 0;
+  const filtered = query.severities.length > 0 || query.types.length > 0 || query.group !== undefined;
+  // The selected group as the overview found it (none when it has no error in this window
+  // and these filters: the page still says a group is selected).
+  const selected = query.group ? overview.groups.find((g) => g.fingerprint === query.group) : undefined;
 
   return (
     <>
@@ -67,13 +70,14 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
           </nav>
           <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filters">
             {query.window !== "24h" ? <input type="hidden" name="window" value={query.window} /> : null}
+            {query.group ? <input type="hidden" name="group" value={query.group} /> : null}
             <FilterSelect label="Severity" name="severity" value={query.severities[0] ?? ""} anyLabel="Any severity" options={SEVERITIES} />
             <FilterSelect label="Type" name="type" value={query.types[0] ?? ""} anyLabel="Any type" options={[...new Set([...types, ...query.types])]} />
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
               Apply
             </button>
             {filtered ? (
-              <Link href={errorViewHref(projectId, { window: query.window, severities: [], types: [] })} className="py-1.5 text-sm text-slate-600 hover:underline">
+              <Link href={errorViewHref(projectId, { window: query.window, severities: [], types: [], group: undefined })} className="py-1.5 text-sm text-slate-600 hover:underline">
                 Clear filters
               </Link>
             ) : null}
@@ -82,6 +86,23 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
             <strong className="text-slate-900">{overview.total.toLocaleString("en-US")}</strong> errors in the last {windowDef.label}
           </p>
         </div>
+        {query.group ? (
+          <section className="mb-4 flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm" aria-label="Selected group">
+            <p className="min-w-0 break-words">
+              Showing one group:{" "}
+              {selected ? (
+                <>
+                  <span className="font-mono text-xs font-semibold">{selected.errorType}</span> <span className="font-mono text-xs whitespace-pre-wrap">{selected.pattern}</span>
+                </>
+              ) : (
+                <span className="text-slate-600">no error of it in the last {windowDef.label}{query.severities.length || query.types.length ? " with these filters" : ""}</span>
+              )}
+            </p>
+            <Link href={errorViewHref(projectId, { ...query, group: undefined, cursor: undefined })} className="text-sky-700 hover:underline">
+              Show all groups
+            </Link>
+          </section>
+        ) : null}
 
         {overview.total === 0 && !filtered ? (
           <div className="space-y-4">
@@ -107,7 +128,9 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
                   ...g,
                   firstSeen: g.firstSeen.toISOString(),
                   lastSeen: g.lastSeen.toISOString(),
-                  typeHref: errorViewHref(projectId, { ...query, types: [g.errorType], cursor: undefined }),
+                  // The type link widens a selected group to its whole type.
+                  typeHref: errorViewHref(projectId, { ...query, types: [g.errorType], group: undefined, cursor: undefined }),
+                  groupHref: errorViewHref(projectId, { ...query, group: g.fingerprint, cursor: undefined }),
                 }))}
               />
             </section>
