@@ -14,9 +14,13 @@ export interface ItemRow {
 export interface ItemColumn<Row> {
   /** The table's column; only the columns ingestion sets, so columns added later keep their defaults. */
   name: string;
-  /** Its PostgreSQL type, for the array it is bound as. */
-  type: string;
-  value: (row: Row) => unknown;
+  /**
+   * Its PostgreSQL type. A `jsonb` column's value is JSON text already (serialized and
+   * checked by the schema) and goes into the statement's JSON as it is; any other
+   * value is a string (or null) and is JSON-encoded.
+   */
+  type: "text" | "jsonb" | "timestamptz";
+  value: (row: Row) => string | null | undefined;
 }
 
 export interface InsertItemsResult {
@@ -64,11 +68,15 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  * - Rows go in id order within each table, and every request runs the same statement, so
  *   concurrent batches take their row locks alike and cannot deadlock on each other.
  *
- * Items are bound as one array per column (unnest): ~7× faster than createMany.
+ * Items are bound as ONE JSON array of row objects, read by json_to_recordset: ~7× faster
+ * than createMany, and cheaper than one array per column (unnest) — the driver encodes
+ * arrays in JavaScript, escaping every quote of every payload a second time, where the
+ * rows' JSON is built with the engine's native JSON.stringify and the payloads, JSON
+ * already, go in as they are.
  */
 export function createItemInserter<Row extends ItemRow>(table: string, columns: readonly ItemColumn<Row>[]): InsertItems<Row> {
-  const FIRST_COLUMN_PARAM = 6;
-  const arrays = columns.map((column, i) => `$${FIRST_COLUMN_PARAM + i}::${column.type}[]`).join(", ");
+  const recordType = columns.map((column) => `${column.name} ${column.type}`).join(", ");
+  const encodeRows = rowsJsonEncoder(columns);
   const text = `
     WITH foreign_runs AS (
       SELECT id FROM runs
@@ -86,7 +94,7 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
       WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL
     ), new_items AS (
       INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
-      SELECT * FROM unnest(${arrays})
+      SELECT * FROM json_to_recordset($6::json) AS t(${recordType})
       WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
       ON CONFLICT (id) DO NOTHING
     )
@@ -117,10 +125,29 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
         runIds,
         runIds.map((id) => runs.get(id)!.projectId),
         runIds.map((id) => runs.get(id)!.startedAt.toISOString()),
-        ...columns.map((column) => sorted.map((row) => column.value(row) ?? null)),
+        encodeRows(sorted),
       ],
       { name },
     );
     return { foreignRunIds: result.map((row) => row.id) };
+  };
+}
+
+/** `[{"id":"…","payload":{…},…}, …]`: the rows as json_to_recordset reads them. */
+function rowsJsonEncoder<Row>(columns: readonly ItemColumn<Row>[]): (rows: readonly Row[]) => string {
+  const keys = columns.map((column, i) => `${i ? "," : "{"}${JSON.stringify(column.name)}:`);
+  return (rows) => {
+    const parts = new Array<string>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      let json = "";
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c]!;
+        const value = column.value(row);
+        json += keys[c]! + (value == null ? "null" : column.type === "jsonb" ? value : JSON.stringify(value));
+      }
+      parts[r] = `${json}}`;
+    }
+    return `[${parts.join(",")}]`;
   };
 }
