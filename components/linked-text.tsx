@@ -1,16 +1,23 @@
+import { Fragment } from "react";
 import { splitLinks } from "@/lib/format/split-links";
 
-/** Log text as text; http(s) URLs in it become links, nothing else ever becomes markup. */
+/**
+ * Log text as text; http(s) URLs in it become links, nothing else ever becomes markup.
+ * Text without a link is the bare string (no wrapper element): a timeline page renders
+ * hundreds of these.
+ */
 export function LinkedText({ text }: { text: string }) {
+  const parts = splitLinks(text);
+  if (parts.length === 1 && !parts[0]!.href) return text;
   return (
     <>
-      {splitLinks(text).map((part, i) =>
+      {parts.map((part, i) =>
         part.href ? (
           <a key={i} href={part.href} rel="noopener noreferrer nofollow" target="_blank" className="text-sky-700 underline">
             {part.text}
           </a>
         ) : (
-          <span key={i}>{part.text}</span>
+          <Fragment key={i}>{part.text}</Fragment>
         ),
       )}
     </>

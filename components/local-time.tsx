@@ -9,8 +9,22 @@ import { useEffect, useState } from "react";
 export function LocalTime({ iso, withDate = true }: { iso: string; withDate?: boolean }) {
   const [local, setLocal] = useState<string | null>(null);
   useEffect(() => {
-    const date = new Date(iso);
-    const format = new Intl.DateTimeFormat(undefined, {
+    setLocal(localFormat(withDate).format(new Date(iso)));
+  }, [iso, withDate]);
+  return (
+    <time dateTime={iso} title={`${iso} (UTC)`} className="whitespace-nowrap tabular-nums">
+      {local ?? iso.replace("T", " ").replace("Z", " UTC")}
+    </time>
+  );
+}
+
+// One formatter per shape for the page: a timeline shows hundreds of times, and making an
+// Intl.DateTimeFormat costs far more than using one.
+const formats = new Map<boolean, Intl.DateTimeFormat>();
+function localFormat(withDate: boolean): Intl.DateTimeFormat {
+  let format = formats.get(withDate);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
       ...(withDate ? { year: "numeric", month: "short", day: "2-digit" } : {}),
       hour: "2-digit",
       minute: "2-digit",
@@ -18,11 +32,7 @@ export function LocalTime({ iso, withDate = true }: { iso: string; withDate?: bo
       fractionalSecondDigits: 3,
       hour12: false,
     });
-    setLocal(format.format(date));
-  }, [iso, withDate]);
-  return (
-    <time dateTime={iso} title={`${iso} (UTC)`} className="whitespace-nowrap tabular-nums">
-      {local ?? iso.replace("T", " ").replace("Z", " UTC")}
-    </time>
-  );
+    formats.set(withDate, format);
+  }
+  return format;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeUuid } from "@/lib/search/normalize-lookup-id";
@@ -153,8 +154,9 @@ export function buildTraceEventsSql({ runId, from, to }: { runId: string; from: 
     ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}`;
 }
 
-/** Whether any error has this traceId (a cheap check for the 404). */
-export async function traceExists({ traceId }: { traceId: string }): Promise<boolean> {
-  const hit = await prisma().errorLog.findFirst({ where: { traceId: { in: traceIdVariants(traceId) } }, select: { id: true } });
-  return hit !== null;
-}
+/**
+ * findTrace once per request: the layout needs it for the 404 (decided before the page
+ * streams) and the page to show it — one set of queries, not an existence check first.
+ * React's cache keys on argument identity, hence the id itself.
+ */
+export const findTraceOnce = cache((traceId: string) => findTrace({ traceId }));

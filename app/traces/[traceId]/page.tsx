@@ -6,10 +6,11 @@ import { JsonBlock, prettyJson } from "@/components/json-block";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { CopyButton } from "@/components/copy-button";
+import { TraceContextList } from "@/components/traces/trace-context-list";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
 import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
-import { findTrace } from "@/lib/traces/find-trace";
+import { findTraceOnce } from "@/lib/traces/find-trace";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function TracePage({ params }: Props) {
   if (!lookup) notFound();
   // Upper case, braces or quotes in a pasted URL: send the browser to the canonical one.
   if (lookup.uuid && lookup.uuid !== raw) redirect(`/traces/${lookup.uuid}`);
-  const trace = await findTrace({ traceId: lookup.id });
+  const trace = await findTraceOnce(lookup.id);
   if (!trace) notFound();
   const first = trace.errors[0]!;
   const runAt = (runId: string, rowId: string) => `/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}`;
@@ -91,7 +92,9 @@ export default async function TracePage({ params }: Props) {
           const lines = [
             ...context.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.createdAt, label: e.eventType, detail: `${e.actorType}${e.actorId ? `:${e.actorId}` : ""}` })),
             ...errorsHere.map((e) => ({ kind: "error" as const, id: e.id, at: e.createdAt, label: e.errorType, detail: e.message.slice(0, 200) })),
-          ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
+          ]
+            .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1))
+            .map((line) => ({ ...line, at: line.at.toISOString(), href: runAt(context.runId, line.id) }));
           return (
             <section key={context.runId} aria-label={`Events around the errors in run ${context.runName ?? context.runId}`} className="mt-8">
               <h2 className="text-lg font-semibold">
@@ -107,19 +110,7 @@ export default async function TracePage({ params }: Props) {
               {lines.length === 0 ? (
                 <p className="text-sm text-slate-500">No events in that window.</p>
               ) : (
-                <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
-                  {lines.map((line) => (
-                    <li key={`${line.kind}-${line.id}`} className={`flex items-baseline gap-3 px-3 py-1.5 ${line.kind === "error" ? "bg-red-50" : ""}`}>
-                      <LocalTime iso={line.at.toISOString()} />
-                      <span className={`rounded px-1 text-[10px] font-semibold uppercase ${line.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{line.kind}</span>
-                      <span className="font-mono text-xs">{line.label}</span>
-                      <span className="truncate text-xs text-slate-600">{line.detail}</span>
-                      <Link href={runAt(context.runId, line.id)} className="ml-auto shrink-0 text-xs text-sky-700 hover:underline">
-                        in timeline
-                      </Link>
-                    </li>
-                  ))}
-                </ol>
+                <TraceContextList lines={lines} />
               )}
             </section>
           );

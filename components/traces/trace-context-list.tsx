@@ -1,0 +1,37 @@
+"use client";
+import Link from "next/link";
+import { LocalTime } from "@/components/local-time";
+
+export interface TraceContextLine {
+  kind: "event" | "error";
+  id: string;
+  /** ISO time. */
+  at: string;
+  label: string;
+  detail: string;
+  /** The row in the run timeline. */
+  href: string;
+}
+
+/**
+ * A run's events and errors around a trace's errors, oldest first. A client component so
+ * that the page sends each line as a few strings, not as a tree of elements: a trace
+ * page shows up to 200 lines per run.
+ */
+export function TraceContextList({ lines }: { lines: TraceContextLine[] }) {
+  return (
+    <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+      {lines.map((line) => (
+        <li key={`${line.kind}-${line.id}`} className={`flex items-baseline gap-3 px-3 py-1.5 ${line.kind === "error" ? "bg-red-50" : ""}`}>
+          <LocalTime iso={line.at} />
+          <span className={`rounded px-1 text-[10px] font-semibold uppercase ${line.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{line.kind}</span>
+          <span className="font-mono text-xs">{line.label}</span>
+          <span className="truncate text-xs text-slate-600">{line.detail}</span>
+          <Link href={line.href} className="ml-auto shrink-0 text-xs text-sky-700 hover:underline">
+            in timeline
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}
