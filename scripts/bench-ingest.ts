@@ -102,8 +102,8 @@ function makeEvents(count: number, start: number): BenchEvent[] {
   });
 }
 
-/** Resident memory of the server and every process under it, from /proc. */
-function treeRssBytes(rootPid: number): number {
+/** The server's process and every process under it, from /proc. */
+function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -113,18 +113,47 @@ function treeRssBytes(rootPid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {}
   }
-  let total = 0;
+  const tree: number[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
+    tree.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory of the server and every process under it. */
+function treeRssBytes(rootPid: number): number {
+  let total = 0;
+  for (const pid of processTree(rootPid)) {
     try {
       const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (match) total += Number(match[1]) * 1024;
     } catch {}
-    stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }
+
+/**
+ * CPU seconds (user + system) the server and the processes under it have used. Per event,
+ * it is the figure that moves with the code and hardly with the machine's load, which
+ * changes the rates (and, less, their ratio) from run to run.
+ */
+function treeCpuSeconds(rootPid: number): number {
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after the command.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
+}
+// sysconf(_SC_CLK_TCK): 100 on every Linux Node.js runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 async function post(pathname: string, body: string): Promise<{ status: number; json: any }> {
   const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, {
@@ -323,9 +352,11 @@ async function main() {
   await sendAll(makeEvents(Math.min(10 * BATCH, EVENTS), 0));
   const events = makeEvents(EVENTS, 1);
   log(`sending ${fmt(EVENTS)} events in batches of ${BATCH}, ${CONCURRENCY} at a time …`);
+  const cpu0 = treeCpuSeconds(started.pid!);
   const t0 = performance.now();
   const acknowledged = await sendAll(events);
   const httpSeconds = (performance.now() - t0) / 1000;
+  const serverCpuSeconds = treeCpuSeconds(started.pid!) - cpu0;
   const httpRate = EVENTS / httpSeconds;
 
   const ids = acknowledged.flat();
@@ -349,6 +380,7 @@ async function main() {
   const ratio = httpRate / copyRate;
   console.log("");
   console.log(`HTTP ingestion     ${fmt(httpRate)} events/s  (${fmt(EVENTS)} events, batches of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(httpSeconds, 1)} s, server NODE_OPTIONS="${SERVER_NODE_OPTIONS}")`);
+  console.log(`server CPU         ${fmt((serverCpuSeconds * 1e6) / EVENTS, 1)} µs per event  (${fmt(serverCpuSeconds, 1)} s in ${fmt(httpSeconds, 1)} s: ${fmt((100 * serverCpuSeconds) / httpSeconds)}% of one core)`);
   console.log(`COPY baseline      ${fmt(copyRate)} rows/s`);
   console.log(`ratio              ${fmt(ratio, 2)}× COPY  (target ≥ 0.50×: ${ratio >= 0.5 ? "met" : "NOT met"})`);
   const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;

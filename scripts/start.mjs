@@ -11,8 +11,10 @@ import path from "node:path";
 // V8 lets a server's heap grow as far as the machine allows before collecting: under the
 // ingestion benchmark its RSS climbed to 370–406 MB. A 256 MB old space kept it at or
 // below ~255 MB through a soak (192 MB gave the same RSS, with less headroom for a large
-// page or export); the young generation stays at 16 MB semi-spaces (8 MB cost a quarter
-// of the throughput in more scavenges). Also used by `npm run bench:ingest`; each flag
+// page or export). The young generation gets 32 MB semi-spaces: a batch request's
+// garbage (body, parsed items, the statement's JSON) outlives 16 MB ones while the
+// database works, and copying it cost ~25% of the server's CPU per event (8 MB cost
+// a quarter of the throughput). Also used by `npm run bench:ingest`; each flag
 // applies only when NODE_OPTIONS does not set it. See README, "Server memory".
 import SERVER_HEAP_FLAGS from "./server-heap-flags.json" with { type: "json" };
 
