@@ -27,6 +27,23 @@ export function toAppError(error: unknown): AppError {
       cause: error,
     });
   }
-  console.error("logdeck: unexpected error", error);
+  console.error("logdeck: unexpected error", withoutBoundValues(error));
   return new AppError("internal_error", "Internal error.", { cause: error });
+}
+
+/**
+ * The error as logged: PGlite's errors carry the statement's bound values (`params`), which
+ * for an ingestion batch are every item's payload — megabytes, and data that belongs in
+ * the database, not in logs. Those are left out; the message, code and stack stay.
+ */
+function withoutBoundValues(error: unknown): unknown {
+  if (!(error instanceof Error) || !("params" in error)) return error;
+  const copy = new Error(error.message, { cause: error.cause });
+  copy.name = error.name;
+  copy.stack = error.stack;
+  for (const [key, value] of Object.entries(error)) {
+    if (key === "params" || key === "queryOptions") continue;
+    (copy as unknown as Record<string, unknown>)[key] = key === "query" && typeof value === "string" && value.length > 2_000 ? `${value.slice(0, 2_000)}…` : value;
+  }
+  return copy;
 }

@@ -25,6 +25,8 @@ export interface StoreResult {
   ids: string[];
   /** Runs of another project than the key's that items named: then nothing was stored. */
   foreignRunIds: string[];
+  /** Ids of items already stored for another project than the key's: then nothing was stored. */
+  foreignItemIds: string[];
 }
 
 export interface IngestEndpoint<T extends IngestItem> {
@@ -95,6 +97,19 @@ function foreignRunError<T extends IngestItem>(bound: string, items: readonly T[
   });
 }
 
+/** 403: a bound key's items reuse ids already stored for another project (nothing was stored). */
+function foreignItemError<T extends IngestItem & { id?: string }>(bound: string, items: readonly T[], foreignItemIds: readonly string[], batchKey: string, itemName: string): AppError {
+  const foreign = new Set(foreignItemIds);
+  const offending = items.flatMap((item, index) => (item.id !== undefined && foreign.has(item.id) ? [index] : []));
+  const first = offending[0] ?? 0;
+  const where = items.length > 1 ? `${batchKey}[${first}]` : itemName;
+  return new AppError(
+    "forbidden",
+    `This ingest key may only write project "${bound}"; ${where}.id "${items[first]?.id ?? foreignItemIds[0]}" is already stored for another project — ids must be unique across projects. Nothing was stored.`,
+    { details: offending.slice(0, 50).map((index) => ({ index, field: "id", message: `is already stored for another project than the key's project "${bound}"` })) },
+  );
+}
+
 export async function handleIngestRequest<T extends IngestItem>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
   const cors = corsHeaders(request, corsOptions());
   try {
@@ -126,8 +141,9 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     });
     assertKeyMayWrite(identity, items, endpoint.batchKey);
 
-    const { ids, foreignRunIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
+    const { ids, foreignRunIds, foreignItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
     if (foreignRunIds.length) throw foreignRunError(identity.projectId!, items, foreignRunIds, endpoint.batchKey, endpoint.itemName);
+    if (foreignItemIds.length) throw foreignItemError(identity.projectId!, items, foreignItemIds, endpoint.batchKey, endpoint.itemName);
     // no-transform: Next would gzip the answer (up to 1,000 ids) on the server's one
     // thread, which cost more CPU than the bytes it saves on the wire.
     return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store, no-transform" } });

@@ -203,6 +203,28 @@ describe("a project-bound key and runs of other projects", () => {
     expect(await countEvents()).toBe(3);
   });
 
+  it.each(["events", "errors"] as const)("refuses an id already stored for another project with 403 and stores nothing (%s)", async (path) => {
+    const item = (id: string) => (path === "events" ? { id, eventType: "X" } : { id, traceId: TRACE, errorType: "E", message: "m" });
+    // Another project's client (an unbound key) stored "shared-1" first.
+    expect((await send(path, { ...item("shared-1"), projectId: "p_theirs" })).status).toBe(201);
+    const res = await send(path, { [path]: [item("mine-1"), item("shared-1")] }, { key: "ld_mine_secret" });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toBe(
+      `This ingest key may only write project "p_mine"; ${path}[1].id "shared-1" is already stored for another project — ids must be unique across projects. Nothing was stored.`,
+    );
+    expect(res.json.error.details).toEqual([{ index: 1, field: "id", message: 'is already stored for another project than the key\'s project "p_mine"' }]);
+    expect((await countEvents()) + (await countErrors())).toBe(1);
+  });
+
+  it("a bound key's retry of its own batch is still idempotent (201, stored once)", async () => {
+    const batch = { events: [{ id: "retry-1", eventType: "A" }, { id: "retry-2", eventType: "B", runId: "r_mine" }] };
+    expect((await send("events", batch, { key: "ld_mine_secret" })).status).toBe(201);
+    const again = await send("events", batch, { key: "ld_mine_secret" });
+    expect(again.status).toBe(201);
+    expect(again.json.ids).toEqual(["retry-1", "retry-2"]);
+    expect(await countEvents()).toBe(2);
+  });
+
   it("an unbound key may still name any run (its items are stored as sent)", async () => {
     const res = await send("events", { eventType: "A", runId: "r_theirs", projectId: "p_mine" });
     expect(res.status).toBe(201);
@@ -348,6 +370,29 @@ describe("limits (defaults)", () => {
     expect(res.json.error.details[0]).toMatchObject({ index: 1, field, limit });
     expect(res.json.error.message).toContain(limit);
     expect(await countEvents()).toBe(0);
+  });
+
+  // A btree entry holds at most 2,704 bytes: 1,024 characters of CJK text (3,072 bytes)
+  // are within INGEST_MAX_STRING_LENGTH but would make PostgreSQL refuse the insert (a 500).
+  it.each([
+    ["events", { eventType: "漢".repeat(1_024) }, "eventType"],
+    ["errors", { traceId: TRACE, errorType: "漢".repeat(342), message: "m" }, "errorType"],
+  ] as const)("refuses a %s type of more than 1,024 UTF-8 bytes with 413, whatever its length in characters", async (path, item, field) => {
+    const res = await send(path, item);
+    expect(res.status).toBe(413);
+    expect(res.json.error.details[0]).toMatchObject({ index: 0, field, limit: "INGEST_MAX_STRING_LENGTH" });
+    expect(res.json.error.message).toMatch(/bytes as UTF-8, more than the 1024 bytes an indexed field can hold/);
+    expect((await countEvents()) + (await countErrors())).toBe(0);
+  });
+
+  it("stores the longest type and ids an index holds, in multi-byte text", async () => {
+    const type = "漢".repeat(341) + "a"; // 1,024 bytes
+    const id = "漢".repeat(128); // 384 bytes: INGEST_MAX_ID_LENGTH characters
+    const res = await send("events", { id, eventType: type, runId: id, projectId: id, userId: id, actorId: id });
+    expect(res.status).toBe(201);
+    const err = await send("errors", { id, traceId: TRACE, errorType: type, message: "m", runId: id, projectId: id });
+    expect(err.status).toBe(201);
+    expect(await prisma().eventLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ eventType: type, runId: id });
   });
 
   it("refuses a payload 33 levels deep with 413 naming the field and the limit", async () => {

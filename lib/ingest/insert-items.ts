@@ -26,6 +26,8 @@ export interface ItemColumn<Row> {
 export interface InsertItemsResult {
   /** Runs the items name that belong to another project than the key's: nothing was stored. */
   foreignRunIds: string[];
+  /** Ids of items already stored for another project than the key's: nothing was stored. */
+  foreignItemIds: string[];
 }
 
 export type InsertItems<Row extends ItemRow> = (rows: readonly Row[], options: { boundProjectId: string | null }) => Promise<InsertItemsResult>;
@@ -46,8 +48,8 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
       item.createdAt ??= receivedAt;
     }
     const rows = items as readonly (Item & ItemRow)[];
-    const { foreignRunIds } = await insert(rows, { boundProjectId });
-    return { ids: rows.map((row) => row.id), foreignRunIds };
+    const { foreignRunIds, foreignItemIds } = await insert(rows, { boundProjectId });
+    return { ids: rows.map((row) => row.id), foreignRunIds, foreignItemIds };
   };
 }
 
@@ -63,8 +65,11 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  *   an item names both.
  * - An id already stored is skipped, not overwritten (ON CONFLICT (id) DO NOTHING): a
  *   retried request stores nothing twice, and an id twice in one batch is stored once.
- * - A key bound to a project may not write into a run of another project: the statement
- *   then stores nothing and returns those runs (the handler answers 403).
+ * - A key bound to a project may not write into a run of another project, nor send an
+ *   id already stored for another project (which would be acknowledged and skipped, so
+ *   one project could silently pre-empt another's ids): the statement then stores
+ *   nothing and returns those runs and ids (the handler answers 403). With a key bound
+ *   to no project, an id already stored is skipped whoever stored it, as the contract says.
  * - Rows go in id order within each table, and every request runs the same statement, so
  *   concurrent batches take their row locks alike and cannot deadlock on each other.
  *
@@ -81,24 +86,29 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
     WITH foreign_runs AS (
       SELECT id FROM runs
       WHERE $1::text IS NOT NULL AND id = ANY($3::text[]) AND project_id <> $1::text
+    ), foreign_items AS (
+      SELECT id FROM ${table}
+      WHERE $1::text IS NOT NULL AND id = ANY($7::text[]) AND project_id IS DISTINCT FROM $1::text
+    ), refused AS (
+      SELECT 'run' AS kind, id FROM foreign_runs UNION ALL SELECT 'item', id FROM foreign_items
     ), new_projects AS (
       INSERT INTO projects (id, name)
       SELECT id, id FROM unnest($2::text[]) AS t(id)
-      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      WHERE NOT EXISTS (SELECT 1 FROM refused)
       ON CONFLICT (id) DO NOTHING
     ), new_runs AS (
       INSERT INTO runs (id, project_id, started_at)
       SELECT id, project_id, started_at FROM unnest($3::text[], $4::text[], $5::timestamptz[]) AS t(id, project_id, started_at)
-      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      WHERE NOT EXISTS (SELECT 1 FROM refused)
       ON CONFLICT (id) DO UPDATE SET project_id = EXCLUDED.project_id
       WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL
     ), new_items AS (
       INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
       SELECT * FROM json_to_recordset($6::json) AS t(${recordType})
-      WHERE NOT EXISTS (SELECT 1 FROM foreign_runs)
+      WHERE NOT EXISTS (SELECT 1 FROM refused)
       ON CONFLICT (id) DO NOTHING
     )
-    SELECT id FROM foreign_runs`;
+    SELECT kind, id FROM refused`;
   // A prepared statement per connection: parsed and planned once, not per request.
   const name = `logdeck_insert_${table}`;
 
@@ -117,7 +127,7 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
     }
     const runIds = [...runs.keys()].sort();
     const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await database().statement<{ id: string }>(
+    const result = await database().statement<{ kind: "run" | "item"; id: string }>(
       text,
       [
         boundProjectId,
@@ -126,10 +136,15 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
         runIds.map((id) => runs.get(id)!.projectId),
         runIds.map((id) => runs.get(id)!.startedAt.toISOString()),
         encodeRows(sorted),
+        // Only a bound key's ids are looked up (unbound: the CTE reads nothing).
+        boundProjectId === null ? null : sorted.map((row) => row.id),
       ],
       { name },
     );
-    return { foreignRunIds: result.map((row) => row.id) };
+    return {
+      foreignRunIds: result.filter((row) => row.kind === "run").map((row) => row.id),
+      foreignItemIds: result.filter((row) => row.kind === "item").map((row) => row.id),
+    };
   };
 }
 

@@ -11,12 +11,32 @@ import { createSecretScrubber, isSecretKey } from "./scrub-secrets";
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${expected}`;
 
-/** A string of at most `max` characters (limit named by `limit`) that PostgreSQL can store. */
-export function zStoredString(max: number, limit: string, { allowEmpty = false } = {}) {
+/**
+ * The most UTF-8 bytes an indexed column's value may have. A btree entry holds at most
+ * 2,704 bytes (PostgreSQL refuses the insert beyond that); the widest indexes hold a run
+ * or project id and a type, (run_id, event_type), so ids get 512 bytes and types 1,024.
+ * The character limits are below these for ASCII; text of 3- and 4-byte characters (CJK,
+ * emoji) can reach them first.
+ */
+export const INDEXED_ID_MAX_BYTES = 512;
+export const INDEXED_TYPE_MAX_BYTES = 1_024;
+
+/**
+ * A string of at most `max` characters (limit named by `limit`) — and, for an indexed
+ * column, at most `maxBytes` bytes as UTF-8 — that PostgreSQL can store.
+ */
+export function zStoredString(max: number, limit: string, { allowEmpty = false, maxBytes = Infinity } = {}) {
   return z.string({ error: typeError("a string") }).superRefine((value, ctx) => {
     if (!allowEmpty && value.length === 0) ctx.addIssue({ code: "custom", message: "must not be empty" });
     else if (value.length > max) ctx.addIssue({ code: "custom", message: `is longer than ${max} characters (${limit})`, params: { limit } });
-    else {
+    // A UTF-16 unit is at most 3 bytes of UTF-8: shorter strings need no count.
+    else if (value.length * 3 > maxBytes && Buffer.byteLength(value, "utf8") > maxBytes) {
+      ctx.addIssue({
+        code: "custom",
+        message: `is ${Buffer.byteLength(value, "utf8")} bytes as UTF-8, more than the ${maxBytes} bytes an indexed field can hold`,
+        params: { limit },
+      });
+    } else {
       const bad = findUnstorableCharacter(value);
       if (bad) ctx.addIssue({ code: "custom", message: bad });
     }

@@ -2,7 +2,7 @@
 // refused rather than dropped: a misspelt "projectID" must not silently lose data.
 import { z } from "zod";
 import type { IngestLimits } from "./ingest-limits";
-import { zEnum, zJsonText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
+import { INDEXED_ID_MAX_BYTES, INDEXED_TYPE_MAX_BYTES, zEnum, zJsonText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
 
 export interface ItemSchemaContext {
   limits: IngestLimits;
@@ -17,11 +17,11 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
   schema.nullish().transform((value): z.output<T> => value ?? fallback);
 
 export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
-  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH"));
+  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES }));
   return z.strictObject(
     {
       id: id(),
-      eventType: zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH"),
+      eventType: zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { maxBytes: INDEXED_TYPE_MAX_BYTES }),
       payload: withDefault(zJsonText(limits, scrubKeys, { objectOnly: true }), "{}"),
       projectId: id(),
       runId: id(),
@@ -36,12 +36,12 @@ export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) 
 }
 
 export function createErrorItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
-  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH"));
+  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES }));
   return z.strictObject(
     {
       id: id(),
       traceId: ZUuidSchema,
-      errorType: zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH"),
+      errorType: zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { maxBytes: INDEXED_TYPE_MAX_BYTES }),
       message: zStoredString(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true }),
       stack: optional(zStoredString(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true })),
       // A JSON null detail is stored as SQL NULL, the same as no detail.
