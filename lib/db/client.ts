@@ -64,7 +64,7 @@ export interface OpenDatabaseOptions {
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
 
 /** One parameterised statement ($1, $2, …) inside a `transaction`; arrays bind as arrays. */
-export type SqlRunner = (text: string, params?: readonly unknown[]) => Promise<{ rowCount: number }>;
+export type SqlRunner = <R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<{ rowCount: number; rows: R[] }>;
 
 /** Where this process's database is, from DATABASE_URL and DATA_DIR. */
 export function configuredTarget(): DatabaseTarget {
@@ -160,7 +160,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
       try {
         await client.query("BEGIN");
         await client.query(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
-        const value = await fn(async (text, params) => ({ rowCount: (await client.query(text, params as unknown[])).rowCount ?? 0 }));
+        const value = await fn(async <R extends Record<string, unknown>>(text: string, params?: readonly unknown[]) => {
+          const result = await client.query<R>(text, params as unknown[]);
+          return { rowCount: result.rowCount ?? 0, rows: result.rows };
+        });
         await client.query("COMMIT");
         return value;
       } catch (error) {
@@ -232,7 +235,10 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     transaction: async (fn, { statementTimeoutMs }) =>
       (await embedded()).transaction(async (tx) => {
         await tx.exec(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);
-        return fn(async (text, params) => ({ rowCount: (await tx.query(text, params as unknown[])).affectedRows ?? 0 }));
+        return fn(async <R extends Record<string, unknown>>(text: string, params?: readonly unknown[]) => {
+          const result = await tx.query<R>(text, params as unknown[]);
+          return { rowCount: result.affectedRows ?? 0, rows: result.rows };
+        });
       }),
     // One session in this process, so nothing else can hold a lock the statement waits
     // for; a statement is atomic on its own.

@@ -8,7 +8,7 @@ process.env.INGEST_RATE_LIMIT_BURST = "1000000";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OPTIONS as eventsOptions, POST as postEvents } from "@/app/api/events/route";
 import { POST as postErrors } from "@/app/api/errors/route";
-import { prisma } from "@/lib/db/client";
+import { configuredTarget, prisma } from "@/lib/db/client";
 import { clearIngestKeyCache, INGEST_KEY_CACHE_TTL_MS } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
 import { revokeIngestKey } from "@/lib/ingest-keys/revoke-ingest-key";
@@ -175,6 +175,28 @@ describe("new projects and runs", () => {
   });
 });
 
+describe("runs and projects filled in from items", () => {
+  it("moves a run's start back when an older item arrives late", async () => {
+    const now = Date.now();
+    await send("events", { eventType: "LATE", runId: "r_order", createdAt: new Date(now).toISOString() });
+    await send("events", { eventType: "EARLY", runId: "r_order", createdAt: new Date(now - 2 * 3_600_000).toISOString() });
+    await send("events", { eventType: "MIDDLE", runId: "r_order", createdAt: new Date(now - 3_600_000).toISOString() });
+    expect((await prisma().run.findUniqueOrThrow({ where: { id: "r_order" } })).startedAt).toEqual(new Date(now - 2 * 3_600_000));
+  });
+
+  it("gives an item that names a run but no project the run's project, from the batch or the stored run", async () => {
+    // In one batch: the first item names both, the second only the run.
+    expect((await send("events", { events: [{ eventType: "A", runId: "r_fill", projectId: "p_fill" }, { eventType: "B", runId: "r_fill" }] })).status).toBe(201);
+    // Later, an error naming only the run (an ErrorService configured without projectId).
+    expect((await send("errors", { traceId: TRACE, errorType: "E", message: "m", runId: "r_fill" })).status).toBe(201);
+    expect((await prisma().eventLog.findMany({ select: { projectId: true } })).map((e) => e.projectId)).toEqual(["p_fill", "p_fill"]);
+    expect((await prisma().errorLog.findFirstOrThrow()).projectId).toBe("p_fill");
+    // A run without a project leaves its items without one.
+    expect((await send("events", { eventType: "C", runId: "r_none" })).status).toBe(201);
+    expect((await prisma().eventLog.findFirstOrThrow({ where: { runId: "r_none" } })).projectId).toBeNull();
+  });
+});
+
 describe("a project-bound key and runs of other projects", () => {
   beforeEach(async () => {
     await prisma().project.createMany({ data: [{ id: "p_mine", name: "Mine" }, { id: "p_theirs", name: "Theirs" }] });
@@ -223,6 +245,27 @@ describe("a project-bound key and runs of other projects", () => {
     expect(again.status).toBe(201);
     expect(again.json.ids).toEqual(["retry-1", "retry-2"]);
     expect(await countEvents()).toBe(2);
+  });
+
+  // Two bound keys naming the same NEW run at once: each statement's snapshot sees the run
+  // free, so without the per-run lock both were acknowledged and one project's events
+  // landed in the other's run. Only PostgreSQL runs statements concurrently.
+  it.runIf(configuredTarget().kind === "postgres")("gives a new run to one of two bound keys racing for it; the other gets 403 and stores nothing", async () => {
+    await prisma().project.create({ data: { id: "p_rival", name: "Rival" } });
+    await prisma().ingestKey.create({ data: { id: "key_rival", name: "k", prefix: "ld_rival", hash: hashIngestKey("ld_rival_secret"), projectId: "p_rival" } });
+    const batch = (runId: string, type: string) => ({ events: Array.from({ length: 300 }, () => ({ eventType: type, runId })) });
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const runId = `r_race_${i}`;
+        const [mine, rival] = await Promise.all([send("events", batch(runId, "MINE"), { key: "ld_mine_secret" }), send("events", batch(runId, "RIVAL"), { key: "ld_rival_secret" })]);
+        return [mine.status, rival.status].sort().join("/");
+      }),
+    );
+    expect(outcomes).toEqual(Array(12).fill("201/403"));
+    const mixed = await prisma().$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM event_logs e JOIN runs r ON r.id = e.run_id WHERE e.run_id LIKE 'r_race_%' AND e.project_id IS DISTINCT FROM r.project_id`;
+    expect(Number(mixed[0]!.n)).toBe(0);
+    expect(await countEvents()).toBe(12 * 300);
   });
 
   it("an unbound key may still name any run (its items are stored as sent)", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { database } from "@/lib/db/client";
+import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import type { StoreResult } from "./handle-ingest-request";
 
@@ -60,9 +60,12 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  *
  * - Unknown projects and runs are created (ON CONFLICT DO NOTHING, so concurrent requests
  *   naming the same new project both succeed; the foreign keys are checked at the end of
- *   the statement, when those rows exist). A new project is named after its id; a new run
- *   starts at its earliest item; a run first seen without a project gets one as soon as
- *   an item names both.
+ *   the statement, when those rows exist). A new project is named after its id; a run
+ *   starts at its earliest item (an item older than its start, arriving late, moves it
+ *   back); a run first seen without a project gets one as soon as an item names both.
+ * - An item naming a run but no project gets the run's project (from the batch, else the
+ *   stored run), so an ErrorService configured without projectId still shows up in its
+ *   project's error views.
  * - An id already stored is skipped, not overwritten (ON CONFLICT (id) DO NOTHING): a
  *   retried request stores nothing twice, and an id twice in one batch is stored once.
  * - A key bound to a project may not write into a run of another project, nor send an
@@ -70,6 +73,10 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  *   one project could silently pre-empt another's ids): the statement then stores
  *   nothing and returns those runs and ids (the handler answers 403). With a key bound
  *   to no project, an id already stored is skipped whoever stored it, as the contract says.
+ *   Two bound keys naming the same NEW run at once would each see it free in their own
+ *   snapshot: a bound key's batch therefore first takes a transaction-level advisory lock
+ *   per run it names (sorted, so two batches cannot deadlock), and its statement, started
+ *   after the other's commit, sees the run's owner.
  * - Rows go in id order within each table, and every request runs the same statement, so
  *   concurrent batches take their row locks alike and cannot deadlock on each other.
  *
@@ -81,6 +88,13 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  */
 export function createItemInserter<Row extends ItemRow>(table: string, columns: readonly ItemColumn<Row>[]): InsertItems<Row> {
   const recordType = columns.map((column) => `${column.name} ${column.type}`).join(", ");
+  // An item without a project takes its run's, when the run is stored with one (runs the
+  // batch names with a project were filled in before the statement).
+  const selectList = columns
+    .map((column) =>
+      column.name === "project_id" ? "COALESCE(t.project_id, (SELECT runs.project_id FROM runs WHERE runs.id = t.run_id)) AS project_id" : `t.${column.name}`,
+    )
+    .join(", ");
   const encodeRows = rowsJsonEncoder(columns);
   const text = `
     WITH foreign_runs AS (
@@ -100,11 +114,11 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
       INSERT INTO runs (id, project_id, started_at)
       SELECT id, project_id, started_at FROM unnest($3::text[], $4::text[], $5::timestamptz[]) AS t(id, project_id, started_at)
       WHERE NOT EXISTS (SELECT 1 FROM refused)
-      ON CONFLICT (id) DO UPDATE SET project_id = EXCLUDED.project_id
-      WHERE runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL
+      ON CONFLICT (id) DO UPDATE SET project_id = COALESCE(runs.project_id, EXCLUDED.project_id), started_at = LEAST(runs.started_at, EXCLUDED.started_at)
+      WHERE (runs.project_id IS NULL AND EXCLUDED.project_id IS NOT NULL) OR EXCLUDED.started_at < runs.started_at
     ), new_items AS (
       INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
-      SELECT * FROM json_to_recordset($6::json) AS t(${recordType})
+      SELECT ${selectList} FROM json_to_recordset($6::json) AS t(${recordType})
       WHERE NOT EXISTS (SELECT 1 FROM refused)
       ON CONFLICT (id) DO NOTHING
     )
@@ -125,22 +139,40 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
         if (row.createdAt < run.startedAt) run.startedAt = row.createdAt;
       }
     }
+    for (const row of rows) {
+      if (!row.projectId && row.runId) {
+        const projectId = runs.get(row.runId)!.projectId;
+        if (projectId) row.projectId = projectId;
+      }
+    }
     const runIds = [...runs.keys()].sort();
     const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const result = await database().statement<{ kind: "run" | "item"; id: string }>(
-      text,
-      [
-        boundProjectId,
-        [...projectIds].sort(),
-        runIds,
-        runIds.map((id) => runs.get(id)!.projectId),
-        runIds.map((id) => runs.get(id)!.startedAt.toISOString()),
-        encodeRows(sorted),
-        // Only a bound key's ids are looked up (unbound: the CTE reads nothing).
-        boundProjectId === null ? null : sorted.map((row) => row.id),
-      ],
-      { name },
-    );
+    const params = [
+      boundProjectId,
+      [...projectIds].sort(),
+      runIds,
+      runIds.map((id) => runs.get(id)!.projectId),
+      runIds.map((id) => runs.get(id)!.startedAt.toISOString()),
+      encodeRows(sorted),
+      // Only a bound key's ids are looked up (unbound: the CTE reads nothing).
+      boundProjectId === null ? null : sorted.map((row) => row.id),
+    ];
+    type Refused = { kind: "run" | "item"; id: string };
+    const result =
+      boundProjectId !== null && runIds.length
+        ? await database().transaction(
+            async (sql) => {
+              await sql(
+                `SELECT pg_advisory_xact_lock(key) FROM (
+                   SELECT DISTINCT hashtextextended('logdeck:run:' || id, 0) AS key FROM unnest($1::text[]) AS t(id) ORDER BY key
+                 ) AS keys`,
+                [runIds],
+              );
+              return (await sql<Refused>(text, params)).rows;
+            },
+            { statementTimeoutMs: STATEMENT_TIMEOUT_MS },
+          )
+        : await database().statement<Refused>(text, params, { name });
     return {
       foreignRunIds: result.filter((row) => row.kind === "run").map((row) => row.id),
       foreignItemIds: result.filter((row) => row.kind === "item").map((row) => row.id),
