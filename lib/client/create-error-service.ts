@@ -2,6 +2,7 @@
 // support can paste it into logdeck) and is sent at once to POST /api/errors, retried
 // until stored. Dependency-free.
 import { postWithRetry, type TransportOptions } from "./post-with-retry";
+import { timeOrderedId } from "./time-ordered-id";
 
 export interface ErrorServiceOptions extends TransportOptions {
   /** Where logdeck is served, e.g. "https://logdeck.example.com". */
@@ -39,7 +40,8 @@ export function createErrorService(options: ErrorServiceOptions): ErrorService {
   function report(input: ErrorReport) {
     const traceId = input.traceId ?? crypto.randomUUID();
     // The item's own id makes every retry of this report idempotent on the server.
-    const item = { id: crypto.randomUUID(), traceId, projectId: options.projectId, createdAt: new Date().toISOString(), ...input, ...(input.traceId ? {} : { traceId }) };
+    const { id, ms } = timeOrderedId();
+    const item = { id, traceId, projectId: options.projectId, createdAt: new Date(ms).toISOString(), ...input, ...(input.traceId ? {} : { traceId }) };
     const delivered = postWithRetry(url, options.ingestKey, item, options).then(
       () => true,
       (error) => {

@@ -3,6 +3,7 @@
 // page unload what is left goes with navigator.sendBeacon (`?key=`, text/plain: no
 // preflight, survives the page). Dependency-free.
 import { IngestRequestError, postWithRetry, type TransportOptions } from "./post-with-retry";
+import { timeOrderedId } from "./time-ordered-id";
 
 export interface EventBusOptions extends TransportOptions {
   baseUrl: string;
@@ -107,7 +108,9 @@ export function createEventBus(options: EventBusOptions): EventBus {
 
   return {
     emit(event) {
-      const queued: QueuedEvent = { id: crypto.randomUUID(), createdAt: new Date().toISOString(), ...(options.projectId ? { projectId: options.projectId } : {}), ...event };
+      // A time-ordered id: events of one millisecond keep the order they were emitted in.
+      const { id, ms } = timeOrderedId();
+      const queued: QueuedEvent = { id, createdAt: new Date(ms).toISOString(), ...(options.projectId ? { projectId: options.projectId } : {}), ...event };
       queue.push(queued);
       if (queue.length > maxQueue) queue.splice(0, queue.length - maxQueue);
       if (queue.length >= batchSize) void flush();
