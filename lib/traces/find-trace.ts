@@ -39,14 +39,17 @@ export interface TraceRunContext {
 
 export interface Trace {
   traceId: string;
+  /** The newest MAX_ERRORS errors of the trace, oldest first. */
   errors: TraceError[];
+  /** How many errors the trace has in all (more than `errors.length` when cut at MAX_ERRORS). */
+  totalErrors: number;
   runs: TraceRunContext[];
 }
 
 /** How far around the errors the run's events are shown. */
 export const CONTEXT_BEFORE_MS = 5 * 60_000;
 export const CONTEXT_AFTER_MS = 60_000;
-const MAX_ERRORS = 500;
+export const MAX_ERRORS = 500;
 const MAX_CONTEXT_EVENTS = 200;
 const MAX_RUNS = 3;
 
@@ -63,8 +66,12 @@ export function traceIdVariants(traceId: string): string[] {
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
   // Raw SQL (the same statements the benchmark times raw): ~3× less overhead than findMany here.
-  const errors = (await prisma().$queryRaw<RawTraceError[]>(buildTraceErrorsSql({ traceId }))).map(toTraceError);
-  if (errors.length === 0) return null;
+  const raw = await prisma().$queryRaw<(RawTraceError & { total: bigint | number })[]>(buildTraceErrorsSql({ traceId }));
+  if (raw.length === 0) return null;
+  // Read newest first (a client stuck in a retry loop can send thousands under one
+  // traceId: the latest are the ones asked about), shown oldest first.
+  const errors = raw.map(toTraceError).reverse();
+  const totalErrors = Number(raw[0]!.total);
   const runIds = [...new Set(errors.map((e) => e.runId).filter((id): id is string => id !== null))].slice(0, MAX_RUNS);
   const runs = await Promise.all(
     runIds.map(async (runId) => {
@@ -87,7 +94,7 @@ export async function findTrace({ traceId }: { traceId: string }): Promise<Trace
       return { runId, runName: run?.name ?? null, from, to, events: shown, truncated };
     }),
   );
-  return { traceId: errors[0]!.traceId, errors, runs };
+  return { traceId: errors[0]!.traceId, errors, totalErrors, runs };
 }
 
 interface RawTraceError {
@@ -138,12 +145,13 @@ function toTraceError(r: RawTraceError): TraceError {
   };
 }
 
-/** Every error of a trace, oldest first (bounded). */
+/** The newest MAX_ERRORS errors of a trace, newest first, each with the trace's total count. */
 export function buildTraceErrorsSql({ traceId }: { traceId: string }): Prisma.Sql {
   return Prisma.sql`
-    SELECT id, trace_id, error_type, message, stack, detail::text AS detail, severity, endpoint, project_id, run_id, created_at
+    SELECT id, trace_id, error_type, message, stack, detail::text AS detail, severity, endpoint, project_id, run_id, created_at,
+      count(*) OVER () AS total
     FROM error_logs WHERE trace_id = ANY(${traceIdVariants(traceId)}::text[])
-    ORDER BY created_at, id LIMIT ${MAX_ERRORS}`;
+    ORDER BY created_at DESC, id DESC LIMIT ${MAX_ERRORS}`;
 }
 
 /** A run's events in a window, newest first, so the ones nearest the errors win (one extra to tell truncation). */

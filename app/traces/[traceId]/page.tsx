@@ -54,7 +54,8 @@ export default async function TracePage({ params }: Props) {
           <code className="font-mono text-sm">{trace.traceId}</code>
           <CopyButton text={trace.traceId} label="Copy traceId" />
           <span className="text-sm text-slate-600">
-            {trace.errors.length} error{trace.errors.length === 1 ? "" : "s"}
+            {trace.totalErrors.toLocaleString("en-US")} error{trace.totalErrors === 1 ? "" : "s"}
+            {trace.totalErrors > trace.errors.length ? ` — showing the latest ${trace.errors.length.toLocaleString("en-US")}` : ""}
           </span>
         </div>
 
