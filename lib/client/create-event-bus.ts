@@ -11,6 +11,12 @@ export interface EventBusOptions extends TransportOptions {
   projectId?: string;
   /** Events per request; default 100 (the server takes up to 1,000). */
   batchSize?: number;
+  /**
+   * Bytes of JSON per request; default 900,000 (the server takes 1 MiB by default,
+   * INGEST_MAX_BODY_BYTES). A batch is cut at whichever of batchSize and this comes first,
+   * so large payloads never make a whole batch a 413.
+   */
+  maxBatchBytes?: number;
   /** Send what is queued this often; default 2,000 ms. 0: only on batchSize or flush(). */
   flushIntervalMs?: number;
   /** Drop the oldest events past this many queued (a server down for long); default 10,000. */
@@ -48,11 +54,28 @@ export interface EventBus {
 }
 
 const BEACON_BYTES = 60_000; // browsers cap a page's beacons at 64 KiB in flight
+const ENVELOPE_BYTES = '{"events":[]}'.length;
+
+/** The UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 export function createEventBus(options: EventBusOptions): EventBus {
   const base = options.baseUrl.replace(/\/$/, "");
   const url = `${base}/api/events`;
   const batchSize = Math.min(options.batchSize ?? 100, 1_000);
+  const maxBatchBytes = options.maxBatchBytes ?? 900_000;
   const maxQueue = options.maxQueue ?? 10_000;
   const queue: QueuedEvent[] = [];
   const inFlight = new Set<QueuedEvent[]>();
@@ -79,7 +102,18 @@ export function createEventBus(options: EventBusOptions): EventBus {
   }
 
   function flush(): Promise<void> {
-    while (queue.length) sendBatch(queue.splice(0, batchSize));
+    while (queue.length) {
+      // As many as fit both limits; at least one (an event too large alone gets its own 413).
+      let count = 0;
+      let bytes = ENVELOPE_BYTES;
+      while (count < queue.length && count < batchSize) {
+        const size = utf8Length(JSON.stringify(queue[count])) + 1;
+        if (count > 0 && bytes + size > maxBatchBytes) break;
+        bytes += size;
+        count++;
+      }
+      sendBatch(queue.splice(0, count));
+    }
     return Promise.all([...sending]).then(() => undefined);
   }
 
