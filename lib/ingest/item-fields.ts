@@ -11,6 +11,20 @@ import { createSecretScrubber, isSecretKey } from "./scrub-secrets";
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${expected}`;
 
+// What an id may not hold: control characters (C0, DEL, C1 — ANSI escapes reach terminals
+// through exports and CLIs), and the invisible format characters (zero-width, bidi
+// controls, BOM) that make two ids look alike or one look like nothing.
+const INVISIBLE_IN_ID = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+function describeBadIdentifier(value: string): string {
+  const match = INVISIBLE_IN_ID.exec(value);
+  if (match) {
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return `contains U+${code} at position ${match.index}, a control or invisible character, which an id may not hold`;
+  }
+  return "must not begin or end with whitespace";
+}
+
 /**
  * The most UTF-8 bytes an indexed column's value may have. A btree entry holds at most
  * 2,704 bytes (PostgreSQL refuses the insert beyond that); the widest indexes hold a run
@@ -25,9 +39,10 @@ export const INDEXED_TYPE_MAX_BYTES = 1_024;
  * A string of at most `max` characters (limit named by `limit`) — and, for an indexed
  * column, at most `maxBytes` bytes as UTF-8 — that PostgreSQL can store.
  */
-export function zStoredString(max: number, limit: string, { allowEmpty = false, maxBytes = Infinity } = {}) {
+export function zStoredString(max: number, limit: string, { allowEmpty = false, maxBytes = Infinity, identifier = false } = {}) {
   return z.string({ error: typeError("a string") }).superRefine((value, ctx) => {
     if (!allowEmpty && value.length === 0) ctx.addIssue({ code: "custom", message: "must not be empty" });
+    else if (identifier && (INVISIBLE_IN_ID.test(value) || value.trim() !== value)) ctx.addIssue({ code: "custom", message: describeBadIdentifier(value) });
     else if (value.length > max) ctx.addIssue({ code: "custom", message: `is longer than ${max} characters (${limit})`, params: { limit } });
     // A UTF-16 unit is at most 3 bytes of UTF-8: shorter strings need no count.
     else if (value.length * 3 > maxBytes && Buffer.byteLength(value, "utf8") > maxBytes) {

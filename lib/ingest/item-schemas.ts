@@ -17,7 +17,7 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
   schema.nullish().transform((value): z.output<T> => value ?? fallback);
 
 export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
-  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES }));
+  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES, identifier: true }));
   return z.strictObject(
     {
       id: id(),
@@ -36,7 +36,7 @@ export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) 
 }
 
 export function createErrorItemSchema({ limits, scrubKeys }: ItemSchemaContext) {
-  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES }));
+  const id = () => optional(zStoredString(limits.maxIdLength, "INGEST_MAX_ID_LENGTH", { maxBytes: INDEXED_ID_MAX_BYTES, identifier: true }));
   return z.strictObject(
     {
       id: id(),
