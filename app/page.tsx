@@ -23,7 +23,7 @@ function Trend({ project }: { project: ProjectOverview }) {
 
 export default async function HomePage() {
   await requireUser();
-  const [projects, runs] = await Promise.all([findProjectsOverview(), findRecentRuns({ limit: 20 })]);
+  const [{ projects, total: projectCount }, runs] = await Promise.all([findProjectsOverview(), findRecentRuns({ limit: 20 })]);
   return (
     <>
       <AppHeader />
@@ -61,6 +61,12 @@ export default async function HomePage() {
               ))}
             </ul>
           )}
+          {projectCount > projects.length ? (
+            <p className="mt-3 text-sm text-slate-500">
+              The {projects.length.toLocaleString("en-US")} busiest of {projectCount.toLocaleString("en-US")} projects (most errors in the last 24 h first); paste an id in
+              the box above to reach any other.
+            </p>
+          ) : null}
         </section>
         <section aria-labelledby="runs-heading" role="region">
           <h2 id="runs-heading" className="mb-3 text-lg font-semibold">

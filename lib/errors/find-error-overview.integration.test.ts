@@ -301,9 +301,26 @@ describe("findProjectErrors", () => {
 
 describe("findProjectsOverview", () => {
   it("counts the last and the previous 24 hours", async () => {
-    const overview = await findProjectsOverview({ now: NOW });
+    const { projects: overview } = await findProjectsOverview({ now: NOW });
     expect(overview.find((p) => p.id === "p1")).toMatchObject({ errorsLast24h: 5, errorsPrevious24h: 1, runCount: 7 });
     expect(overview.find((p) => p.id === "p2")).toMatchObject({ errorsLast24h: 23, errorsPrevious24h: 0 });
+  });
+});
+
+describe("findProjectsOverview with many projects", () => {
+  it("ranks every project by its errors, so a busy project is shown whatever its name, and counts them all", async () => {
+    const before = await prisma().project.count();
+    await prisma().project.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ id: `aaa_quiet_${i}`, name: `aaa quiet ${i}` })) });
+    const all = await findProjectsOverview({ now: NOW, limit: 1_000 });
+    expect(all.total).toBe(before + 30);
+    const busy = all.projects.filter((p) => p.errorsLast24h > 0);
+    expect(busy.map((p) => p.id)).toEqual(expect.arrayContaining(["p1", "p2"]));
+    // Cut at as many as have errors: exactly those, though 30 quiet projects come first by name.
+    const { projects, total } = await findProjectsOverview({ now: NOW, limit: busy.length });
+    expect(total).toBe(before + 30);
+    expect(projects.map((p) => p.id)).toEqual(busy.map((p) => p.id));
+    expect(projects.map((p) => p.errorsLast24h)).toEqual([...projects.map((p) => p.errorsLast24h)].sort((a, b) => b - a));
+    await prisma().project.deleteMany({ where: { id: { startsWith: "aaa_quiet_" } } });
   });
 });
 
