@@ -2,6 +2,7 @@
 // no stack trace for a configuration mistake, and the database closed either way.
 import { ConfigError } from "@/lib/env";
 import { closeDatabase } from "@/lib/db/client";
+import { DataDirInUseError } from "@/lib/db/data-dir-lock";
 
 /**
  * `exitWhenDone`: for one-shot commands. Embedded PGlite and Prisma's schema engine (both
@@ -14,7 +15,8 @@ export async function runCli(main: () => Promise<void>, { exitWhenDone = false }
   try {
     await main();
   } catch (error) {
-    if (error instanceof ConfigError) console.error(error.message);
+    // A configuration mistake, or the embedded database held by another process.
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) console.error(error.message);
     else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   } finally {

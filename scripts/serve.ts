@@ -4,7 +4,8 @@
 // engine, the database client) stays resident beside the server.
 //
 // The database is closed again before Next opens it: embedded PGlite admits one process
-// at a time.
+// at a time. Closing releases DATA_DIR's lock (lib/db/data-dir-lock.ts), which the server
+// takes as it starts; a command that got DATA_DIR in between makes it stop with a message.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

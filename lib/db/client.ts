@@ -11,6 +11,7 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { copyIntoPglite, copyIntoPostgres, type CopyRows } from "./copy";
+import { lockDataDir } from "./data-dir-lock";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
@@ -205,6 +206,10 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
 function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Database {
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir, "pglite");
+  // Nothing in PGlite keeps a second process out of the directory, and two processes in
+  // it lose each other's writes: this process holds DATA_DIR until close (or exit), and
+  // a DataDirInUseError says who has it instead. In memory, nothing is shared.
+  const unlock = inMemory ? () => {} : lockDataDir(target.dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // PGlite and its adapter are imported here, when an embedded database is opened, not
   // at the top of this module: importing PGlite alone costs ~40 MB of memory, which a
@@ -248,6 +253,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
       await prisma.$disconnect();
       const pglite = await embedded().catch(() => null);
       if (pglite && !pglite.closed) await pglite.close();
+      // Let go only once closed: a close that failed leaves the files open in this
+      // process, whose exit releases the lock.
+      unlock();
     },
   };
 }
