@@ -33,6 +33,22 @@ describe("the batch walk", () => {
 
   const left = async () => (await prisma().eventLog.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
 
+  it("counts each batch in its run's record in the batch's own transaction, so a run that dies midway is recorded as it was", async () => {
+    await prisma().retentionRun.deleteMany({ where: { id: "run_recorded" } });
+    await prisma().retentionRun.create({
+      data: { id: "run_recorded", trigger: "cli", actor: "cli", dryRun: false, status: "running", eventCutoff: cutoff, errorCutoff: cutoff },
+    });
+    // The process "dies" right after its second batch committed.
+    const died = new Error("killed");
+    await expect(
+      deleteExpiredRows({ table: "event_logs", cutoff, batchSize: 4, recordInRun: "run_recorded", onBatch: (n) => { if (n >= 8) throw died; } }),
+    ).rejects.toBe(died);
+    const record = await prisma().retentionRun.findUniqueOrThrow({ where: { id: "run_recorded" } });
+    expect(record.eventsDeleted).toBe(8n);
+    expect(record.errorsDeleted).toBe(0n);
+    expect(await left()).toHaveLength(40 - 8 + 3);
+  });
+
   it("deletes every expired row in batches of at most batchSize, ties included, and nothing at or after the cutoff", async () => {
     const counts: number[] = [];
     const deleted = await deleteExpiredRows({ table: "event_logs", cutoff, batchSize: 4, onBatch: (n) => void counts.push(n) });

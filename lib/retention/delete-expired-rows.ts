@@ -54,6 +54,11 @@ export interface DeleteExpiredRowsOptions {
   /** Extra idle time after each batch, on top of the duty cycle's (default 0). */
   pauseMs?: number;
   /**
+   * The retention_runs row to count each batch in, in the batch's own transaction: a run
+   * killed midway is recorded with exactly the rows its committed batches deleted.
+   */
+  recordInRun?: string;
+  /**
    * After each committed batch, with the rows deleted so far from this table and the batch
    * itself: its rows and how long its transaction took (the bound lookup and any idle time
    * not included).
@@ -90,8 +95,10 @@ export async function deleteExpiredRows({
   maxAttempts = 5,
   dutyCycle = DEFAULT_DUTY_CYCLE,
   pauseMs = 0,
+  recordInRun,
   onBatch,
 }: DeleteExpiredRowsOptions): Promise<number> {
+  const counter = table === "event_logs" ? "events_deleted" : "errors_deleted";
   if (!(dutyCycle > 0 && dutyCycle <= 1)) throw new RangeError(`dutyCycle must be more than 0 and at most 1, got ${dutyCycle}`);
   const sql = STATEMENTS[table];
   const until = cutoff.toISOString();
@@ -111,6 +118,7 @@ export async function deleteExpiredRows({
           async (run) => {
             await run("SELECT set_config('lock_timeout', $1, true)", [`${Math.floor(lockTimeoutMs)}ms`]);
             const { rowCount } = bound === lo ? await run(sql.deleteTies, [lo, until, size]) : await run(sql.deleteRange, [lo, bound ?? until, until]);
+            if (recordInRun && rowCount > 0) await run(`UPDATE retention_runs SET ${counter} = ${counter} + $2 WHERE id = $1`, [recordInRun, rowCount]);
             return rowCount;
           },
           { statementTimeoutMs: STATEMENT_TIMEOUT_MS },

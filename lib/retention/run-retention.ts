@@ -50,7 +50,6 @@ export interface RunRetentionOptions {
   onProgress?: (progress: RetentionProgress) => Promise<void> | void;
 }
 
-const PROGRESS_WRITE_INTERVAL_MS = 500;
 
 /**
  * The retention job: deletes events older than EVENT_RETENTION_DAYS and errors older than
@@ -75,16 +74,10 @@ async function runLocked(
   const start = await recordStart({ trigger, actor, dryRun, ...policy });
   const began = performance.now();
   const progress: RetentionProgress = { eventsDeleted: 0, errorsDeleted: 0 };
-  let lastWrite = began;
+  // The counts in retention_runs grow in each batch's own transaction (recordInRun), so
+  // the record is never behind what was deleted, even for a run killed midway.
   const report = async () => {
     await onProgress?.({ ...progress });
-    if (performance.now() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
-    lastWrite = performance.now();
-    await prisma().retentionRun.update({
-      where: { id: start.id },
-      data: { eventsDeleted: progress.eventsDeleted, errorsDeleted: progress.errorsDeleted },
-      select: { id: true },
-    });
   };
 
   try {
@@ -101,6 +94,7 @@ async function runLocked(
         batchSize,
         dutyCycle,
         pauseMs,
+        recordInRun: start.id,
         onBatch: (n, batch) => ((progress.eventsDeleted = n), (progress.lastBatch = { table: "event_logs", ...batch }), report()),
       });
       errorsCount = await deleteExpiredRows({
@@ -109,6 +103,7 @@ async function runLocked(
         batchSize,
         dutyCycle,
         pauseMs,
+        recordInRun: start.id,
         onBatch: (n, batch) => ((progress.errorsDeleted = n), (progress.lastBatch = { table: "error_logs", ...batch }), report()),
       });
     }
