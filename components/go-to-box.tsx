@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef } from "react";
+import { MAX_LOOKUP_LENGTH } from "@/lib/search/normalize-lookup-id";
 
 /** Paste any id and go to it (resolved by /go). "/" focuses it from anywhere on the page. */
 export function GoToBox({ defaultValue = "", shortcut = true }: { defaultValue?: string; shortcut?: boolean }) {
@@ -27,6 +28,8 @@ export function GoToBox({ defaultValue = "", shortcut = true }: { defaultValue?:
         id={id}
         name="q"
         defaultValue={defaultValue}
+        // A longer query would make a URL the server refuses outright (431); /go says "too long".
+        maxLength={MAX_LOOKUP_LENGTH}
         placeholder="Go to traceId, runId, event id…  (/)"
         autoComplete="off"
         spellCheck={false}

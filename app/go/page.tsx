@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { requireUser } from "@/lib/auth/session";
+import { MAX_LOOKUP_LENGTH } from "@/lib/search/normalize-lookup-id";
 import { resolveLookup } from "@/lib/search/resolve-lookup";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +21,14 @@ export default async function GoPage({ searchParams }: { searchParams: Promise<R
       <main className="mx-auto max-w-3xl px-6 py-10">
         <h1 className="text-lg font-semibold">Nothing found</h1>
         <p role="status" className="mt-2 text-sm text-slate-700">
-          {result.id ? (
+          {result.tooLong ? (
+            <>That is too long to be an id (more than {MAX_LOOKUP_LENGTH.toLocaleString("en-US")} characters). Paste just the id, or the line that holds it.</>
+          ) : result.id ? (
             <>
               No trace, run, event or error has the id <code className="rounded bg-slate-100 px-1 font-mono break-all">{result.id}</code>.
             </>
           ) : (
-            <>That does not look like an id. Paste a traceId (a UUID), a runId or an event or error id.</>
+            <>That does not look like an id. Paste a traceId (a UUID), a runId, an event or error id, or a link to a run or trace.</>
           )}
         </p>
         <p className="mt-4 text-sm text-slate-500">

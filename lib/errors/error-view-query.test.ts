@@ -24,6 +24,10 @@ describe("error view query", () => {
     expect(errorViewHref("p1", { ...q, group: undefined, cursor: undefined })).toBe("/projects/p1/errors?window=1h");
   });
 
+  it("drops types no error can have (NUL, unpaired surrogate)", () => {
+    expect(parseErrorViewQuery({ type: ["\u0000", "API_ERROR,x\ud800"] }).types).toEqual(["API_ERROR"]);
+  });
+
   it("ignores a group that is not a UUID", () => {
     for (const group of ["", "nope", "d41d8cd98f00b204e9800998ecf8427e", "{d41d8cd9-8f00-b204-e980-0998ecf8427e}", " d41d8cd9-8f00-b204-e980-0998ecf8427e", "d41d8cd9-8f00-b204-e980-0998ecf8427e' OR '1'='1", "g41d8cd9-8f00-b204-e980-0998ecf8427e"]) {
       expect(parseErrorViewQuery({ group }), group).toEqual({ window: "24h", severities: [], types: [], group: undefined, cursor: undefined });

@@ -1,5 +1,6 @@
 // The errors view's state in the URL: window, severity and type filters, one group, list cursor.
 import { z } from "zod";
+import { isStorableText } from "@/lib/format/storable-text";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
 import { ZErrorWindowSchema, type ErrorWindow } from "./error-window";
 
@@ -28,7 +29,8 @@ export function parseErrorViewQuery(params: Record<string, string | string[] | u
   return {
     window: ZErrorWindowSchema.parse(first(params.window) ?? "24h"),
     severities: list(params.severity).filter((s) => (SEVERITIES as readonly string[]).includes(s)),
-    types: list(params.type).filter((t) => t.length <= 200).slice(0, 20),
+    // No stored type holds a NUL or an unpaired surrogate: such a value is dropped, not queried.
+    types: list(params.type).filter((t) => t.length <= 200 && isStorableText(t)).slice(0, 20),
     group: ZGroupSchema.parse(first(params.group)),
     cursor: z.string().max(400).optional().catch(undefined).parse(first(params.cursor)),
   };

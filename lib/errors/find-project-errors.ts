@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { isStorableText } from "@/lib/format/storable-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorWindowWhere, type ErrorFilters } from "./find-error-overview";
 
@@ -23,7 +24,8 @@ export interface ProjectErrorPage {
 
 export const ERROR_PAGE_SIZE = 50;
 
-const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
+// No row's id holds a NUL or an unpaired surrogate: such a cursor is ignored like any tampered one.
+const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200).refine(isStorableText)]);
 
 export function encodeErrorCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");

@@ -5,6 +5,15 @@ export type TextPart = { text: string; href?: undefined } | { text: string; href
 
 const URL_LIKE = /https?:\/\/[^\s"'<>`\\]+/gi;
 
+// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in log text they
+// could make a link show another URL than it opens ("https://a.test/\u202Emoc.evil…").
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every bidi control shown as its escape (`\u202E`), so none reorders what is shown. */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** `text` cut into plain parts and http(s) link parts, in order; joined they give `text` back. */
 export function splitLinks(text: string): TextPart[] {
   const parts: TextPart[] = [];

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { isStorableText } from "@/lib/format/storable-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface ProjectRun {
@@ -14,7 +15,8 @@ export interface ProjectRun {
 export const RUN_STATUSES = ["running", "succeeded", "failed"] as const;
 export const RUNS_PAGE_SIZE = 50;
 
-const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
+// No row's id holds a NUL or an unpaired surrogate: such a cursor is ignored like any tampered one.
+const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200).refine(isStorableText)]);
 
 function decode(raw: string | undefined): { startedAt: Date; id: string } | null {
   if (!raw || raw.length > 400) return null;

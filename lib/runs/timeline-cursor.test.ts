@@ -18,6 +18,13 @@ describe("timeline cursor", () => {
     }
   });
 
+  it("ignores a cursor whose id no row can have (NUL, unpaired surrogate)", () => {
+    for (const id of ["a\u0000b", "\ud800"]) {
+      const raw = Buffer.from(JSON.stringify(["2025-01-01T00:00:00.000Z", id, "event", "n"]), "utf8").toString("base64url");
+      expect(decodeTimelineCursor(raw), JSON.stringify(id)).toBeNull();
+    }
+  });
+
   it("orders by time, then id, then kind", () => {
     expect(compareTimelineKeys(key(1, "b"), key(2, "a"))).toBe(-1);
     expect(compareTimelineKeys(key(1, "b"), key(1, "a"))).toBe(1);

@@ -2,6 +2,7 @@
 // read from it. Opaque in URLs (base64url JSON) so nobody builds them by hand, parsed
 // with zod on the way back in: a tampered cursor is ignored, never trusted.
 import { z } from "zod";
+import { isStorableText } from "@/lib/format/storable-text";
 
 export type TimelineKind = "error" | "event";
 
@@ -25,7 +26,8 @@ export interface TimelineCursor {
 
 const ZCursorSchema = z.tuple([
   z.iso.datetime(),
-  z.string().min(1).max(200),
+  // No row's id holds a NUL or an unpaired surrogate: such a cursor is not one of ours.
+  z.string().min(1).max(200).refine(isStorableText),
   z.enum(["error", "event"]),
   z.enum(["n", "p"]),
   z.literal(1).optional(),

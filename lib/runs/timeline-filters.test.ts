@@ -8,6 +8,13 @@ describe("timeline query", () => {
     expect(q.order).toBe("asc");
   });
 
+  it("drops types and an `at` that no row can hold (NUL, unpaired surrogate)", () => {
+    const q = parseTimelineQuery({ type: ["\u0000", "A\u0000B,SIM_STEP", "\ud800"], at: "ev\u0000" });
+    expect(q.filters.types).toEqual(["SIM_STEP"]);
+    expect(q.at).toBeUndefined();
+    expect(parseTimelineQuery({ at: "x\udc00" }).at).toBeUndefined();
+  });
+
   it("defaults to newest first with no filters", () => {
     expect(parseTimelineQuery({})).toEqual({ filters: { kind: undefined, types: [], actorTypes: [], severities: [] }, order: "desc", cursor: undefined, at: undefined });
   });

@@ -1,6 +1,7 @@
 // The run timeline's filters, parsed from the URL (or an export request) with zod.
 // Shared by the page, the live route and the export route so all three agree.
 import { z } from "zod";
+import { isStorableText } from "@/lib/format/storable-text";
 
 export const SEVERITIES = ["warning", "error", "critical"] as const;
 export const ACTOR_TYPES = ["user", "system"] as const;
@@ -21,7 +22,7 @@ const list = (max: number) =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((value) =>
-      [...new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean))].slice(0, max),
+      [...new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v && isStorableText(v)))].slice(0, max),
     );
 
 export const ZTimelineQuerySchema = z.object({
@@ -31,7 +32,8 @@ export const ZTimelineQuerySchema = z.object({
   severity: list(3).transform((v) => v.filter((s) => (SEVERITIES as readonly string[]).includes(s))).catch([]),
   order: z.enum(["desc", "asc"]).optional().catch(undefined),
   cursor: z.string().max(600).optional().catch(undefined),
-  at: z.string().max(200).optional().catch(undefined),
+  // An id no row can have (NUL, unpaired surrogate) is ignored like any other unreadable value.
+  at: z.string().max(200).refine(isStorableText).optional().catch(undefined),
 });
 
 export interface TimelineQuery {

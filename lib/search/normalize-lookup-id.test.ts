@@ -16,6 +16,34 @@ describe("normalizeLookupId", () => {
     expect(normalizeLookupId(raw)).toEqual({ id: expect.any(String), uuid: UUID });
   });
 
+  it.each([
+    [`Reference: ${UUID}`],
+    [`Something went wrong. Reference: ${UUID}`],
+    [`urn:uuid:${UUID}`],
+    [`URN:UUID:${UUID.toUpperCase()}`],
+    [`“${UUID}”`],
+    [`http://localhost:3700/traces/${UUID}`],
+    [`https://logs.example.com/traces/${UUID.toUpperCase()}#error-x`],
+    [`/traces/%7B${UUID}%7D`],
+    [`The solver failed (trace ${UUID}), see above`],
+  ])("finds the traceId in the pasted %j", (raw) => {
+    expect(normalizeLookupId(raw)?.uuid).toBe(UUID);
+  });
+
+  it("takes the run id out of a link to this dashboard, on any host", () => {
+    expect(normalizeLookupId("http://localhost:3700/runs/probe-run-1")).toEqual({ id: "probe-run-1", uuid: null });
+    expect(normalizeLookupId("<https://logs.example.com/runs/run%2F7/?at=ev_1#row-ev_1>")).toEqual({ id: "run/7", uuid: null });
+    expect(normalizeLookupId("https://logs.example.com/runs/Run_7?order=asc")).toEqual({ id: "Run_7", uuid: null });
+    expect(normalizeLookupId("“probe-run-1”")).toEqual({ id: "probe-run-1", uuid: null });
+    expect(normalizeLookupId("‘probe-run-1’.")).toEqual({ id: "probe-run-1", uuid: null });
+  });
+
+  it("is null for an id no row can have (NUL, unpaired surrogate) unless a UUID is in it", () => {
+    expect(normalizeLookupId("a\u0000b")).toBeNull();
+    expect(normalizeLookupId("run\ud800")).toBeNull();
+    expect(normalizeLookupId(`\u0000${UUID}`)?.uuid).toBe(UUID);
+  });
+
   it("keeps the case of ids that are not UUIDs", () => {
     expect(normalizeLookupId('  "run_7_000Ab" ')).toEqual({ id: "run_7_000Ab", uuid: null });
     expect(normalizeLookupId("id=cm5abc123def")).toEqual({ id: "cm5abc123def", uuid: null });

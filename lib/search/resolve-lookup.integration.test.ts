@@ -43,6 +43,22 @@ describe("resolveLookup", () => {
     expect(await resolveLookup({ query: "err_api" })).toEqual({ found: true, kind: "error", href: `/traces/${TRACE}#error-err_api` });
   });
 
+  it("finds what support pastes: a toast's reference, a urn, smart quotes, a link to this dashboard", async () => {
+    const trace = { found: true, kind: "trace", href: `/traces/${TRACE}` };
+    for (const query of [`Reference: ${TRACE}`, `Something went wrong. Reference: ${TRACE}`, `urn:uuid:${TRACE}`, `“${TRACE.toUpperCase()}”`, `http://localhost:3700/traces/${TRACE}`, `https://logs.example.com/traces/{${TRACE}}`]) {
+      expect(await resolveLookup({ query }), query).toEqual(trace);
+    }
+    const run = { found: true, kind: "run", href: "/runs/Run_Mixed_Case" };
+    for (const query of ["“Run_Mixed_Case”", "http://localhost:3700/runs/Run_Mixed_Case", "https://logs.example.com/runs/Run_Mixed_Case?order=asc#top"]) {
+      expect(await resolveLookup({ query }), query).toEqual(run);
+    }
+  });
+
+  it("says an over-long query is too long instead of cutting it", async () => {
+    expect(await resolveLookup({ query: `${TRACE} ${"x".repeat(2_000)}` })).toEqual({ found: false, id: null, tooLong: true });
+    expect(await resolveLookup({ query: `${"x ".repeat(900)}${TRACE}` })).toMatchObject({ found: true, kind: "trace" });
+  });
+
   it("says when nothing matches", async () => {
     expect(await resolveLookup({ query: "nope_123" })).toEqual({ found: false, id: "nope_123" });
     expect(await resolveLookup({ query: "   " })).toEqual({ found: false, id: null });

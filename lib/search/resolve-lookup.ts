@@ -1,11 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { traceIdVariants } from "@/lib/traces/find-trace";
-import { normalizeLookupId } from "./normalize-lookup-id";
+import { MAX_LOOKUP_LENGTH, normalizeLookupId } from "./normalize-lookup-id";
 
 export type LookupResult =
   | { found: true; kind: "trace" | "run" | "event" | "error"; href: string }
-  | { found: false; id: string | null };
+  | { found: false; id: string | null; tooLong?: true };
 
 const runHref = (runId: string, rowId?: string) => `/runs/${encodeURIComponent(runId)}${rowId ? `?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}` : ""}`;
 
@@ -15,6 +15,8 @@ const runHref = (runId: string, rowId?: string) => `/runs/${encodeURIComponent(r
  * equality; ids are tried as pasted and, for UUIDs, in canonical and upper case.
  */
 export async function resolveLookup({ query }: { query: string }): Promise<LookupResult> {
+  // The box stops at MAX_LOOKUP_LENGTH; a longer query (a hand-made URL) is said to be too long, not cut.
+  if (query.length > MAX_LOOKUP_LENGTH) return { found: false, id: null, tooLong: true };
   const lookup = normalizeLookupId(query);
   if (!lookup) return { found: false, id: null };
   const ids = lookup.uuid ? traceIdVariants(lookup.id) : [lookup.id];

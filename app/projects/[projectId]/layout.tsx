@@ -7,6 +7,7 @@ import { getProject } from "@/lib/projects/get-project";
 // The 404 for an unknown project is decided here, outside the pages' loading boundaries.
 export default async function ProjectLayout({ children, params }: { children: ReactNode; params: Promise<{ projectId: string }> }) {
   await requireUser();
-  if (!(await getProject({ projectId: routeParam((await params).projectId) }))) notFound();
+  const projectId = routeParam((await params).projectId);
+  if (projectId === null || !(await getProject({ projectId }))) notFound();
   return children;
 }

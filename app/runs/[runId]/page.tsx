@@ -23,12 +23,13 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Run ${routeParam((await params).runId)}` };
+  return { title: `Run ${routeParam((await params).runId) ?? ""}` };
 }
 
 export default async function RunPage({ params, searchParams }: Props) {
   await requireUser();
   const runId = routeParam((await params).runId);
+  if (runId === null) notFound();
   const query = parseTimelineQuery(await searchParams);
   const run = await getRun({ runId });
   if (!run) notFound();

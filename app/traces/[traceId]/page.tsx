@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { JsonBlock, prettyJson } from "@/components/json-block";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ traceId: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Trace ${routeParam((await params).traceId).slice(0, 40)}` };
+  return { title: `Trace ${(routeParam((await params).traceId) ?? "").slice(0, 40)}` };
 }
 
 const SEVERITY_STYLE: Record<string, string> = {
@@ -29,10 +29,9 @@ const SEVERITY_STYLE: Record<string, string> = {
 export default async function TracePage({ params }: Props) {
   await requireUser();
   const raw = routeParam((await params).traceId);
-  const lookup = normalizeLookupId(raw);
+  const lookup = raw === null ? null : normalizeLookupId(raw);
+  // The layout has sent a non-canonical UUID to its canonical URL already.
   if (!lookup) notFound();
-  // Upper case, braces or quotes in a pasted URL: send the browser to the canonical one.
-  if (lookup.uuid && lookup.uuid !== raw) redirect(`/traces/${lookup.uuid}`);
   const trace = await findTraceOnce(lookup.id);
   if (!trace) notFound();
   const first = trace.errors[0]!;

@@ -28,6 +28,7 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Rec
 export default async function ProjectErrorsPage({ params, searchParams }: Props) {
   await requireUser();
   const projectId = routeParam((await params).projectId);
+  if (projectId === null) notFound();
   const query = parseErrorViewQuery(await searchParams);
   const project = await getProject({ projectId });
   if (!project) notFound();

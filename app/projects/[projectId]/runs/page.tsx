@@ -26,6 +26,7 @@ const ZRunsQuerySchema = z.object({
 export default async function ProjectRunsPage({ params, searchParams }: Props) {
   await requireUser();
   const projectId = routeParam((await params).projectId);
+  if (projectId === null) notFound();
   const sp = await searchParams;
   const query = ZRunsQuerySchema.parse({ status: first(sp.status), order: first(sp.order) ?? "desc", cursor: first(sp.cursor) });
   const project = await getProject({ projectId });
