@@ -559,6 +559,29 @@ describe("malformed input answers 400, naming the item and field", () => {
 });
 
 describe("scrubbing", () => {
+  it("filters credentials inside text: payload and detail strings, message, stack, endpoint", async () => {
+    expect((await send("events", { eventType: "X", payload: { db: "postgresql://app:s3cr3t@db:5432/prod", ok: "plain" } })).status).toBe(201);
+    expect(
+      (
+        await send("errors", {
+          traceId: TRACE,
+          errorType: "E",
+          message: "connect postgresql://app:s3cr3t@db/prod failed",
+          stack: "at fetch (Authorization: Bearer eyJhbGciOi.e30.sig123)",
+          endpoint: "/api/export?page=1&token=abc123",
+          detail: { headers: ["Bearer 0123456789abcdef"] },
+        })
+      ).status,
+    ).toBe(201);
+    expect((await prisma().eventLog.findFirstOrThrow()).payload).toEqual({ db: "postgresql://app:[Filtered]@db:5432/prod", ok: "plain" });
+    expect(await prisma().errorLog.findFirstOrThrow()).toMatchObject({
+      message: "connect postgresql://app:[Filtered]@db/prod failed",
+      stack: "at fetch (Authorization: Bearer [Filtered])",
+      endpoint: "/api/export?page=1&token=[Filtered]",
+      detail: { headers: ["Bearer [Filtered]"] },
+    });
+  });
+
   it("filters secret-looking keys at any depth in payload and detail, case-insensitively", async () => {
     const payload = {
       user: { name: "ada", Password: "hunter2", profile: { API_KEY: "k", "api-key": "k2", apiKey: "k3" } },

@@ -5,9 +5,15 @@ const inspect = (value: unknown, maxDepth = 4) => inspectJsonValue(value, { maxD
 
 describe("inspectJsonValue", () => {
   it("passes storable values and says whether a secret-looking key is anywhere", () => {
-    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false });
-    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true });
-    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false });
+    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false });
+    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false });
+    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false });
+  });
+
+  it("says whether a string value anywhere is one isSecretValue flags", () => {
+    const isSecretValue = (text: string) => text.includes("://u:p@");
+    expect(inspectJsonValue({ a: [{ url: "x://u:p@h" }] }, { maxDepth: 8, isSecretValue }).hasSecretValue).toBe(true);
+    expect(inspectJsonValue({ a: [{ url: "x://h" }] }, { maxDepth: 8, isSecretValue }).hasSecretValue).toBe(false);
   });
 
   it("names the path of a NUL or a lone surrogate, in strings and in keys", () => {

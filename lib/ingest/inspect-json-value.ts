@@ -14,6 +14,8 @@ export interface JsonValueInspection {
   problem: JsonValueProblem | null;
   /** Whether some key (at any depth) is one `isSecretKey` flags. */
   hasSecretKey: boolean;
+  /** Whether some string value (at any depth) is one `isSecretValue` flags. */
+  hasSecretValue: boolean;
 }
 
 interface Frame {
@@ -32,12 +34,14 @@ function pathOf(frame: Frame | null): (string | number)[] {
 
 export function inspectJsonValue(
   root: unknown,
-  { maxDepth, isSecretKey = () => false }: { maxDepth: number; isSecretKey?: (key: string) => boolean },
+  { maxDepth, isSecretKey = () => false, isSecretValue = () => false }: { maxDepth: number; isSecretKey?: (key: string) => boolean; isSecretValue?: (text: string) => boolean },
 ): JsonValueInspection {
   let hasSecretKey = false;
+  let hasSecretValue = false;
   const fail = (frame: Frame, problem: Omit<JsonValueProblem, "path">, key?: string): JsonValueInspection => ({
     problem: { path: key === undefined ? pathOf(frame) : [...pathOf(frame), key], ...problem },
     hasSecretKey,
+    hasSecretValue,
   });
   const stack: Frame[] = [{ value: root, depth: 0, parent: null, key: "" }];
   while (stack.length) {
@@ -46,6 +50,7 @@ export function inspectJsonValue(
     if (typeof value === "string") {
       const bad = findUnstorableCharacter(value);
       if (bad) return fail(frame, { message: bad });
+      if (!hasSecretValue && isSecretValue(value)) hasSecretValue = true;
     } else if (typeof value === "number") {
       if (!Number.isFinite(value)) return fail(frame, { message: "is a number too large to represent (beyond ±1.8e308)" });
     } else if (value !== null && typeof value === "object") {
@@ -75,5 +80,5 @@ export function inspectJsonValue(
       }
     }
   }
-  return { problem: null, hasSecretKey };
+  return { problem: null, hasSecretKey, hasSecretValue };
 }

@@ -6,7 +6,7 @@ import { findUnstorableCharacter } from "./find-unstorable-character";
 import type { IngestLimits } from "./ingest-limits";
 import { inspectJsonValue } from "./inspect-json-value";
 import { parseIsoTimestamp } from "./parse-iso-timestamp";
-import { createSecretScrubber, isSecretKey } from "./scrub-secrets";
+import { createSecretScrubber, hasSecretValue, isSecretKey, scrubSecretValues } from "./scrub-secrets";
 
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? "is required" : `must be ${expected}`;
@@ -40,6 +40,15 @@ export const INDEXED_TYPE_MAX_BYTES = 1_024;
  * column, at most `maxBytes` bytes as UTF-8 — that PostgreSQL can store.
  */
 export function zStoredString(max: number, limit: string, { allowEmpty = false, maxBytes = Infinity, identifier = false } = {}) {
+  return zCheckedString(max, limit, { allowEmpty, maxBytes, identifier });
+}
+
+/** As zStoredString, with credentials inside the text filtered (scrub-secrets.ts): message, stack, endpoint. */
+export function zScrubbedText(max: number, limit: string, { allowEmpty = false } = {}) {
+  return zCheckedString(max, limit, { allowEmpty, maxBytes: Infinity, identifier: false }).transform(scrubSecretValues);
+}
+
+function zCheckedString(max: number, limit: string, { allowEmpty, maxBytes, identifier }: { allowEmpty: boolean; maxBytes: number; identifier: boolean }) {
   return z.string({ error: typeError("a string") }).superRefine((value, ctx) => {
     if (!allowEmpty && value.length === 0) ctx.addIssue({ code: "custom", message: "must not be empty" });
     else if (identifier && (INVISIBLE_IN_ID.test(value) || value.trim() !== value)) ctx.addIssue({ code: "custom", message: describeBadIdentifier(value) });
@@ -112,13 +121,13 @@ export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { 
       ctx.addIssue({ code: "custom", message: `must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` });
       return z.NEVER;
     }
-    const { problem, hasSecretKey } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret });
+    const { problem, hasSecretKey, hasSecretValue: hasSecretText } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret, isSecretValue: hasSecretValue });
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, params: problem.limit ? { limit: problem.limit } : undefined });
       return z.NEVER;
     }
     // The replacer costs a call per key: only pay it when there is something to filter.
-    const json = hasSecretKey ? JSON.stringify(value, scrub) : JSON.stringify(value);
+    const json = hasSecretKey || hasSecretText ? JSON.stringify(value, scrub) : JSON.stringify(value);
     const bytes = Buffer.byteLength(json, "utf8");
     if (bytes > limits.maxPayloadBytes) {
       ctx.addIssue({

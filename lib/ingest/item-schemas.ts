@@ -2,7 +2,7 @@
 // refused rather than dropped: a misspelt "projectID" must not silently lose data.
 import { z } from "zod";
 import type { IngestLimits } from "./ingest-limits";
-import { INDEXED_ID_MAX_BYTES, INDEXED_TYPE_MAX_BYTES, zEnum, zJsonText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
+import { INDEXED_ID_MAX_BYTES, INDEXED_TYPE_MAX_BYTES, zEnum, zJsonText, zScrubbedText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
 
 export interface ItemSchemaContext {
   limits: IngestLimits;
@@ -42,13 +42,13 @@ export function createErrorItemSchema({ limits, scrubKeys }: ItemSchemaContext) 
       id: id(),
       traceId: ZUuidSchema,
       errorType: zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { maxBytes: INDEXED_TYPE_MAX_BYTES }),
-      message: zStoredString(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true }),
-      stack: optional(zStoredString(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true })),
+      message: zScrubbedText(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true }),
+      stack: optional(zScrubbedText(limits.maxTextLength, "INGEST_MAX_TEXT_LENGTH", { allowEmpty: true })),
       // A JSON null detail is stored as SQL NULL, the same as no detail.
       detail: zJsonText(limits, scrubKeys, { objectOnly: false }).optional().transform((json) => (json === undefined || json === "null" ? undefined : json)),
       projectId: id(),
       runId: id(),
-      endpoint: optional(zStoredString(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { allowEmpty: true })),
+      endpoint: optional(zScrubbedText(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { allowEmpty: true })),
       severity: withDefault(zEnum(["warning", "error", "critical"]), "error"),
       // Absent: the time of receipt, filled in by check-created-at.ts.
       createdAt: optional(ZTimestampSchema),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSecretScrubber, isSecretKey } from "./scrub-secrets";
+import { createSecretScrubber, isSecretKey, scrubSecretValues } from "./scrub-secrets";
 
 describe("isSecretKey", () => {
   it.each(["password", "Password", "db_password", "PASSWD", "secret", "clientSecret", "token", "access_token", "Authorization", "cookie", "Set-Cookie", "api_key", "apiKey", "API-KEY", "api key", "x-api-key", "private_key", "credentials", "sessionId"])(
@@ -14,5 +14,35 @@ describe("createSecretScrubber", () => {
     const value = { a: { b: [{ token: 1 }, "token"] }, token: null, card: "4111" };
     expect(JSON.parse(JSON.stringify(value, createSecretScrubber()))).toEqual({ a: { b: [{ token: "[Filtered]" }, "token"] }, token: "[Filtered]", card: "4111" });
     expect(JSON.parse(JSON.stringify(value, createSecretScrubber(["Card"])))).toEqual({ a: { b: [{ token: 1 }, "token"] }, token: null, card: "[Filtered]" });
+  });
+});
+
+describe("scrubSecretValues", () => {
+  it.each([
+    ["postgresql://app:s3cr3t@db.internal:5432/prod", "postgresql://app:[Filtered]@db.internal:5432/prod"],
+    ["fetch https://user:hunter2@example.com/x failed", "fetch https://user:[Filtered]@example.com/x failed"],
+    ["Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.abc123", "Authorization: Bearer [Filtered]"],
+    ["authorization: Basic dXNlcjpwYXNz", "authorization: Basic [Filtered]"],
+    ["sent bearer 1f2e3d4c5b6a7988 upstream", "sent bearer [Filtered] upstream"],
+    ["GET /api/x?page=2&token=abc.def&sort=asc", "GET /api/x?page=2&token=[Filtered]&sort=asc"],
+    ["https://api.example.com/v1?api_key=K123&client_secret=zz", "https://api.example.com/v1?api_key=[Filtered]&client_secret=[Filtered]"],
+  ])("filters the credential in %s", (text, expected) => expect(scrubSecretValues(text)).toBe(expected));
+
+  it.each([
+    "the bearer of this bond",
+    "basic functionality broke",
+    "http://example.com:8080/path@x",
+    "see https://example.com/docs?page=2",
+    "user@example.com wrote",
+    "Timeout after 3000 ms",
+  ])("leaves %s alone", (text) => expect(scrubSecretValues(text)).toBe(text));
+
+  it("filters values inside payloads through the replacer, at any depth and in arrays", () => {
+    const value = { db: { url: "postgres://u:pw@h/db" }, list: ["Bearer abc123def456"], plain: "ok" };
+    expect(JSON.parse(JSON.stringify(value, createSecretScrubber()))).toEqual({
+      db: { url: "postgres://u:[Filtered]@h/db" },
+      list: ["Bearer [Filtered]"],
+      plain: "ok",
+    });
   });
 });

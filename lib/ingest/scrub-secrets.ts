@@ -2,6 +2,9 @@
 // any depth of payload/detail. Keys are compared case-insensitively with separators
 // removed ("API-Key", "api_key", "apiKey" are one key) and match when they contain a
 // listed word: "password" catches "dbPassword", "token" catches "refresh_token".
+// Credentials inside text are filtered too, wherever they are (payload and detail
+// strings, message, stack, endpoint): a URL's password (postgresql://user:[Filtered]@host),
+// a bearer token (Bearer [Filtered]), a secret query parameter (?token=[Filtered]).
 
 export const FILTERED = "[Filtered]";
 
@@ -35,12 +38,36 @@ export function createSecretScrubber(words: readonly string[] = DEFAULT_SCRUB_KE
   const cache = new Map<string, boolean>();
   return function scrub(this: unknown, key: string, value: unknown) {
     // Array elements have numeric keys and the root has "": neither is ever a secret name.
-    if (key === "" || Array.isArray(this)) return value;
+    if (key === "" || Array.isArray(this)) return typeof value === "string" ? scrubSecretValues(value) : value;
     let secret = cache.get(key);
     if (secret === undefined) {
       secret = isSecretKey(key, list);
       if (cache.size < 1_000) cache.set(key, secret);
     }
-    return secret ? FILTERED : value;
+    if (secret) return FILTERED;
+    return typeof value === "string" ? scrubSecretValues(value) : value;
   };
+}
+
+const SECRET_PARAMS = "access_token|refresh_token|id_token|token|api[_-]?key|apikey|password|passwd|pwd|secret|client_secret|sig|signature";
+// An Authorization header's credentials, whatever the scheme; a bare "Bearer x" only when
+// x is a run of token characters holding a digit ("bearer of the bond" is prose).
+const AUTH_HEADER = String.raw`\b(authorization:\s*(?:basic|bearer|token|digest)\s+)[a-z0-9._~+/=-]{4,}`;
+const BEARER = String.raw`\b(bearer\s+)(?=[a-z0-9._~+/=-]*\d)[a-z0-9._~+/=-]{8,}`;
+const URL_PASSWORD = String.raw`(\/\/[^\s/@:]+:)[^\s/@]+(?=@)`;
+const QUERY_SECRET = String.raw`([?&;](?:${SECRET_PARAMS})=)[^&#\s"']+`;
+const PATTERNS = [AUTH_HEADER, BEARER, URL_PASSWORD, QUERY_SECRET].map((source) => new RegExp(source, "gi"));
+const ANY_SECRET_VALUE = new RegExp(PATTERNS.map((p) => p.source).join("|"), "i");
+
+/** Whether `text` holds a credential scrubSecretValues would filter (a cheap test first). */
+export function hasSecretValue(text: string): boolean {
+  return text.length >= 8 && ANY_SECRET_VALUE.test(text);
+}
+
+/** `text` with the credentials inside it replaced by [Filtered]. */
+export function scrubSecretValues(text: string): string {
+  if (!hasSecretValue(text)) return text;
+  let scrubbed = text;
+  for (const pattern of PATTERNS) scrubbed = scrubbed.replace(pattern, `$1${FILTERED}`);
+  return scrubbed;
 }
