@@ -40,3 +40,20 @@ test("events and errors posted to the API show up as a new project on the home p
     await expect(card).toContainText("2 errors", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 });
+
+test("other methods get 405 with Allow and the JSON error body", async ({ request }) => {
+  for (const path of ["/api/events", "/api/errors"]) {
+    for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+      const response = await request.fetch(path, { method, headers: { authorization: `Bearer ${E2E.ingestKey}` } });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers()["allow"]).toBe("POST, OPTIONS");
+      expect((await response.json()).error.code).toBe("method_not_allowed");
+    }
+    const head = await request.head(path);
+    expect([head.status(), head.headers()["allow"]]).toEqual([405, "POST, OPTIONS"]);
+  }
+  const retention = await request.get("/api/admin/retention");
+  expect([retention.status(), retention.headers()["allow"]]).toEqual([405, "POST, OPTIONS"]);
+  const options = await request.fetch("/api/admin/retention", { method: "OPTIONS" });
+  expect([options.status(), options.headers()["allow"]]).toEqual([204, "POST, OPTIONS"]);
+});
