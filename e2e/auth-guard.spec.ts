@@ -176,7 +176,7 @@ test.describe("POST /api/admin/retention", () => {
     });
     expect(own).toMatchObject({ status: 200, body: { dryRun: true } });
     // The same cookie, as a sibling subdomain's or a sandboxed frame's form would send it.
-    for (const headers of [{ "sec-fetch-site": "same-site", origin: "http://blog.127.0.0.1" }, { origin: "null" }]) {
+    for (const headers of [{ "sec-fetch-site": "same-site", origin: "http://blog.127.0.0.1" }, { origin: "null" }] as Record<string, string>[]) {
       const response = await page.request.post("/api/admin/retention", { headers: { ...headers, "content-type": "text/plain" }, data: '{"dryRun": true}' });
       expect(response.status(), JSON.stringify(headers)).toBe(403);
       expect((await response.json()).error.message).toContain("own pages");
