@@ -168,6 +168,24 @@ test.describe("POST /api/admin/retention", () => {
     });
   }
 
+  test("takes an admin's session from its own page only", async ({ page }) => {
+    await signIn(page, "admin");
+    // The browser's own same-origin fetch (Sec-Fetch-Site: same-origin, Origin: ours) gets
+    // past the session check to the body's: a 400, not a 403 (and no run in the history,
+    // which e2e/retention.spec.ts reads meanwhile).
+    const own = await page.evaluate(async () => {
+      const response = await fetch("/api/admin/retention", { method: "POST", headers: { "content-type": "application/json" }, body: '{"dryRun": "please"}' });
+      return { status: response.status, body: await response.json() };
+    });
+    expect(own).toMatchObject({ status: 400, body: { error: { code: "validation_failed" } } });
+    // The same cookie, as a sibling subdomain's or a sandboxed frame's form would send it.
+    for (const headers of [{ "sec-fetch-site": "same-site", origin: "http://blog.127.0.0.1" }, { origin: "null" }] as Record<string, string>[]) {
+      const response = await page.request.post("/api/admin/retention", { headers: { ...headers, "content-type": "text/plain" }, data: '{"dryRun": "please"}' });
+      expect(response.status(), JSON.stringify(headers)).toBe(403);
+      expect((await response.json()).error.message).toContain("own pages");
+    }
+  });
+
   test("refuses a member's session with 403 JSON", async ({ page }) => {
     await signIn(page, "member");
     const response = await page.request.post("/api/admin/retention", { data: { dryRun: true } });

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { signIn } from "./sign-in";
@@ -39,4 +40,32 @@ test("events and errors posted to the API show up as a new project on the home p
     const card = projects.getByRole("listitem").filter({ has: page.getByRole("link", { name: project }) });
     await expect(card).toContainText("2 errors", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+});
+
+test("other methods get 405 with Allow and the JSON error body", async ({ request }) => {
+  for (const path of ["/api/events", "/api/errors"]) {
+    for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+      const response = await request.fetch(path, { method, headers: { authorization: `Bearer ${E2E.ingestKey}` } });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers()["allow"]).toBe("POST, OPTIONS");
+      expect((await response.json()).error.code).toBe("method_not_allowed");
+    }
+    const head = await request.head(path);
+    expect([head.status(), head.headers()["allow"]]).toEqual([405, "POST, OPTIONS"]);
+  }
+  const retention = await request.get("/api/admin/retention");
+  expect([retention.status(), retention.headers()["allow"]]).toEqual([405, "POST, OPTIONS"]);
+  const options = await request.fetch("/api/admin/retention", { method: "OPTIONS" });
+  expect([options.status(), options.headers()["allow"]]).toEqual([204, "POST, OPTIONS"]);
+});
+
+test("a gzip body, as log shippers send it, is stored; another coding is a 415", async ({ request }) => {
+  const headers = { authorization: `Bearer ${E2E.ingestKey}`, "content-type": "application/json" };
+  const id = `gzip-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const gzipped = await request.post("/api/events", { headers: { ...headers, "content-encoding": "gzip" }, data: gzipSync(JSON.stringify({ events: [{ id, eventType: "SHIPPED" }] })) });
+  expect(gzipped.status()).toBe(201);
+  expect((await gzipped.json()).ids).toEqual([id]);
+  const brotli = await request.post("/api/events", { headers: { ...headers, "content-encoding": "br" }, data: JSON.stringify({ eventType: "SHIPPED" }) });
+  expect(brotli.status()).toBe(415);
+  expect((await brotli.json()).error.message).toContain('"br"');
 });

@@ -56,8 +56,34 @@ describe("authorizeAdminRequest", () => {
     expect(await authorizeAdminRequest(request({ cookie: headers.get("cookie")! }))).toMatchObject({ ok: false, status: 401 });
   });
 
-  it("refuses a session cookie on a cross-site request", async () => {
-    expect(await authorizeAdminRequest(request({ cookie: adminCookie, "sec-fetch-site": "cross-site" }))).toMatchObject({ ok: false, status: 401 });
+  // A page elsewhere can make the browser POST (an auto-submitted text/plain form needs no
+  // preflight) and SameSite=Lax cookies ride along on same-site requests: a session only
+  // counts for requests from our own origin, as the browser's headers tell.
+  it.each([
+    ["from another site", { "sec-fetch-site": "cross-site", origin: "https://evil.example" }, /Sec-Fetch-Site: cross-site/],
+    ["from a sibling subdomain (same-site)", { "sec-fetch-site": "same-site", origin: "http://blog.localhost:3000" }, /Sec-Fetch-Site: same-site/],
+    ["from a sibling subdomain, fetch metadata aside", { origin: "http://blog.localhost:3000" }, /Origin: http:\/\/blog\.localhost:3000/],
+    ["from an opaque origin (sandboxed frame, data: URL)", { origin: "null" }, /Origin: null/],
+    ["from an opaque origin that claims same-origin", { "sec-fetch-site": "same-origin", origin: "null" }, /Origin: null/],
+    ["from another scheme of the same host", { "sec-fetch-site": "same-origin", origin: "https://localhost:3000" }, /another origin/],
+    ["with an unknown Sec-Fetch-Site", { "sec-fetch-site": "whatever" }, /Sec-Fetch-Site: whatever/],
+  ])("refuses an admin's session on a request %s with 403, saying why", async (_label, headers: Record<string, string>, why) => {
+    const result = await authorizeAdminRequest(request({ cookie: adminCookie, ...headers }));
+    expect(result).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(why) });
+  });
+
+  it.each([
+    ["with no fetch metadata or Origin (a script)", {}],
+    ["from our own page", { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" }],
+    ["typed by the user", { "sec-fetch-site": "none" }],
+    ["from our page reached by its Host", { "sec-fetch-site": "same-origin", origin: "http://logs.example.test", host: "logs.example.test" }],
+  ])("accepts an admin's session on a request %s", async (_label, headers: Record<string, string>) => {
+    expect(await authorizeAdminRequest(request({ cookie: adminCookie, ...headers }))).toMatchObject({ ok: true, actor: { trigger: "session" } });
+  });
+
+  it("leaves the bearer token alone: no browser sends it on its own", async () => {
+    const headers = { authorization: "Bearer the-admin-token-for-these-tests", "sec-fetch-site": "cross-site", origin: "null" };
+    expect(await authorizeAdminRequest(request(headers))).toMatchObject({ ok: true, actor: { trigger: "token" } });
   });
 });
 

@@ -1,7 +1,11 @@
-// Reads a request body as JSON, refusing early and cheaply: a wrong content type (415),
-// a body over the size limit — announced by Content-Length or found while streaming,
-// never buffered whole first (413) — bytes that are not UTF-8, nesting deeper than the
-// limit, and text that is not JSON (400).
+// Reads a request body as JSON, refusing early and cheaply: a wrong content type or
+// content coding (415), a body over the size limit — announced by Content-Length or found
+// while streaming, never buffered whole first (413) — compressed data that does not
+// decompress, bytes that are not UTF-8, nesting deeper than the limit, and text that is
+// not JSON (400). Log shippers (Vector, Fluent Bit, OpenTelemetry) send gzip: gzip and
+// deflate bodies are decompressed as they stream in, the limit counting the bytes that
+// come out, so a small "zip bomb" stops at the limit.
+import { createGunzip, createInflate } from "node:zlib";
 import { AppError } from "@/lib/http/app-error";
 import { measureJsonDepth } from "./measure-json-depth";
 
@@ -24,36 +28,50 @@ export function assertJsonContentType(request: Request): void {
   }
 }
 
-function tooLarge(maxBytes: number): AppError {
-  return new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes (INGEST_MAX_BODY_BYTES).`, {
-    details: [{ message: `body exceeds ${maxBytes} bytes`, limit: "INGEST_MAX_BODY_BYTES" }],
+// The content codings we decode (RFC 9110 §8.4.1: x-gzip is gzip; HTTP's "deflate" is the
+// zlib format, not raw deflate).
+type Compression = "gzip" | "deflate";
+const DECODERS: Record<string, Compression> = { gzip: "gzip", "x-gzip": "gzip", deflate: "deflate" };
+
+/** How the body is compressed: null for none (absent or identity); 415 for what we do not decode. */
+export function contentEncoding(request: Request): { name: string; format: Compression } | null {
+  const header = request.headers.get("content-encoding");
+  if (header === null) return null;
+  const codings = header
+    .split(",")
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length === 0) return null;
+  const format = codings.length === 1 ? DECODERS[codings[0]!] : undefined;
+  if (!format) {
+    throw new AppError("unsupported_media_type", `Content-Encoding "${header.slice(0, 100)}" is not accepted; send the body uncompressed, or compressed with gzip or deflate.`);
+  }
+  return { name: codings[0]!, format };
+}
+
+function tooLarge(maxBytes: number, decompressed = false): AppError {
+  const what = decompressed ? "The body, decompressed," : "The body";
+  return new AppError("payload_too_large", `${what} is larger than ${maxBytes} bytes (INGEST_MAX_BODY_BYTES).`, {
+    details: [{ message: `${decompressed ? "decompressed body" : "body"} exceeds ${maxBytes} bytes`, limit: "INGEST_MAX_BODY_BYTES" }],
   });
 }
 
-/** The body's bytes, at most `maxBytes` of them: 413 as soon as there are more. */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array(0);
+const unreadable = (cause: unknown) => new AppError("bad_request", "The request body could not be read.", { cause });
 
-  const reader = request.body.getReader();
+/** Everything the reader gives, at most `maxBytes` of it: `onTooLarge()` as soon as there is more. */
+async function collect(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onTooLarge: () => Error): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        // Stop reading: the rest of an oversized body is never held in memory.
-        await reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stop reading: the rest of an oversized body is never held in memory.
+      await reader.cancel().catch(() => {});
+      throw onTooLarge();
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("bad_request", "The request body could not be read.", { cause: error });
+    chunks.push(value);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -62,6 +80,73 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as there are more. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const encoding = contentEncoding(request);
+  // Compressed or not, a body announced as larger than the limit is not read at all.
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  try {
+    if (encoding) return await decompress(request.body, encoding, maxBytes);
+    return await collect(request.body.getReader(), maxBytes, () => tooLarge(maxBytes));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadable(error);
+  }
+}
+
+/**
+ * The decompressed body, at most `maxBytes` of it, through node:zlib in flowing mode: it
+ * inflates in 16 KiB steps and stops at the next step once destroyed, so a zip bomb costs
+ * the limit plus one step. (DecompressionStream takes all of its input before its output
+ * is read, and inflates it all: 64 MiB for 64 KiB of zeros.) The compressed bytes are held
+ * to the limit too.
+ */
+function decompress(body: ReadableStream<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number): Promise<Uint8Array> {
+  const inflater = encoding.format === "gzip" ? createGunzip() : createInflate();
+  const reader = body.getReader();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let settled = false;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      inflater.destroy();
+      reader.cancel().catch(() => {});
+      reject(error);
+    };
+    inflater.on("data", (chunk: Buffer) => {
+      total += chunk.byteLength;
+      if (total > maxBytes) return fail(tooLarge(maxBytes, true));
+      chunks.push(chunk);
+    });
+    inflater.on("error", (error) => {
+      fail(new AppError("invalid_encoding", `The body is not valid ${encoding.name} data (Content-Encoding: ${encoding.name}): it could not be decompressed.`, { cause: error }));
+    });
+    inflater.on("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, total));
+    });
+    void (async () => {
+      let compressed = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (settled) return;
+        if (done) return void inflater.end();
+        compressed += value.byteLength;
+        if (compressed > maxBytes) return fail(tooLarge(maxBytes));
+        // One chunk at a time: the next is read once zlib has inflated this one (or failed,
+        // which settles), so no more of the body is taken than the limit needs.
+        await new Promise<void>((resume) => inflater.write(value, () => resume()));
+        if (settled) return;
+      }
+    })().catch((error: unknown) => fail(unreadable(error)));
+  });
 }
 
 /** The parsed JSON body, or an AppError saying exactly why not. */

@@ -71,6 +71,24 @@ describe("who may trigger it", () => {
     expect(run).toMatchObject({ trigger: "session", actor: ADMIN.email, status: "succeeded" });
   });
 
+  it.each([
+    ["a sibling subdomain's auto-submitted form", { "sec-fetch-site": "same-site", origin: "http://blog.localhost", "content-type": "text/plain" }],
+    ["a sandboxed frame's form", { origin: "null", "content-type": "text/plain" }],
+  ])("refuses an admin's session on %s with 403, deleting nothing", async (_, headers) => {
+    const cookie = adminCookie.get("cookie")!;
+    const response = await post({ headers: { ...headers, cookie }, body: '{"dryRun": false}' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("own pages") } });
+    expect(await prisma().eventLog.count()).toBe(2);
+    expect(await prisma().retentionRun.count()).toBe(0);
+  });
+
+  it("accepts an admin's session from its own page", async () => {
+    const cookie = adminCookie.get("cookie")!;
+    const response = await post({ headers: { cookie, "sec-fetch-site": "same-origin", origin: "http://localhost" }, body: '{"dryRun": true}' });
+    expect(response.status).toBe(200);
+  });
+
   it("accepts the ADMIN_TOKEN and answers as the contract says", async () => {
     const before = Date.now();
     const response = await post({ headers: bearer(TOKEN) });
@@ -105,6 +123,8 @@ describe("the body", () => {
   it.each([
     ["{dryRun: true", "invalid_json"],
     ['{"dry_run": true}', "validation_failed"],
+    // JSON.parse keeps the last key, which would make this a real run.
+    ['{"dryRun": true, "dryRun": false}', "validation_failed"],
   ])("refuses %s with 400 and deletes nothing", async (body, code) => {
     const response = await post({ headers: bearer(TOKEN), body });
     expect(response.status).toBe(400);

@@ -29,6 +29,10 @@ describe("parseRetentionRequest", () => {
     ['{"dry_run": true}', "400 validation_failed"],
     ["null", "400 validation_failed"],
     ["[true]", "400 validation_failed"],
+    // JSON.parse keeps the last key: this would otherwise be a real run.
+    ['{"dryRun": true, "dryRun": false}', "400 validation_failed"],
+    ['{"dryRun": true, "dry\\u0052un": false}', "400 validation_failed"],
+    ['{"dryRun": false, "dryRun": false}', "400 validation_failed"],
     [JSON.stringify({ dryRun: true, pad: "x".repeat(5_000) }), "413 payload_too_large"],
   ])("refuses %s with %s", (text, expected) => {
     expect(codeOf(text)).toBe(expected);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
+import { findDuplicateJsonKey } from "@/lib/http/find-duplicate-json-key";
 
 // Strict: a misspelt option (`{"dry_run": true}`) must be refused, never read as "delete".
 export const ZRetentionRequestSchema = z.strictObject({ dryRun: z.boolean().optional() });
@@ -16,6 +17,13 @@ export function parseRetentionRequest(text: string): { dryRun: boolean } {
     json = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", 'The body is not valid JSON; send {"dryRun": true}, {"dryRun": false} or nothing.');
+  }
+  // JSON.parse keeps the last of two "dryRun"s: a body that says both is a mistake.
+  const duplicate = findDuplicateJsonKey(text);
+  if (duplicate !== null) {
+    throw new AppError("validation_failed", `The body names "${duplicate.slice(0, 100)}" more than once; send {"dryRun": true}, {"dryRun": false} or nothing.`, {
+      details: [{ field: duplicate.slice(0, 100), message: "appears more than once" }],
+    });
   }
   const parsed = ZRetentionRequestSchema.safeParse(json);
   if (!parsed.success) {

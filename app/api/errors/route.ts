@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { handleIngestPreflight, handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
 import { ERRORS_ENDPOINT } from "@/lib/ingest/ingest-endpoints";
 
@@ -12,3 +13,7 @@ export function POST(request: Request) {
 export function OPTIONS(request: Request) {
   return handleIngestPreflight(request);
 }
+
+// GET, HEAD, PUT, DELETE, PATCH /api/errors – 405 with Allow and the JSON error body
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };

@@ -1,4 +1,5 @@
 import { isDatabaseHealthy } from "@/lib/db/health";
+import { allowOptions, methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -10,3 +11,8 @@ export async function GET() {
     { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }
+
+// POST, PUT, DELETE, PATCH /api/health – 405 with Allow and the JSON error body
+const notAllowed = methodNotAllowed(["GET"]);
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };
+export const OPTIONS = allowOptions(["GET"]);

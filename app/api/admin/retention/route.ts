@@ -1,3 +1,4 @@
+import { allowOptions, methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { handleRetentionRequest } from "@/lib/retention/handle-retention-request";
 
 export const dynamic = "force-dynamic";
@@ -6,3 +7,8 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return handleRetentionRequest(request);
 }
+
+// GET, HEAD, PUT, DELETE, PATCH /api/admin/retention – 405 with Allow and the JSON error body
+const notAllowed = methodNotAllowed(["POST"]);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };
+export const OPTIONS = allowOptions(["POST"]);

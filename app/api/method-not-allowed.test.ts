@@ -1,0 +1,32 @@
+// Every API route answers a method it does not offer with a 405 that says what it does
+// offer (Allow) in the one error body, and OPTIONS tells the same truth.
+import { describe, expect, it } from "vitest";
+import * as retention from "./admin/retention/route";
+import * as errors from "./errors/route";
+import * as events from "./events/route";
+import * as health from "./health/route";
+
+const routes = [
+  { path: "/api/events", module: events as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/errors", module: errors as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/admin/retention", module: retention as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/health", module: health as Record<string, unknown>, allow: "GET, HEAD, OPTIONS", refused: ["POST", "PUT", "DELETE", "PATCH"] },
+];
+
+describe.each(routes)("$path", ({ path, module, allow, refused }) => {
+  it.each(refused)("answers %s with 405, Allow and the JSON error body", async (method) => {
+    const handler = module[method] as ((request: Request) => Response) | undefined;
+    expect(handler, `${method} is exported`).toBeTypeOf("function");
+    const response = handler!(new Request(`http://localhost${path}`, { method, ...(method === "GET" ? {} : { body: "{}" }) }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe(allow);
+    expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: `${method} is not allowed here; allowed: ${allow}.`, details: [] } });
+  });
+
+  it("lists the same methods in OPTIONS", async () => {
+    const options = module.OPTIONS as (request: Request) => Response;
+    const response = options(new Request(`http://localhost${path}`, { method: "OPTIONS" }));
+    expect(response.status).toBe(204);
+    expect(response.headers.get("allow")).toBe(allow);
+  });
+});
