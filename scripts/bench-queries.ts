@@ -348,16 +348,19 @@ async function measure(now: Date) {
   const typesSql = buildErrorTypesSql({ projectId: HOT_PROJECT, since: new Date(now.getTime() - 7 * DAY) });
   const traceErrorsSql = (traceId: string) => buildTraceErrorsSql({ traceId });
   const traceEventsSql = (runId: string, from: Date, to: Date) => buildTraceEventsSql({ runId, from, to });
-  // The trace page's statements: the errors, then per run its name and events (in parallel, as the app does).
+  // The trace page's statements: the errors, then per run its name and events (one
+  // statement per run, the runs in parallel, as the app does).
   async function rawTrace(traceId: string) {
     const q = traceErrorsSql(traceId);
-    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(q.text, q.values as unknown[])).rows;
+    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(q.text, q.values as unknown[])).rows.reverse();
     const runIds = [...new Set(errors.map((e) => e.run_id).filter((id): id is string => id !== null))].slice(0, 3);
-    for (const runId of runIds) {
-      const mine = errors.filter((e) => e.run_id === runId);
-      const events = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
-      await Promise.all([rawPool.query("SELECT name FROM runs WHERE id = $1", [runId]), rawPool.query(events.text, events.values as unknown[])]);
-    }
+    await Promise.all(
+      runIds.map((runId) => {
+        const mine = errors.filter((e) => e.run_id === runId);
+        const events = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
+        return rawPool.query(events.text, events.values as unknown[]);
+      }),
+    );
   }
   const rawPooled = (sql: { text: string; values: unknown[] }) => rawPool.query(sql.text, sql.values as unknown[]);
 

@@ -21,6 +21,15 @@ beforeAll(async () => {
     })),
   });
   await prisma().errorLog.create({ data: { id: "single", traceId: "66666666-6666-4666-8666-666666666666", errorType: "E", message: "once", createdAt: new Date(T0) } });
+  // A run with 250 events in the 5 minutes before its error, and one just outside them.
+  await prisma().run.create({ data: { id: "ctx_run", name: "Nightly import" } });
+  await prisma().eventLog.createMany({
+    data: [
+      ...Array.from({ length: 250 }, (_, i) => ({ id: `ev${String(i).padStart(3, "0")}`, eventType: "STEP", runId: "ctx_run", actorType: "system", actorId: "engine", createdAt: new Date(T0 - 299_000 + i * 1000) })),
+      { id: "too_early", eventType: "BOOT", runId: "ctx_run", createdAt: new Date(T0 - 301_000) },
+    ],
+  });
+  await prisma().errorLog.create({ data: { id: "ctx_err", traceId: "77777777-7777-4777-8777-777777777777", errorType: "E", message: "failed", runId: "ctx_run", createdAt: new Date(T0) } });
 });
 
 describe("findTrace", () => {
@@ -36,5 +45,16 @@ describe("findTrace", () => {
     const trace = (await findTrace({ traceId: "66666666-6666-4666-8666-666666666666" }))!;
     expect(trace.totalErrors).toBe(1);
     expect(trace.errors.map((e) => e.id)).toEqual(["single"]);
+  });
+
+  it("shows the run's name and its latest 200 events of the window around the errors, oldest first", async () => {
+    const trace = (await findTrace({ traceId: "77777777-7777-4777-8777-777777777777" }))!;
+    expect(trace.runs).toHaveLength(1);
+    const [context] = trace.runs;
+    expect(context).toMatchObject({ runId: "ctx_run", runName: "Nightly import", truncated: true });
+    expect(context!.events).toHaveLength(200);
+    expect(context!.events[0]!.id).toBe("ev050");
+    expect(context!.events[199]).toMatchObject({ id: "ev249", eventType: "STEP", actorType: "system", actorId: "engine" });
+    expect(context!.events.some((e) => e.id === "too_early")).toBe(false);
   });
 });

@@ -23,7 +23,6 @@ export interface TraceContextEvent {
   eventType: string;
   actorType: string;
   actorId: string | null;
-  payload: unknown;
   createdAt: Date;
 }
 
@@ -78,20 +77,19 @@ export async function findTrace({ traceId }: { traceId: string }): Promise<Trace
       const mine = errors.filter((e) => e.runId === runId);
       const from = new Date(mine[0]!.createdAt.getTime() - CONTEXT_BEFORE_MS);
       const to = new Date(mine[mine.length - 1]!.createdAt.getTime() + CONTEXT_AFTER_MS);
-      const [run, events] = await Promise.all([
-        prisma().run.findUnique({ where: { id: runId }, select: { name: true } }),
-        prisma().$queryRaw<RawContextEvent[]>(buildTraceEventsSql({ runId, from, to })),
-      ]);
+      // One round trip per run: its name and its events as one JSON text cell (Prisma's
+      // raw path converts every cell of a result; one cell is cheap).
+      const [row] = await prisma().$queryRaw<{ name: string | null; events: string | null }[]>(buildTraceEventsSql({ runId, from, to }));
+      const events = (row?.events ? JSON.parse(row.events) : []) as RawContextEvent[];
       const truncated = events.length > MAX_CONTEXT_EVENTS;
       const shown = events.slice(0, MAX_CONTEXT_EVENTS).reverse().map((e) => ({
         id: e.id,
         eventType: e.event_type,
         actorType: e.actor_type,
         actorId: e.actor_id,
-        payload: parseJson(e.payload),
         createdAt: new Date(e.created_at),
       }));
-      return { runId, runName: run?.name ?? null, from, to, events: shown, truncated };
+      return { runId, runName: row?.name ?? null, from, to, events: shown, truncated };
     }),
   );
   return { traceId: errors[0]!.traceId, errors, totalErrors, runs };
@@ -116,8 +114,7 @@ interface RawContextEvent {
   event_type: string;
   actor_type: string;
   actor_id: string | null;
-  payload: string | null;
-  created_at: Date | string;
+  created_at: string;
 }
 
 function parseJson(text: string | null): unknown {
@@ -154,12 +151,18 @@ export function buildTraceErrorsSql({ traceId }: { traceId: string }): Prisma.Sq
     ORDER BY created_at DESC, id DESC LIMIT ${MAX_ERRORS}`;
 }
 
-/** A run's events in a window, newest first, so the ones nearest the errors win (one extra to tell truncation). */
+/**
+ * A run's name and its events in a window, newest first, so the ones nearest the errors
+ * win (one extra to tell truncation), as one row: the events are a JSON array.
+ */
 export function buildTraceEventsSql({ runId, from, to }: { runId: string; from: Date; to: Date }): Prisma.Sql {
   return Prisma.sql`
-    SELECT id, event_type, actor_type, actor_id, payload::text AS payload, created_at
-    FROM event_logs WHERE run_id = ${runId} AND created_at >= ${from}::timestamptz AND created_at <= ${to}::timestamptz
-    ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}`;
+    SELECT (SELECT name FROM runs WHERE id = ${runId}) AS name,
+      (SELECT json_agg(e ORDER BY e.created_at DESC, e.id DESC)::text FROM (
+        SELECT id, event_type, actor_type, actor_id, created_at
+        FROM event_logs WHERE run_id = ${runId} AND created_at >= ${from}::timestamptz AND created_at <= ${to}::timestamptz
+        ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}
+      ) AS e) AS events`;
 }
 
 /**
