@@ -17,6 +17,9 @@ export const E2E = {
     expiredSessionToken: "e2eExpiredAdminSessionToken0123",
     lockedEmail: "locked@e2e.test",
     lockedPassword: "e2e-locked-password-123",
+    // An account an attacker types wrong passwords for, while its owner signs in elsewhere.
+    targetedEmail: "targeted@e2e.test",
+    targetedPassword: "e2e-targeted-password-123",
     otherProjectId: "proj_e2e_other",
     keys: {
       boundToProject: { name: "e2e bound key", key: "ldk_e2e_bound_to_proj_e2e_0123456789abcdefghij" },

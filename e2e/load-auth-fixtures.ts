@@ -8,6 +8,7 @@ import { E2E } from "./fixtures";
 export async function loadAuthFixtures(db: Database): Promise<void> {
   const { auth } = E2E;
   await createUser({ email: auth.lockedEmail, password: auth.lockedPassword, role: "member", name: "Locked" });
+  await createUser({ email: auth.targetedEmail, password: auth.targetedPassword, role: "member", name: "Targeted" });
   await db.prisma.project.create({ data: { id: auth.otherProjectId, name: "E2E Other Project" } });
   const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: E2E.adminEmail }, select: { id: true } });
   await db.prisma.session.create({

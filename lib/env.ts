@@ -2,6 +2,7 @@
 // bad value stops start-up with a message that names the variable and what to fix.
 import { isIP } from "node:net";
 import { z } from "zod";
+import { parseCorsOrigin } from "./http/cors-origins";
 
 const positiveInt = (name: string, fallback: number) =>
   z
@@ -49,7 +50,16 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: optionalString,
   ADMIN_TOKEN: optionalString,
   INGEST_KEYS: list,
-  CORS_ORIGINS: list,
+  // Normalized to the form browsers send (lib/http/cors-origins.ts); an entry that could
+  // never match one is refused, naming it.
+  CORS_ORIGINS: list.transform((entries, ctx) =>
+    entries.map((entry) => {
+      const parsed = parseCorsOrigin(entry);
+      if (parsed.ok) return parsed.origin;
+      ctx.addIssue({ code: "custom", message: parsed.reason });
+      return z.NEVER;
+    }),
+  ),
   // Ingestion API limits (README "Ingestion limits"); each refusal names its variable.
   INGEST_MAX_BODY_BYTES: positiveInt("INGEST_MAX_BODY_BYTES", 1_048_576),
   INGEST_MAX_BATCH_ITEMS: positiveInt("INGEST_MAX_BATCH_ITEMS", 1_000),

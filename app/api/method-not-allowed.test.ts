@@ -1,5 +1,8 @@
 // Every API route answers a method it does not offer with a 405 that says what it does
-// offer (Allow) in the one error body, and OPTIONS tells the same truth.
+// offer (Allow) in the one error body, and OPTIONS tells the same truth. The ingestion
+// routes' 405s carry their CORS headers, so a browser app on an allowed origin can read them.
+process.env.CORS_ORIGINS = "https://app.example.com";
+
 import { describe, expect, it } from "vitest";
 import * as retention from "./admin/retention/route";
 import * as errors from "./errors/route";
@@ -28,5 +31,25 @@ describe.each(routes)("$path", ({ path, module, allow, refused }) => {
     const response = options(new Request(`http://localhost${path}`, { method: "OPTIONS" }));
     expect(response.status).toBe(204);
     expect(response.headers.get("allow")).toBe(allow);
+  });
+});
+
+describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ path, module, allow, refused }) => {
+  it.each(refused)("lets an allowed origin read the %s 405 and its Allow", async (method) => {
+    const handler = module[method] as (request: Request) => Response;
+    const response = handler(new Request(`http://localhost${path}`, { method, headers: { origin: "https://app.example.com" } }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    expect(response.headers.get("vary")).toBe("Origin");
+    expect(response.headers.get("access-control-expose-headers")?.split(", ")).toContain("Allow");
+    expect(response.headers.get("allow")).toBe(allow);
+  });
+
+  it("gives an unlisted origin no permission on the 405", () => {
+    const handler = module.GET as (request: Request) => Response;
+    const response = handler(new Request(`http://localhost${path}`, { headers: { origin: "https://evil.example" } }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+    expect(response.headers.get("vary")).toBe("Origin");
   });
 });

@@ -27,19 +27,57 @@ describe("consumeRateLimit", () => {
 describe("consumeSignInAttempt", () => {
   const { SIGN_IN_LIMIT_PER_ACCOUNT, SIGN_IN_LIMIT_PER_ADDRESS, SIGN_IN_LIMIT_WINDOW_MINUTES } = env();
 
-  it("refuses an account past its limit from any address, with when to try again", async () => {
+  const tooMany = {
+    allowed: false,
+    retryAfterSeconds: SIGN_IN_LIMIT_WINDOW_MINUTES * 60,
+    message: `Too many sign-in attempts; try again in ${SIGN_IN_LIMIT_WINDOW_MINUTES} minutes.`,
+  };
+
+  it("refuses an attacker guessing one account's password, even the right one, but not its owner elsewhere", async () => {
     const now = new Date();
+    const attacker = "198.51.100.7";
     for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) {
-      expect((await consumeSignInAttempt({ email: "Target@Example.test", address: `198.51.100.${i}`, now })).allowed).toBe(true);
+      expect((await consumeSignInAttempt({ email: "Target@Example.test", address: attacker, now })).allowed).toBe(true);
     }
-    const refused = await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.1", now });
-    expect(refused).toEqual({
-      allowed: false,
-      retryAfterSeconds: SIGN_IN_LIMIT_WINDOW_MINUTES * 60,
-      message: `Too many sign-in attempts; try again in ${SIGN_IN_LIMIT_WINDOW_MINUTES} minutes.`,
-    });
+    // The attacker is stopped, whatever password comes next.
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: attacker, now })).toEqual(tooMany);
+    // The owner, who has not failed from their address, is still let in (the finding: they were locked out).
+    const owner = await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.1", now });
+    if (!owner.allowed) throw new Error("the owner should be let in");
+    await recordSignInSuccess({ keys: owner.keys });
+    // The owner's success does not give the attacker new guesses.
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: attacker, now })).toMatchObject({ allowed: false });
     // Another account is not affected.
-    expect((await consumeSignInAttempt({ email: "other@example.test", address: "203.0.113.1", now })).allowed).toBe(true);
+    expect((await consumeSignInAttempt({ email: "other@example.test", address: attacker, now })).allowed).toBe(true);
+  });
+
+  it("refuses an address's second attempt while the account is over its limit", async () => {
+    const now = new Date();
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) await consumeSignInAttempt({ email: "target@example.test", address: "198.51.100.7", now });
+    expect((await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.1", now })).allowed).toBe(true);
+    // That attempt failed (no success recorded): the address has now tried, like the attacker.
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.1", now })).toEqual(tooMany);
+  });
+
+  it("lets guesses spread over many addresses buy at most twice the account's limit", async () => {
+    const now = new Date();
+    for (let i = 0; i < 2 * SIGN_IN_LIMIT_PER_ACCOUNT; i++) {
+      expect((await consumeSignInAttempt({ email: "target@example.test", address: `198.51.100.${i}`, now })).allowed).toBe(true);
+    }
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: "203.0.113.99", now })).toEqual(tooMany);
+  });
+
+  it("admits no address it cannot tell while the account is over its limit", async () => {
+    const now = new Date();
+    for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) await consumeSignInAttempt({ email: "target@example.test", address: `198.51.100.${i}`, now });
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: null, now })).toEqual(tooMany);
+  });
+
+  it("lets the account be tried again from any address once its window is over", async () => {
+    const start = new Date("2030-01-01T00:00:00Z");
+    for (let i = 0; i <= SIGN_IN_LIMIT_PER_ACCOUNT; i++) await consumeSignInAttempt({ email: "target@example.test", address: "198.51.100.7", now: start });
+    const later = new Date(start.getTime() + SIGN_IN_LIMIT_WINDOW_MINUTES * 60_000);
+    expect((await consumeSignInAttempt({ email: "target@example.test", address: "198.51.100.7", now: later })).allowed).toBe(true);
   });
 
   it("refuses an address spraying many accounts", async () => {

@@ -1,7 +1,10 @@
 // CORS for routes that browsers on other origins call (the ingestion API). An origin is
-// allowed when it is listed exactly, or when the list holds "*".
+// allowed when it is listed, compared in the form browsers send it (scheme and host
+// lower-case, no default port), or when the list holds "*".
+import { normalizeRequestOrigin } from "./cors-origins";
 
 export interface CorsOptions {
+  /** Origins as parseCorsOrigin gives them (CORS_ORIGINS is parsed so), or "*". */
   allowedOrigins: readonly string[];
   methods: readonly string[];
   allowHeaders: readonly string[];
@@ -12,7 +15,10 @@ export interface CorsOptions {
 function allowedOrigin(request: Request, options: CorsOptions): string | null {
   const origin = request.headers.get("origin");
   if (!origin) return null;
-  return options.allowedOrigins.includes(origin) || options.allowedOrigins.includes("*") ? origin : null;
+  if (options.allowedOrigins.includes("*")) return origin;
+  // The header is echoed as sent: it is what the browser compares Allow-Origin with.
+  const normalized = normalizeRequestOrigin(origin);
+  return normalized !== null && options.allowedOrigins.includes(normalized) ? origin : null;
 }
 
 /** Headers for an actual (non-preflight) response: empty unless the origin is allowed. */

@@ -16,11 +16,15 @@ export function allowHeader(methods: readonly RouteMethod[]): string {
   return [...all].join(", ");
 }
 
-/** A route handler answering 405 with `Allow` and {"error": {"code": "method_not_allowed", …}}. */
-export function methodNotAllowed(methods: readonly RouteMethod[]): (request: Request) => Response {
+/**
+ * A route handler answering 405 with `Allow` and {"error": {"code": "method_not_allowed", …}}.
+ * `headers` adds a route's own (the ingestion routes' CORS headers, so a browser app on an
+ * allowed origin can read the answer, as it can read their POST answers).
+ */
+export function methodNotAllowed(methods: readonly RouteMethod[], options: { headers?: (request: Request) => Record<string, string> } = {}): (request: Request) => Response {
   const allow = allowHeader(methods);
   return (request) =>
-    toErrorResponse(new AppError("method_not_allowed", `${request.method.slice(0, 20)} is not allowed here; allowed: ${allow}.`), { Allow: allow });
+    toErrorResponse(new AppError("method_not_allowed", `${request.method.slice(0, 20)} is not allowed here; allowed: ${allow}.`), { ...options.headers?.(request), Allow: allow });
 }
 
 /** OPTIONS for a route without CORS: 204 with the true `Allow`. */

@@ -152,6 +152,15 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
   }
 }
 
+/**
+ * The CORS headers of an ingestion answer that is not the POST's own (the routes' 405s).
+ * `Allow` is exposed too: it is what a 405's reader needs, and no CORS-safelisted header.
+ */
+export function ingestCorsHeaders(request: Request): Record<string, string> {
+  const options = corsOptions();
+  return corsHeaders(request, { ...options, exposeHeaders: [...(options.exposeHeaders ?? []), "Allow"] });
+}
+
 /** OPTIONS: the CORS preflight for the ingestion endpoints. */
 export function handleIngestPreflight(request: Request): Response {
   return preflightResponse(request, corsOptions());

@@ -1,5 +1,5 @@
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { handleIngestPreflight, handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
+import { handleIngestPreflight, handleIngestRequest, ingestCorsHeaders } from "@/lib/ingest/handle-ingest-request";
 import { EVENTS_ENDPOINT } from "@/lib/ingest/ingest-endpoints";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +14,6 @@ export function OPTIONS(request: Request) {
   return handleIngestPreflight(request);
 }
 
-// GET, HEAD, PUT, DELETE, PATCH /api/events – 405 with Allow and the JSON error body
-const notAllowed = methodNotAllowed(["POST"]);
+// GET, HEAD, PUT, DELETE, PATCH /api/events – 405 with Allow, the JSON error body and the CORS headers
+const notAllowed = methodNotAllowed(["POST"], { headers: ingestCorsHeaders });
 export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };
