@@ -189,3 +189,34 @@ test("live mode shows a new event of a running run without a reload", async ({ p
   await expect(page.locator(`#row-${id}`)).toBeVisible({ timeout: 15_000 });
   await expect(rows(page).first()).toHaveAttribute("id", `row-${id}`);
 });
+
+test("live mode shows an event delivered late in its sorted place without a reload", async ({ page, request }) => {
+  await signIn(page, "member");
+  const post = async (id: string, createdAt?: number) => {
+    const response = await request.post("/api/events", {
+      headers: { Authorization: `Bearer ${E2E.ingestKey}` },
+      data: { id, eventType: "LIVE_PROBE", runId: D.lateRunId, projectId: E2E.project.id, ...(createdAt ? { createdAt: new Date(createdAt).toISOString() } : {}) },
+    });
+    expect(response.status(), id).toBe(201);
+  };
+  const stamp = Date.now();
+  const newestShown = stamp - 1_000;
+  await post(`ev_e2e_before_${stamp}`, newestShown - 60_000);
+  await post(`ev_e2e_anchor_${stamp}`, newestShown);
+  await page.goto(`/runs/${D.lateRunId}`);
+  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
+  await expect(rows(page)).toHaveCount(2);
+  const liveStatus = page.getByRole("status").filter({ hasText: /Checking for new rows/ });
+  // A sender whose clock is 30 s behind (or a retry, or buffered delivery): older than the
+  // newest row shown. Then an event stamped by the server, as the repro had it.
+  await post(`ev_e2e_late_${stamp}`, newestShown - 30_000);
+  await post(`ev_e2e_fresh_${stamp}`);
+  await expect(rows(page)).toHaveCount(4, { timeout: 15_000 });
+  const order = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.id));
+  expect(order).toEqual([`row-ev_e2e_fresh_${stamp}`, `row-ev_e2e_anchor_${stamp}`, `row-ev_e2e_late_${stamp}`, `row-ev_e2e_before_${stamp}`]);
+  await expect(liveStatus).toContainText("2 new");
+  // Later polls re-read the window but add nothing twice.
+  await page.waitForTimeout(6_000);
+  await expect(rows(page)).toHaveCount(4);
+  await expect(liveStatus).toContainText("2 new");
+});

@@ -45,6 +45,8 @@ export const E2E = {
     group: { errorType: "PAYMENT_ERROR", messages: ["Card gateway timed out after 3000 ms", "Card gateway timed out after 4500 ms"], pattern: "Card gateway timed out after <n> ms" },
     // A running run of its own for live mode, which adds rows to it.
     liveRunId: "run_e2e_live",
+    // Another, for the late-delivery journey, so the two live tests never share rows.
+    lateRunId: "run_e2e_live_late",
   },
 } as const;
 

@@ -38,6 +38,7 @@ export async function loadDashboardFixtures(db: Database, now: number): Promise<
   await db.prisma.eventLog.createMany({ data: events });
   await db.prisma.run.create({ data: { id: D.liveRunId, projectId: E2E.project.id, name: "e2e live run", status: "running", startedAt: new Date(now - 10 * MINUTE) } });
   await db.prisma.eventLog.create({ data: { id: "ev_e2e_live_start", eventType: "SIM_STARTED", projectId: E2E.project.id, runId: D.liveRunId, createdAt: new Date(now - 10 * MINUTE) } });
+  await db.prisma.run.create({ data: { id: D.lateRunId, projectId: E2E.project.id, name: "e2e late delivery run", status: "running", startedAt: new Date(now - 10 * MINUTE) } });
   // Among events 101–128, so the trace page has events before and after its errors.
   const traceAt = start + 40 * MINUTE;
   await db.prisma.errorLog.createMany({

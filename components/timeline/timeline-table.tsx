@@ -7,7 +7,7 @@ import { formatDuration } from "@/lib/format/duration";
 import { markGaps } from "@/lib/runs/mark-gaps";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 import { TimelineRowDetail } from "./timeline-row-detail";
-import { useLiveRows, type LiveOptions } from "./use-live-rows";
+import { mergeLiveRows, useLiveRows, type LiveOptions } from "./use-live-rows";
 
 const features = tableFeatures({});
 
@@ -44,11 +44,8 @@ export function TimelineTable({
   order: "desc" | "asc";
   live: LiveOptions | null;
 }) {
-  const liveState = useLiveRows(runId, live);
-  const rows = useMemo(
-    () => (order === "desc" ? [...[...liveState.rows].reverse(), ...initialRows] : [...initialRows, ...liveState.rows]),
-    [initialRows, liveState.rows, order],
-  );
+  const liveState = useLiveRows(runId, live, initialRows);
+  const rows = useMemo(() => mergeLiveRows(initialRows, liveState.rows, order), [initialRows, liveState.rows, order]);
   const gaps = useMemo(() => markGaps(rows.map((r) => Date.parse(r.createdAt))), [rows]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(initialRows.filter((r) => r.id === highlightId).map((r) => `${r.kind}-${r.id}`)));
   const toggle = (key: string) =>
@@ -124,7 +121,7 @@ export function TimelineTable({
           </button>
           <span role="status" className="text-slate-500">
             {liveState.on ? `Checking for new rows every ${live.intervalMs / 1000} s` : "Live mode paused"}
-            {liveState.rows.length ? ` · ${liveState.rows.length} new` : ""}
+            {liveState.newCount ? ` · ${liveState.newCount} new` : ""}
             {liveState.error ? ` · ${liveState.error}` : ""}
           </span>
         </div>

@@ -1,9 +1,10 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL } from "@/lib/runs/live-window";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
 export interface LiveOptions {
-  /** Opaque cursor of the newest row shown; new rows are those after it. */
+  /** Opaque cursor of the newest row shown; live mode re-reads a window before it and everything after. */
   after: string | null;
   /** The timeline's filters as a query string, so live rows obey them too. */
   query: string;
@@ -14,29 +15,108 @@ export interface LiveOptions {
 
 const MAX_LIVE_ROWS = 1_000;
 
-/** Polls /runs/[runId]/live for rows newer than the newest shown, while switched on. */
-export function useLiveRows(runId: string, live: LiveOptions | null) {
+type LiveBody = { rows: TimelineRowDto[]; next: string | null; after: string | null; running: boolean };
+
+const rowKey = (row: TimelineRowDto) => `${row.kind}-${row.id}`;
+
+/** The timeline's order, oldest first: created_at, then id, then kind. */
+export function compareRows(a: TimelineRowDto, b: TimelineRowDto): number {
+  const t = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  if (t !== 0) return t < 0 ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return 0;
+}
+
+/**
+ * The page's rows (in display order, as the server sorted them) with the live rows
+ * (oldest first) merged in, each at its place: a row delivered late lands among the
+ * rows already shown, not at the top. The page's own order is kept as it came.
+ */
+export function mergeLiveRows(shown: TimelineRowDto[], live: TimelineRowDto[], order: "desc" | "asc"): TimelineRowDto[] {
+  if (live.length === 0) return shown;
+  const incoming = order === "desc" ? [...live].reverse() : live;
+  const before = (a: TimelineRowDto, b: TimelineRowDto) => (order === "desc" ? compareRows(a, b) > 0 : compareRows(a, b) < 0);
+  const merged: TimelineRowDto[] = [];
+  let i = 0;
+  for (const row of incoming) {
+    while (i < shown.length && !before(row, shown[i]!)) merged.push(shown[i++]!);
+    merged.push(row);
+  }
+  while (i < shown.length) merged.push(shown[i++]!);
+  return merged;
+}
+
+/**
+ * Polls /runs/[runId]/live while switched on. Each poll re-reads a trailing window (rows
+ * from LIVE_LOOKBACK_MS before the newest row the view has, and everything after), since
+ * created_at is the sender's clock and rows arrive late; rows already seen (the page's
+ * included) are dropped by kind and id. A window bigger than one response is read page by
+ * page, LIVE_MAX_PAGES_PER_POLL at most; the next poll resumes where this one stopped, so
+ * a busy run still reaches its newest rows. `rows` are the new ones, oldest first.
+ */
+export function useLiveRows(runId: string, live: LiveOptions | null, shown: TimelineRowDto[]) {
   const [on, setOn] = useState(live?.startOn ?? false);
   const [rows, setRows] = useState<TimelineRowDto[]>([]);
+  const [newCount, setNewCount] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const after = useRef(live?.after ?? null);
+  // Where a poll that ran out of pages stopped; null once the window has been read through.
+  const resume = useRef<string | null>(null);
+  const busy = useRef(false);
+  // Every row the view has had (kind-id → created_at ms), until it falls out of the window,
+  // and the newest created_at among them (the window's end, as the server computes it).
+  const [memory] = useState(() => {
+    const seen = new Map(shown.map((row) => [rowKey(row), Date.parse(row.createdAt)]));
+    return { seen, newest: Math.max(-Infinity, ...seen.values()) };
+  });
+
+  const take = useCallback(
+    (batch: TimelineRowDto[]) => {
+      const { seen } = memory;
+      const fresh: TimelineRowDto[] = [];
+      for (const row of batch) {
+        const at = Date.parse(row.createdAt);
+        if (at > memory.newest) memory.newest = at;
+        const key = rowKey(row);
+        if (seen.has(key)) continue;
+        seen.set(key, at);
+        fresh.push(row);
+      }
+      // The server never re-reads before the window, so those keys can go.
+      for (const [key, at] of seen) if (at < memory.newest - LIVE_LOOKBACK_MS) seen.delete(key);
+      if (fresh.length === 0) return;
+      setRows((current) => [...current, ...fresh].sort(compareRows).slice(-MAX_LIVE_ROWS));
+      setNewCount((count) => count + fresh.length);
+    },
+    [memory],
+  );
 
   const poll = useCallback(async () => {
-    if (!live) return;
-    const params = new URLSearchParams(live.query);
-    if (after.current) params.set("after", after.current);
+    // A slow poll (several pages) is not overtaken by the next tick.
+    if (!live || busy.current) return;
+    busy.current = true;
     try {
-      const response = await fetch(`/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as { rows: TimelineRowDto[]; after: string | null; running: boolean };
-      if (body.after) after.current = body.after;
-      if (body.rows.length) setRows((current) => [...current, ...body.rows].slice(-MAX_LIVE_ROWS));
+      for (let pages = 0; pages < LIVE_MAX_PAGES_PER_POLL; pages++) {
+        const params = new URLSearchParams(live.query);
+        if (after.current) params.set("after", after.current);
+        if (resume.current) params.set("from", resume.current);
+        const response = await fetch(`/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const body = (await response.json()) as LiveBody;
+        if (body.after) after.current = body.after;
+        take(body.rows);
+        resume.current = body.next;
+        if (!body.running) setOn(false);
+        if (!body.next) break;
+      }
       setError(null);
-      if (!body.running) setOn(false);
     } catch {
       setError("could not reach the server; retrying");
+    } finally {
+      busy.current = false;
     }
-  }, [live, runId]);
+  }, [live, runId, take]);
 
   useEffect(() => {
     if (!on || !live) return;
@@ -44,5 +124,5 @@ export function useLiveRows(runId: string, live: LiveOptions | null) {
     return () => clearInterval(timer);
   }, [on, live, poll]);
 
-  return { on, rows, error, toggle: () => setOn((v) => !v) };
+  return { on, rows, newCount, error, toggle: () => setOn((v) => !v) };
 }

@@ -1,28 +1,36 @@
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
-import { queryTimeline } from "@/lib/runs/find-run-timeline";
-import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
+import { findLiveRows } from "@/lib/runs/find-live-rows";
+import { LIVE_PAGE_ROWS } from "@/lib/runs/live-window";
+import { compareTimelineKeys, decodeTimelineCursor, encodeTimelineCursor, type TimelineKey } from "@/lib/runs/timeline-cursor";
 import { parseTimelineQuery } from "@/lib/runs/timeline-filters";
 import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
 export const dynamic = "force-dynamic";
 
-const MAX_ROWS = 200;
+const cursor = (key: TimelineKey) => encodeTimelineCursor({ key, direction: "next" });
 
-// GET /runs/[runId]/live?after=<cursor>&<filters> – rows newer than the cursor, oldest first (live mode).
+// GET /runs/[runId]/live?after=<cursor>[&from=<cursor>]&<filters> – live mode's trailing
+// window: rows from 10 minutes before `after` (the newest row the view has) on, oldest
+// first, LIVE_PAGE_ROWS at most; `next` (when set) is the `from` of the window's next page.
+// `after` in the answer is the newest row the view will then have.
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }) {
   try {
     const { runId } = await params;
     const run = await authorizeRunRequest(request, runId);
     const search = Object.fromEntries(new URL(request.url).searchParams);
     const { filters } = parseTimelineQuery(search);
-    const after = decodeTimelineCursor(search.after);
-    const rows = await queryTimeline({ runId, filters, desc: false, after: after ? { key: after.key, op: ">" } : null, take: MAX_ROWS });
-    const last = rows[rows.length - 1];
+    const newest = decodeTimelineCursor(search.after)?.key ?? null;
+    const from = decodeTimelineCursor(search.from)?.key ?? null;
+    const page = await findLiveRows({ runId, filters, newest, from, limit: LIVE_PAGE_ROWS });
+    const last = page.rows[page.rows.length - 1];
+    const lastKey: TimelineKey | null = last ? { createdAt: last.createdAt, id: last.id, kind: last.kind } : null;
+    const newestNow = lastKey && (!newest || compareTimelineKeys(lastKey, newest) > 0) ? lastKey : newest;
     return Response.json(
       {
-        rows: rows.map((row) => toTimelineRowDto(row, run.startedAt)),
-        after: last ? encodeTimelineCursor({ key: { createdAt: last.createdAt, id: last.id, kind: last.kind }, direction: "next" }) : (search.after ?? null),
+        rows: page.rows.map((row) => toTimelineRowDto(row, run.startedAt)),
+        next: page.next ? cursor(page.next) : null,
+        after: newestNow ? cursor(newestNow) : null,
         running: run.status === "running",
       },
       { headers: { "Cache-Control": "no-store" } },
