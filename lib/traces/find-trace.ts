@@ -65,8 +65,13 @@ export function traceIdVariants(traceId: string): string[] {
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
   // Raw SQL (the same statements the benchmark times raw): ~3× less overhead than findMany here.
-  const raw = await prisma().$queryRaw<(RawTraceError & { total: bigint | number })[]>(buildTraceErrorsSql({ traceId }));
-  if (raw.length === 0) return null;
+  // The rows as one JSON text cell, as the run timeline reads them: Prisma's raw path
+  // converts every cell of a result (12 columns × up to 500 errors here).
+  const [result] = await prisma().$queryRaw<{ rows: string | null }[]>(
+    Prisma.sql`SELECT json_agg(errors ORDER BY created_at DESC, id DESC)::text AS rows FROM (${buildTraceErrorsSql({ traceId })}) AS errors`,
+  );
+  if (!result?.rows) return null;
+  const raw = JSON.parse(result.rows) as (RawTraceError & { total: number })[];
   // Read newest first (a client stuck in a retry loop can send thousands under one
   // traceId: the latest are the ones asked about), shown oldest first.
   const errors = raw.map(toTraceError).reverse();
