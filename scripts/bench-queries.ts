@@ -96,7 +96,7 @@ const { closeDatabase, database, prisma } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");
 const { newId } = await import("@/lib/ids");
 const { findRunTimeline, buildTimelineSql } = await import("@/lib/runs/find-run-timeline");
-const { findTrace, CONTEXT_AFTER_MS, CONTEXT_BEFORE_MS, buildTraceErrorsSql, buildTraceEventsSql } = await import("@/lib/traces/find-trace");
+const { findTrace, buildTraceSql } = await import("@/lib/traces/find-trace");
 const { findErrorOverview, buildErrorOverviewSql } = await import("@/lib/errors/find-error-overview");
 const { findProjectErrors, buildProjectErrorsSql } = await import("@/lib/errors/find-project-errors");
 const { findErrorTypes, buildErrorTypesSql } = await import("@/lib/errors/find-error-types");
@@ -346,22 +346,9 @@ async function measure(now: Date) {
   const overviewSql = buildErrorOverviewSql({ projectId: HOT_PROJECT, window: "24h", filters: noErrorFilters, now });
   const listSql = buildProjectErrorsSql({ projectId: HOT_PROJECT, since, until: now, filters: noErrorFilters, after: null, take: 51 });
   const typesSql = buildErrorTypesSql({ projectId: HOT_PROJECT, since: new Date(now.getTime() - 7 * DAY) });
-  const traceErrorsSql = (traceId: string) => buildTraceErrorsSql({ traceId });
-  const traceEventsSql = (runId: string, from: Date, to: Date) => buildTraceEventsSql({ runId, from, to });
-  // The trace page's statements: the errors, then per run its name and events (one
-  // statement per run, the runs in parallel, as the app does).
-  async function rawTrace(traceId: string) {
-    const q = traceErrorsSql(traceId);
-    const errors = (await raw.query<{ run_id: string | null; created_at: Date }>(q.text, q.values as unknown[])).rows.reverse();
-    const runIds = [...new Set(errors.map((e) => e.run_id).filter((id): id is string => id !== null))].slice(0, 3);
-    await Promise.all(
-      runIds.map((runId) => {
-        const mine = errors.filter((e) => e.run_id === runId);
-        const events = traceEventsSql(runId, new Date(mine[0]!.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(mine[mine.length - 1]!.created_at.getTime() + CONTEXT_AFTER_MS));
-        return rawPool.query(events.text, events.values as unknown[]);
-      }),
-    );
-  }
+  // The trace page's one statement: errors, count, and each run's name and events.
+  const traceSql = (traceId: string) => buildTraceSql({ traceId });
+  const rawTrace = (traceId: string) => runRaw(traceSql(traceId));
   const rawPooled = (sql: { text: string; values: unknown[] }) => rawPool.query(sql.text, sql.values as unknown[]);
 
   const results: { name: string; target: number; app: Timing; raw: Timing; http?: Timing }[] = [];
@@ -436,11 +423,7 @@ async function measure(now: Date) {
 
   await explain("run timeline, first page", firstSql);
   await explain("run timeline, 1,000 pages deep", deepSql);
-  await explain("trace: errors by traceId", traceErrorsSql(traces[0]!));
-  const sampleSql = traceErrorsSql(traces[0]!);
-  const sampleErrors = (await raw.query<{ run_id: string | null; created_at: Date }>(sampleSql.text, sampleSql.values as unknown[])).rows;
-  const withRun = sampleErrors.find((e) => e.run_id);
-  if (withRun) await explain("trace: the run's events around it", traceEventsSql(withRun.run_id!, new Date(withRun.created_at.getTime() - CONTEXT_BEFORE_MS), new Date(withRun.created_at.getTime() + CONTEXT_AFTER_MS)));
+  await explain("trace page (errors, count, each run's events)", traceSql(traces[0]!));
   await explain("24-hour groups + chart", overviewSql);
   await explain("24-hour error list, first page", listSql);
   await explain("24-hour error types (filter)", typesSql);

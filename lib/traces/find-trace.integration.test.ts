@@ -57,4 +57,21 @@ describe("findTrace", () => {
     expect(context!.events[199]).toMatchObject({ id: "ev249", eventType: "STEP", actorType: "system", actorId: "engine" });
     expect(context!.events.some((e) => e.id === "too_early")).toBe(false);
   });
+
+  it("gives the first three runs by their first error, each with its own window", async () => {
+    const trace = "88888888-8888-4888-8888-888888888888";
+    await prisma().run.createMany({ data: ["m1", "m2", "m3", "m4"].map((id) => ({ id })) });
+    // Runs m4, m2, m1, m3 in order of their first error; m2 has two errors an hour apart.
+    const errorsAt: [string, number][] = [["m4", 0], ["m2", 10], ["m1", 20], ["m3", 30], ["m2", 70]];
+    await prisma().errorLog.createMany({
+      data: errorsAt.map(([runId, minutes], i) => ({ id: `m_err${i}`, traceId: trace, errorType: "E", message: "x", runId, createdAt: new Date(T0 + minutes * 60_000) })),
+    });
+    const found = (await findTrace({ traceId: trace }))!;
+    expect(found.totalErrors).toBe(5);
+    expect(found.runs.map((r) => r.runId)).toEqual(["m4", "m2", "m1"]);
+    const m2 = found.runs[1]!;
+    expect(m2.from).toEqual(new Date(T0 + 10 * 60_000 - 5 * 60_000));
+    expect(m2.to).toEqual(new Date(T0 + 70 * 60_000 + 60_000));
+    expect(m2.events).toEqual([]);
+  });
 });

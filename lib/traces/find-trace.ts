@@ -59,45 +59,33 @@ export function traceIdVariants(traceId: string): string[] {
 }
 
 /**
- * Every error with this traceId, oldest first, and for each run they belong to the
- * events from CONTEXT_BEFORE_MS before the first error to CONTEXT_AFTER_MS after the
- * last (the latest MAX_CONTEXT_EVENTS of them). Null when no error has this traceId.
+ * Every error with this traceId (the newest MAX_ERRORS, shown oldest first), and for each
+ * run they belong to (the first MAX_RUNS) the events from CONTEXT_BEFORE_MS before its
+ * first error to CONTEXT_AFTER_MS after its last (the latest MAX_CONTEXT_EVENTS of them).
+ * Null when no error has this traceId. One statement (buildTraceSql), one round trip.
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
-  // Raw SQL (the same statements the benchmark times raw): ~3× less overhead than findMany here.
-  // The rows as one JSON text cell, as the run timeline reads them: Prisma's raw path
-  // converts every cell of a result (12 columns × up to 500 errors here).
-  const [result] = await prisma().$queryRaw<{ rows: string | null }[]>(
-    Prisma.sql`SELECT json_agg(errors ORDER BY created_at DESC, id DESC)::text AS rows FROM (${buildTraceErrorsSql({ traceId })}) AS errors`,
-  );
-  if (!result?.rows) return null;
-  const raw = JSON.parse(result.rows) as (RawTraceError & { total: number })[];
+  const [row] = await prisma().$queryRaw<{ errors: string | null; total: bigint | number; runs: string | null }[]>(buildTraceSql({ traceId }));
+  if (!row?.errors) return null;
   // Read newest first (a client stuck in a retry loop can send thousands under one
   // traceId: the latest are the ones asked about), shown oldest first.
-  const errors = raw.map(toTraceError).reverse();
-  const totalErrors = Number(raw[0]!.total);
-  const runIds = [...new Set(errors.map((e) => e.runId).filter((id): id is string => id !== null))].slice(0, MAX_RUNS);
-  const runs = await Promise.all(
-    runIds.map(async (runId) => {
-      const mine = errors.filter((e) => e.runId === runId);
-      const from = new Date(mine[0]!.createdAt.getTime() - CONTEXT_BEFORE_MS);
-      const to = new Date(mine[mine.length - 1]!.createdAt.getTime() + CONTEXT_AFTER_MS);
-      // One round trip per run: its name and its events as one JSON text cell (Prisma's
-      // raw path converts every cell of a result; one cell is cheap).
-      const [row] = await prisma().$queryRaw<{ name: string | null; events: string | null }[]>(buildTraceEventsSql({ runId, from, to }));
-      const events = (row?.events ? JSON.parse(row.events) : []) as RawContextEvent[];
-      const truncated = events.length > MAX_CONTEXT_EVENTS;
-      const shown = events.slice(0, MAX_CONTEXT_EVENTS).reverse().map((e) => ({
-        id: e.id,
-        eventType: e.event_type,
-        actorType: e.actor_type,
-        actorId: e.actor_id,
-        createdAt: new Date(e.created_at),
-      }));
-      return { runId, runName: row?.name ?? null, from, to, events: shown, truncated };
-    }),
-  );
-  return { traceId: errors[0]!.traceId, errors, totalErrors, runs };
+  const errors = (JSON.parse(row.errors) as RawTraceError[]).map(toTraceError).reverse();
+  const rawRuns = (row.runs ? JSON.parse(row.runs) : []) as { runId: string; name: string | null; from: string; to: string; events: RawContextEvent[] | null }[];
+  const runs = rawRuns.map((run) => {
+    const events = run.events ?? [];
+    return {
+      runId: run.runId,
+      runName: run.name,
+      from: new Date(run.from),
+      to: new Date(run.to),
+      events: events
+        .slice(0, MAX_CONTEXT_EVENTS)
+        .reverse()
+        .map((e) => ({ id: e.id, eventType: e.event_type, actorType: e.actor_type, actorId: e.actor_id, createdAt: new Date(e.created_at) })),
+      truncated: events.length > MAX_CONTEXT_EVENTS,
+    };
+  });
+  return { traceId: errors[0]!.traceId, errors, totalErrors: Number(row.total), runs };
 }
 
 interface RawTraceError {
@@ -147,27 +135,38 @@ function toTraceError(r: RawTraceError): TraceError {
   };
 }
 
-/** The newest MAX_ERRORS errors of a trace, newest first, each with the trace's total count. */
-export function buildTraceErrorsSql({ traceId }: { traceId: string }): Prisma.Sql {
-  return Prisma.sql`
-    SELECT id, trace_id, error_type, message, stack, detail::text AS detail, severity, endpoint, project_id, run_id, created_at,
-      count(*) OVER () AS total
-    FROM error_logs WHERE trace_id = ANY(${traceIdVariants(traceId)}::text[])
-    ORDER BY created_at DESC, id DESC LIMIT ${MAX_ERRORS}`;
-}
-
 /**
- * A run's name and its events in a window, newest first, so the ones nearest the errors
- * win (one extra to tell truncation), as one row: the events are a JSON array.
+ * The trace page's one statement: the newest MAX_ERRORS errors (newest first) as a JSON
+ * array, the trace's total count, and for its first MAX_RUNS runs (by first error) the
+ * run's name, window and latest events in that window (newest first, one more than
+ * shown, to tell truncation), as a JSON array. Errors by the traceId index, events by
+ * (run_id, created_at, id); Prisma passes three cells through (it converts every cell of
+ * a raw result, which for rows × columns cost more than the statement).
  */
-export function buildTraceEventsSql({ runId, from, to }: { runId: string; from: Date; to: Date }): Prisma.Sql {
+export function buildTraceSql({ traceId }: { traceId: string }): Prisma.Sql {
+  const variants = traceIdVariants(traceId);
   return Prisma.sql`
-    SELECT (SELECT name FROM runs WHERE id = ${runId}) AS name,
-      (SELECT json_agg(e ORDER BY e.created_at DESC, e.id DESC)::text FROM (
-        SELECT id, event_type, actor_type, actor_id, created_at
-        FROM event_logs WHERE run_id = ${runId} AND created_at >= ${from}::timestamptz AND created_at <= ${to}::timestamptz
-        ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}
-      ) AS e) AS events`;
+    WITH errors AS (
+      SELECT id, trace_id, error_type, message, stack, detail::text AS detail, severity, endpoint, project_id, run_id, created_at
+      FROM error_logs WHERE trace_id = ANY(${variants}::text[])
+      ORDER BY created_at DESC, id DESC LIMIT ${MAX_ERRORS}
+    ), trace_runs AS (
+      SELECT run_id, min(created_at) AS first_at,
+        min(created_at) - ${CONTEXT_BEFORE_MS}::int * interval '1 millisecond' AS from_at,
+        max(created_at) + ${CONTEXT_AFTER_MS}::int * interval '1 millisecond' AS to_at
+      FROM errors WHERE run_id IS NOT NULL GROUP BY run_id ORDER BY first_at, run_id LIMIT ${MAX_RUNS}
+    )
+    SELECT
+      (SELECT json_agg(e ORDER BY e.created_at DESC, e.id DESC) FROM errors AS e)::text AS errors,
+      (SELECT count(*) FROM error_logs WHERE trace_id = ANY(${variants}::text[])) AS total,
+      (SELECT json_agg(json_build_object(
+          'runId', r.run_id, 'name', (SELECT name FROM runs WHERE id = r.run_id), 'from', r.from_at, 'to', r.to_at,
+          'events', (SELECT json_agg(ev ORDER BY ev.created_at DESC, ev.id DESC) FROM (
+            SELECT id, event_type, actor_type, actor_id, created_at FROM event_logs
+            WHERE run_id = r.run_id AND created_at >= r.from_at AND created_at <= r.to_at
+            ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}
+          ) AS ev)
+        ) ORDER BY r.first_at, r.run_id) FROM trace_runs AS r)::text AS runs`;
 }
 
 /**
