@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JsonBlock } from "@/components/json-block";
+import { JsonBlock, prettyJson } from "@/components/json-block";
 import { LinkedText } from "@/components/linked-text";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -42,7 +42,16 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
         ) : null}
       </dl>
       {row.stack ? <JsonBlock text={row.stack} label="Stack trace" /> : null}
-      <JsonBlock text={row.dataJson} label={row.kind === "error" ? "Detail" : "Payload"} />
+      <JsonBlock text={prettyJsonText(row.dataJson)} label={row.kind === "error" ? "Detail" : "Payload"} />
     </div>
   );
+}
+
+/** One line of JSON text, pretty-printed; text that is not JSON as it is. */
+function prettyJsonText(text: string): string {
+  try {
+    return prettyJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }

@@ -27,8 +27,8 @@ const CELL_CLASS: Record<string, string> = {
 
 function summary(row: TimelineRowDto): string {
   if (row.kind === "error") return row.message ?? "";
-  const compact = row.dataJson.replace(/\s*\n\s*/g, " ");
-  return compact.length > 160 ? `${compact.slice(0, 160)}…` : compact;
+  const line = row.dataJson;
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 
 export function TimelineTable({

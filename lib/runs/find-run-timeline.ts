@@ -21,6 +21,8 @@ export interface TimelineRow {
   stack: string | null;
   /** payload (events) or detail (errors) */
   data: unknown;
+  /** The same as PostgreSQL writes jsonb as text (one line, `{"a": 1, "b": [2, 3]}`), null when there is none. */
+  dataText: string | null;
 }
 
 export interface TimelinePage {
@@ -163,6 +165,7 @@ export function toTimelineRow(row: RawTimelineRow): TimelineRow {
     stack: row.stack,
     // Sent as text and parsed here: cheaper than the driver's JSON handling per row.
     data: typeof row.data === "string" ? safeJson(row.data) : row.data,
+    dataText: typeof row.data === "string" ? row.data : row.data == null ? null : JSON.stringify(row.data),
   };
 }
 

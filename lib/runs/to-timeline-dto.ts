@@ -1,5 +1,5 @@
-// What the timeline's client components get for a row: plain strings, the JSON already
-// pretty-printed, nothing Prisma-shaped.
+// What the timeline's client components get for a row: plain strings, the JSON as one
+// line of text (pretty-printed when a row is opened), nothing Prisma-shaped.
 import type { TimelineRow } from "./find-run-timeline";
 
 export interface TimelineRowDto {
@@ -15,16 +15,11 @@ export interface TimelineRowDto {
   endpoint: string | null;
   traceId: string | null;
   stack: string | null;
+  /** payload or detail as one line of JSON text (`{"a": 1}`); "null" when there is none. */
   dataJson: string;
 }
 
 export function toTimelineRowDto(row: TimelineRow, runStartedAt: Date): TimelineRowDto {
-  let dataJson: string;
-  try {
-    dataJson = JSON.stringify(row.data ?? null, null, 2);
-  } catch {
-    dataJson = String(row.data);
-  }
   return {
     kind: row.kind,
     id: row.id,
@@ -37,6 +32,8 @@ export function toTimelineRowDto(row: TimelineRow, runStartedAt: Date): Timeline
     endpoint: row.endpoint,
     traceId: row.traceId,
     stack: row.stack,
-    dataJson,
+    // As the database wrote it: one readable line, no pretty-printing on the server for
+    // 100 rows of which a few are opened (the detail pretty-prints its own).
+    dataJson: row.dataText ?? "null",
   };
 }
