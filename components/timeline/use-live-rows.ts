@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL } from "@/lib/runs/live-window";
+import { compareTimelineKeys } from "@/lib/runs/timeline-order";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
 export interface LiveOptions {
@@ -19,15 +20,6 @@ type LiveBody = { rows: TimelineRowDto[]; next: string | null; after: string | n
 
 const rowKey = (row: TimelineRowDto) => `${row.kind}-${row.id}`;
 
-/** The timeline's order, oldest first: created_at, then id, then kind. */
-export function compareRows(a: TimelineRowDto, b: TimelineRowDto): number {
-  const t = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-  if (t !== 0) return t < 0 ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  return 0;
-}
-
 /**
  * The page's rows (in display order, as the server sorted them) with the live rows
  * (oldest first) merged in, each at its place: a row delivered late lands among the
@@ -36,7 +28,7 @@ export function compareRows(a: TimelineRowDto, b: TimelineRowDto): number {
 export function mergeLiveRows(shown: TimelineRowDto[], live: TimelineRowDto[], order: "desc" | "asc"): TimelineRowDto[] {
   if (live.length === 0) return shown;
   const incoming = order === "desc" ? [...live].reverse() : live;
-  const before = (a: TimelineRowDto, b: TimelineRowDto) => (order === "desc" ? compareRows(a, b) > 0 : compareRows(a, b) < 0);
+  const before = (a: TimelineRowDto, b: TimelineRowDto) => (order === "desc" ? compareTimelineKeys(a, b) > 0 : compareTimelineKeys(a, b) < 0);
   const merged: TimelineRowDto[] = [];
   let i = 0;
   for (const row of incoming) {
@@ -86,7 +78,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
       // The server never re-reads before the window, so those keys can go.
       for (const [key, at] of seen) if (at < memory.newest - LIVE_LOOKBACK_MS) seen.delete(key);
       if (fresh.length === 0) return;
-      setRows((current) => [...current, ...fresh].sort(compareRows).slice(-MAX_LIVE_ROWS));
+      setRows((current) => [...current, ...fresh].sort(compareTimelineKeys).slice(-MAX_LIVE_ROWS));
       setNewCount((count) => count + fresh.length);
     },
     [memory],

@@ -71,6 +71,28 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/**
+ * `events` in order, cut into batches of at most `maxItems` events and `maxBytes` of JSON
+ * body; an event too large for `maxBytes` alone is a batch of its own (its own 413).
+ */
+function toBatches(events: readonly QueuedEvent[], maxItems: number, maxBytes: number): QueuedEvent[][] {
+  const batches: QueuedEvent[][] = [];
+  let batch: QueuedEvent[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const event of events) {
+    const size = utf8Length(JSON.stringify(event)) + 1;
+    if (batch.length && (batch.length >= maxItems || bytes + size > maxBytes)) {
+      batches.push(batch);
+      batch = [];
+      bytes = ENVELOPE_BYTES;
+    }
+    batch.push(event);
+    bytes += size;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
 export function createEventBus(options: EventBusOptions): EventBus {
   const base = options.baseUrl.replace(/\/$/, "");
   const url = `${base}/api/events`;
@@ -102,18 +124,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
   }
 
   function flush(): Promise<void> {
-    while (queue.length) {
-      // As many as fit both limits; at least one (an event too large alone gets its own 413).
-      let count = 0;
-      let bytes = ENVELOPE_BYTES;
-      while (count < queue.length && count < batchSize) {
-        const size = utf8Length(JSON.stringify(queue[count])) + 1;
-        if (count > 0 && bytes + size > maxBatchBytes) break;
-        bytes += size;
-        count++;
-      }
-      sendBatch(queue.splice(0, count));
-    }
+    for (const batch of toBatches(queue.splice(0), batchSize, maxBatchBytes)) sendBatch(batch);
     return Promise.all([...sending]).then(() => undefined);
   }
 
@@ -123,20 +134,9 @@ export function createEventBus(options: EventBusOptions): EventBus {
     const pending = [...[...inFlight].flat(), ...queue.splice(0)];
     const beaconUrl = `${url}?key=${encodeURIComponent(options.ingestKey)}`;
     let ok = true;
-    let chunk: QueuedEvent[] = [];
-    let size = 20;
-    const send = () => {
-      if (chunk.length) ok = beacon(beaconUrl, new Blob([JSON.stringify({ events: chunk })], { type: "text/plain" })) && ok;
-      chunk = [];
-      size = 20;
-    };
-    for (const event of pending) {
-      const bytes = JSON.stringify(event).length + 1;
-      if (chunk.length && (size + bytes > BEACON_BYTES || chunk.length >= batchSize)) send();
-      chunk.push(event);
-      size += bytes;
+    for (const batch of toBatches(pending, batchSize, BEACON_BYTES)) {
+      ok = beacon(beaconUrl, new Blob([JSON.stringify({ events: batch })], { type: "text/plain" })) && ok;
     }
-    send();
     return ok;
   }
 

@@ -1,3 +1,5 @@
+import { isStorableText } from "@/lib/format/storable-text";
+
 // PostgreSQL's text and jsonb cannot hold U+0000, nor a UTF-16 surrogate without its
 // pair (JSON allows "\ud800"; PostgreSQL refuses it, and the driver would silently turn
 // it into U+FFFD in text). Such strings are refused at the boundary, never altered.
@@ -5,9 +7,9 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 /** Why `text` cannot be stored, or null when it can. */
 export function findUnstorableCharacter(text: string): string | null {
-  // Native checks first: nearly every string passes both, and the regex (with its
+  // The native checks first: nearly every string passes, and the regex (with its
   // lookarounds) costs several times more per character. It runs only to say where.
-  if (!text.includes("\u0000") && text.isWellFormed()) return null;
+  if (isStorableText(text)) return null;
   const match = UNSTORABLE.exec(text);
   if (!match) return null;
   return match[0] === "\u0000"

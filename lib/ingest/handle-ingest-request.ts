@@ -86,28 +86,23 @@ function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, it
   for (const item of items) item.projectId ??= bound;
 }
 
-/** 403: a bound key's items named runs that belong to another project (nothing was stored). */
-function foreignRunError<T extends IngestItem>(bound: string, items: readonly T[], foreignRunIds: readonly string[], batchKey: string, itemName: string): AppError {
-  const foreign = new Set(foreignRunIds);
-  const offending = items.flatMap((item, index) => (item.runId !== undefined && foreign.has(item.runId) ? [index] : []));
+/**
+ * 403: a bound key's items named what another project owns — runs (`runId`) or ids already
+ * stored (`id`) — so nothing was stored. Details name every such item (up to 50).
+ */
+function foreignOwnerError<T extends IngestItem & { id?: string }>(
+  bound: string,
+  items: readonly T[],
+  { field, values, owned, hint = "" }: { field: "runId" | "id"; values: readonly string[]; owned: string; hint?: string },
+  { batchKey, itemName }: { batchKey: string; itemName: string },
+): AppError {
+  const foreign = new Set(values);
+  const offending = items.flatMap((item, index) => (item[field] !== undefined && foreign.has(item[field]) ? [index] : []));
   const first = offending[0] ?? 0;
   const where = items.length > 1 ? `${batchKey}[${first}]` : itemName;
-  return new AppError("forbidden", `This ingest key may only write project "${bound}"; ${where}.runId "${items[first]?.runId ?? foreignRunIds[0]}" is a run of another project. Nothing was stored.`, {
-    details: offending.slice(0, 50).map((index) => ({ index, field: "runId", message: `is a run of another project than the key's project "${bound}"` })),
+  return new AppError("forbidden", `This ingest key may only write project "${bound}"; ${where}.${field} "${items[first]?.[field] ?? values[0]}" ${owned}${hint}. Nothing was stored.`, {
+    details: offending.slice(0, 50).map((index) => ({ index, field, message: `${owned} than the key's project "${bound}"` })),
   });
-}
-
-/** 403: a bound key's items reuse ids already stored for another project (nothing was stored). */
-function foreignItemError<T extends IngestItem & { id?: string }>(bound: string, items: readonly T[], foreignItemIds: readonly string[], batchKey: string, itemName: string): AppError {
-  const foreign = new Set(foreignItemIds);
-  const offending = items.flatMap((item, index) => (item.id !== undefined && foreign.has(item.id) ? [index] : []));
-  const first = offending[0] ?? 0;
-  const where = items.length > 1 ? `${batchKey}[${first}]` : itemName;
-  return new AppError(
-    "forbidden",
-    `This ingest key may only write project "${bound}"; ${where}.id "${items[first]?.id ?? foreignItemIds[0]}" is already stored for another project — ids must be unique across projects. Nothing was stored.`,
-    { details: offending.slice(0, 50).map((index) => ({ index, field: "id", message: `is already stored for another project than the key's project "${bound}"` })) },
-  );
 }
 
 export async function handleIngestRequest<T extends IngestItem>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
@@ -142,8 +137,10 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     assertKeyMayWrite(identity, items, endpoint.batchKey);
 
     const { ids, foreignRunIds, foreignItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
-    if (foreignRunIds.length) throw foreignRunError(identity.projectId!, items, foreignRunIds, endpoint.batchKey, endpoint.itemName);
-    if (foreignItemIds.length) throw foreignItemError(identity.projectId!, items, foreignItemIds, endpoint.batchKey, endpoint.itemName);
+    if (foreignRunIds.length) throw foreignOwnerError(identity.projectId!, items, { field: "runId", values: foreignRunIds, owned: "is a run of another project" }, endpoint);
+    if (foreignItemIds.length) {
+      throw foreignOwnerError(identity.projectId!, items, { field: "id", values: foreignItemIds, owned: "is already stored for another project", hint: " — ids must be unique across projects" }, endpoint);
+    }
     // no-transform: Next would gzip the answer (up to 1,000 ids) on the server's one
     // thread, which cost more CPU than the bytes it saves on the wire.
     return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store, no-transform" } });

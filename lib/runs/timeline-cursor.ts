@@ -3,6 +3,10 @@
 // with zod on the way back in: a tampered cursor is ignored, never trusted.
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
+import { compareTimelineKeys } from "./timeline-order";
+
+// The order itself lives in ./timeline-order (no zod: the browser uses it too).
+export { compareTimelineKeys };
 
 export type TimelineKind = "error" | "event";
 
@@ -52,15 +56,6 @@ export function decodeTimelineCursor(raw: string | null | undefined): TimelineCu
   if (!parsed.success) return null;
   const [iso, id, kind, direction, inclusive] = parsed.data;
   return { key: { createdAt: new Date(iso), id, kind }, direction: direction === "n" ? "next" : "prev", inclusive: inclusive === 1 };
-}
-
-/** Total order on keys: -1, 0 or 1. */
-export function compareTimelineKeys(a: TimelineKey, b: TimelineKey): number {
-  const t = a.createdAt.getTime() - b.createdAt.getTime();
-  if (t !== 0) return t < 0 ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  return 0;
 }
 
 export type KeyComparison = "<" | "<=" | ">" | ">=";
