@@ -28,14 +28,8 @@ import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { parsePositiveInt } from "./parse-args";
-import SERVER_HEAP_FLAGS from "./server-heap-flags.json";
+import { serverNodeOptions } from "./server-node-options";
 import { waitForServer } from "./wait-for-server";
-
-/** As scripts/start.mjs: the heap caps, then the given options (which win). */
-function serverNodeOptions(nodeOptions: string): string {
-  const own = SERVER_HEAP_FLAGS.filter((f) => !nodeOptions.includes(f.slice(0, f.indexOf("="))));
-  return [...own, nodeOptions].join(" ").trim();
-}
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {

@@ -16,7 +16,7 @@
 //      baseline, measured in the same run): run timeline first page, a page 1,000 pages
 //      deep by cursor, trace page, 24-hour errors view;
 //   4. the production server (`next build` into .next-bench unless --skip-build, then
-//      `next start` on --port, default 3250) on the same database, signed in as an admin,
+//      `next start` with `npm start`'s heap settings on --port, default 3250) on the same database, signed in as an admin,
 //      and p50/p95 of the three pages' full HTTP responses (the HTML, read to the end);
 //   5. EXPLAIN (ANALYZE, BUFFERS) of each raw statement, with a warning when a plan
 //      reads a log table without an index.
@@ -30,6 +30,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { CopyValue } from "@/lib/db/copy";
 import { parsePositiveInt } from "./parse-args";
+import { serverNodeOptions } from "./server-node-options";
 import { waitForServer } from "./wait-for-server";
 
 const args = process.argv.slice(2);
@@ -453,7 +454,8 @@ async function startServer(): Promise<void> {
   }
   server = spawn(process.execPath, [next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10" },
+    // With `npm start`'s heap settings: the pages are timed as production serves them.
+    env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
   });
   await waitForServer(server, PORT);
 }
