@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 /**
  * A time in the viewer's time zone, UTC on hover. The server renders the UTC ISO string
  * (the same text the client first renders, so hydration never mismatches); the local
- * form replaces it after mount, when the browser's zone is known.
+ * form, and the UTC tooltip that goes with it, replace it after mount, when the browser's
+ * zone is known. Its look (no wrapping, tabular figures) is app/globals.css's `time`: a
+ * timeline page renders a hundred of these.
  */
 export function LocalTime({ iso, withDate = true }: { iso: string; withDate?: boolean }) {
   const [local, setLocal] = useState<string | null>(null);
@@ -12,7 +14,7 @@ export function LocalTime({ iso, withDate = true }: { iso: string; withDate?: bo
     setLocal(localFormat(withDate).format(new Date(iso)));
   }, [iso, withDate]);
   return (
-    <time dateTime={iso} title={`${iso} (UTC)`} className="whitespace-nowrap tabular-nums">
+    <time dateTime={iso} title={local === null ? undefined : `${iso} (UTC)`}>
       {local ?? iso.replace("T", " ").replace("Z", " UTC")}
     </time>
   );

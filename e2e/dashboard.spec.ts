@@ -4,7 +4,7 @@ import { HOSTILE } from "./load-dashboard-fixtures";
 import { signIn } from "./sign-in";
 
 const D = E2E.dashboard;
-const rows = (page: Page) => page.locator("tr[data-row-key]");
+const rows = (page: Page) => page.locator("tr.timeline-row");
 
 test("a developer opens a run, pages back, filters and opens a row's permalink", async ({ page }) => {
   await signIn(page, "member");

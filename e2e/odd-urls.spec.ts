@@ -40,7 +40,7 @@ test("a filter, `at` or cursor holding a NUL is ignored like any other invalid o
     const response = await page.goto(`/runs/${D.runId}?${query}`);
     expect(response?.status(), query).toBe(200);
     await expect(page.getByRole("heading", { name: D.runName }), query).toBeVisible();
-    await expect(page.locator("tr[data-row-key]").first(), query).toBeVisible();
+    await expect(page.locator("tr.timeline-row").first(), query).toBeVisible();
   }
   const live = await page.request.get(`/runs/${D.runId}/live?after=${bad("ev\u0000")}&type=%00`);
   expect(live.status()).toBe(200);

@@ -32,7 +32,7 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
             <dd className="font-mono break-all">{row.endpoint}</dd>
           </>
         ) : null}
-        {row.message !== null ? (
+        {row.message !== undefined ? (
           <>
             <dt className="text-slate-500">Message</dt>
             <dd className="whitespace-pre-wrap break-words">

@@ -8,12 +8,6 @@ const row = (id: string, second: number, kind: "event" | "error" = "event"): Tim
   createdAt: new Date(Date.UTC(2025, 0, 1, 12, 0, second)).toISOString(),
   sinceStartMs: second * 1000,
   type: "T",
-  actor: null,
-  severity: null,
-  message: null,
-  endpoint: null,
-  traceId: null,
-  stack: null,
   dataJson: "null",
 });
 const ids = (rows: TimelineRowDto[]) => rows.map((r) => `${r.kind}:${r.id}`);
