@@ -1,6 +1,7 @@
 "use client";
 import { Fragment, useEffect, useMemo, useState } from "react";
-import { flexRender, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
+import { useTable } from "@tanstack/react-table";
+import { dataTableFeatures, renderCell, type DataTableColumn } from "@/components/data-table";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { formatDuration } from "@/lib/format/duration";
@@ -8,8 +9,6 @@ import { markGaps } from "@/lib/runs/mark-gaps";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 import { TimelineRowDetail } from "./timeline-row-detail";
 import { mergeLiveRows, useLiveRows, type LiveOptions } from "./use-live-rows";
-
-const features = tableFeatures({});
 
 const SEVERITY_STYLE: Record<string, string> = {
   warning: "bg-amber-50 text-amber-800 ring-amber-200",
@@ -57,7 +56,7 @@ export function TimelineTable({
     document.getElementById(`row-${highlightId}`)?.scrollIntoView({ block: "center" });
   }, [highlightId]);
 
-  const columns = useMemo<ColumnDef<typeof features, TimelineRowDto>[]>(
+  const columns = useMemo<DataTableColumn<TimelineRowDto>[]>(
     () => [
       {
         id: "time",
@@ -101,7 +100,8 @@ export function TimelineTable({
     ],
     [],
   );
-  const table = useTable({ features, columns, data: rows, getRowId: (row) => `${row.kind}-${row.id}` });
+  const table = useTable({ features: dataTableFeatures, columns, data: rows, getRowId: (row) => `${row.kind}-${row.id}` });
+  const leafColumns = table.getAllLeafColumns();
 
   return (
     <div>
@@ -180,9 +180,9 @@ export function TimelineTable({
                       {open ? "▾" : "▸"}
                     </button>
                   </td>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={`timeline-cell-${cell.column.id}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  {leafColumns.map((column) => (
+                    <td key={column.id} className={`timeline-cell-${column.id}`}>
+                      {renderCell(column, row)}
                     </td>
                   ))}
                   <td>
