@@ -39,7 +39,7 @@ test("a developer opens a run, pages back, filters and opens a row's permalink",
   await page.goto(`/runs/${D.runId}?at=${D.targetEventId}`);
   const target = page.locator(`#row-${D.targetEventId}`);
   await expect(target).toBeVisible();
-  await expect(target).toHaveClass(/ring-amber-400/);
+  await expect(target).toHaveClass(/timeline-row-highlighted/);
   await expect(target).toBeInViewport();
   await expect(page.locator(`#row-${D.targetEventId} + tr`)).toContainText('"step": 20');
 });
@@ -219,4 +219,20 @@ test("live mode shows an event delivered late in its sorted place without a relo
   await page.waitForTimeout(6_000);
   await expect(rows(page)).toHaveCount(4);
   await expect(liveStatus).toContainText("2 new");
+});
+
+test.describe("in the viewer's time zone", () => {
+  // UTC+05:45: an offset no server or CI machine has by accident.
+  test.use({ timezoneId: "Asia/Kathmandu", locale: "en-GB" });
+
+  test("times show in the viewer's zone, with the UTC instant on hover", async ({ page }) => {
+    await signIn(page, "member");
+    await page.goto(`/runs/${D.runId}`);
+    const time = rows(page).first().locator("time");
+    const iso = (await time.getAttribute("datetime"))!;
+    const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kathmandu", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+    await expect(time).toContainText(local);
+    await expect(time).not.toContainText("UTC");
+    await expect(time).toHaveAttribute("title", `${iso} (UTC)`);
+  });
 });
