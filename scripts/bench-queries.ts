@@ -292,16 +292,31 @@ interface Timing {
 }
 
 async function time(fn: (i: number) => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < Math.min(20, ITERATIONS); i++) await fn(i);
-  const samples: number[] = [];
+  const [timing] = await timeInterleaved([fn]);
+  return timing!;
+}
+
+/**
+ * p50/p95 of each function, called in turn every iteration (in an order that rotates), so
+ * that an app call and its raw SQL see the same moments of a noisy machine rather than
+ * one of them a quieter minute than the other.
+ */
+async function timeInterleaved(fns: ((i: number) => Promise<unknown>)[]): Promise<Timing[]> {
+  for (let i = 0; i < Math.min(20, ITERATIONS); i++) for (const fn of fns) await fn(i);
+  const samples: number[][] = fns.map(() => []);
   for (let i = 0; i < ITERATIONS; i++) {
-    const start = performance.now();
-    await fn(i);
-    samples.push(performance.now() - start);
+    for (let k = 0; k < fns.length; k++) {
+      const j = (i + k) % fns.length;
+      const start = performance.now();
+      await fns[j]!(i);
+      samples[j]!.push(performance.now() - start);
+    }
   }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
+  return samples.map((values) => {
+    values.sort((a, b) => a - b);
+    const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+    return { p50: at(0.5), p95: at(0.95) };
+  });
 }
 
 function runRaw(sql: { text: string; values: unknown[] }) {
@@ -355,9 +370,8 @@ async function measure(now: Date) {
   const results: { name: string; target: number; app: Timing; raw: Timing; http?: Timing }[] = [];
   const run = async (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => {
     log(`timing ${name} (${ITERATIONS} iterations each) …`);
-    const appTiming = await time(app);
-    const rawTiming = await time(rawFn);
-    results.push({ name, target, app: appTiming, raw: rawTiming });
+    const [appTiming, rawTiming] = await timeInterleaved([app, rawFn]);
+    results.push({ name, target, app: appTiming!, raw: rawTiming! });
   };
   await run(
     "run timeline, first page",
