@@ -68,15 +68,17 @@ export interface DeleteExpiredRowsOptions {
 
 export const INITIAL_BATCH_SIZE = 5_000;
 /**
- * The job works a fifth of the time by default. On the benchmark's 2-core machine flat
+ * The job works a quarter of the time by default. On the benchmark's 2-core machine flat
  * out (1) deleted 5M rows at ~560k rows/s but took ingestion down to ~0.5× for those
- * seconds; 0.3 gave 220–240k rows/s at 0.77–0.85×; 0.2 leaves ingestion more (README).
+ * seconds; 0.3 gave 140–240k rows/s at 0.77–0.85×; 0.2 left ingestion 0.84–0.98× but
+ * deleted only ~90k rows/s on a machine whose disk was half as fast; 0.25 is between
+ * (README, Retention benchmark).
  */
-export const DEFAULT_DUTY_CYCLE = 0.2;
+export const DEFAULT_DUTY_CYCLE = 0.25;
 /** What the adaptive batch size aims at: short transactions, few round trips per row. */
 export const TARGET_BATCH_MS = 150;
 const MIN_BATCH_SIZE = 500;
-const MAX_BATCH_SIZE = 50_000;
+const MAX_BATCH_SIZE = 100_000;
 /** A batch statement that runs this long is cancelled and retried smaller (adaptive) or again. */
 const STATEMENT_TIMEOUT_MS = 60_000;
 
