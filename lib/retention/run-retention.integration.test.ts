@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
 import { truncateAll } from "@/test/truncate";
+import { markDeadRuns } from "./mark-dead-runs";
 import { INTERRUPTED_MESSAGE } from "./mark-interrupted-runs";
-import { runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
+import { RETENTION_LOCK_KEY, runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
 
 const DAY = 86_400_000;
 const engine = database().target.kind;
@@ -191,4 +192,30 @@ it("after an interrupted run, marks it failed ('interrupted') and finishes the w
   const killed = await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } });
   expect(killed).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE, eventsDeleted: 5000n });
   expect(killed.finishedAt).not.toBeNull();
+});
+
+it("marks a run whose process died as interrupted without waiting for the next run, keeping its counts, and leaves a live run alone", async () => {
+  const cutoff = new Date(Date.now() - 30 * DAY);
+  await prisma().retentionRun.create({
+    data: { id: "killed", trigger: "token", actor: "ADMIN_TOKEN", dryRun: false, status: "running", eventCutoff: cutoff, errorCutoff: cutoff, eventsDeleted: 475_000n },
+  });
+  // While a run holds the lock (on PostgreSQL, on a connection of its own), the row is that
+  // live run's: untouched.
+  let release!: () => void;
+  const live = database().withLock(RETENTION_LOCK_KEY, () => new Promise<void>((resolve) => (release = resolve)), { wait: false });
+  try {
+    for (let i = 0; i < 100 && !release; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await markDeadRuns()).toBe(0);
+  } finally {
+    release();
+    expect(await live).toEqual({ acquired: true, value: undefined });
+  }
+  expect(await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } })).toMatchObject({ status: "running", finishedAt: null });
+
+  // Nobody holds the lock: the process that wrote 'running' is gone.
+  expect(await markDeadRuns()).toBe(1);
+  const killed = await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } });
+  expect(killed).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE, eventsDeleted: 475_000n, errorsDeleted: 0n });
+  expect(killed.finishedAt).not.toBeNull();
+  expect(await markDeadRuns()).toBe(0);
 });
