@@ -1,7 +1,7 @@
 // The retention job against the real engines: the cutoff boundary for both tables (in
 // far-off time zones for this process and the database session), dry runs, one run at a
 // time, the audit record on success, failure and after an interrupted run.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
 import { truncateAll } from "@/test/truncate";
 import { markDeadRuns } from "./mark-dead-runs";
@@ -218,4 +218,29 @@ it("marks a run whose process died as interrupted without waiting for the next r
   expect(killed).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE, eventsDeleted: 475_000n, errorsDeleted: 0n });
   expect(killed.finishedAt).not.toBeNull();
   expect(await markDeadRuns()).toBe(0);
+});
+
+it("reports and records the rows its committed batches deleted, even when a commit's acknowledgement was lost and the batch retried", async () => {
+  const old = new Date(Date.now() - 100 * DAY);
+  await prisma().eventLog.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ id: `e${i}`, eventType: "T", createdAt: new Date(old.getTime() + i * 1_000) })) });
+  // The first batch commits, then the connection drops before the client hears so: the
+  // job sees a lost connection and retries the batch, which finds those rows gone.
+  const db = database();
+  const transaction = db.transaction.bind(db);
+  let calls = 0;
+  const spy = vi.spyOn(db, "transaction").mockImplementation(async (fn, options) => {
+    const value = await transaction(fn, options);
+    if (++calls === 1) throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+    return value;
+  });
+  try {
+    const outcome = await completed(await runRetention({ trigger: "cli", actor: "cli", batchSize: 5 }));
+    expect(calls).toBeGreaterThan(1);
+    expect(await prisma().eventLog.count()).toBe(0);
+    expect(outcome.eventsCount).toBe(12);
+    const record = await prisma().retentionRun.findUniqueOrThrow({ where: { id: outcome.id } });
+    expect(record).toMatchObject({ status: "succeeded", eventsDeleted: 12n, errorsDeleted: 0n });
+  } finally {
+    spy.mockRestore();
+  }
 });

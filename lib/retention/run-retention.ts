@@ -108,8 +108,11 @@ async function runLocked(
       });
     }
     const durationMs = Math.round(performance.now() - began);
-    await finish(start.id, { status: "succeeded", eventsCount, errorsCount, durationMs, error: null });
-    return { ...start, eventsCount, errorsCount, durationMs };
+    // A real run reports the counts its batches added to its row, each in its own commit:
+    // those are exact even when a commit's acknowledgement was lost and the batch retried
+    // (the rows went, but this process never heard how many).
+    const counted = await finish(start.id, { status: "succeeded", counts: dryRun ? { eventsCount, errorsCount } : null, durationMs, error: null });
+    return { ...start, ...counted, durationMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const durationMs = Math.round(performance.now() - began);
@@ -117,8 +120,8 @@ async function runLocked(
     // next run marks it interrupted.
     await finish(start.id, {
       status: "failed",
-      eventsCount: progress.eventsDeleted,
-      errorsCount: progress.errorsDeleted,
+      // The row already holds what the committed batches deleted (a dry run: nothing).
+      counts: null,
       durationMs,
       error: message.slice(0, 2_000),
     }).catch(() => {});
@@ -146,11 +149,16 @@ async function recordStart(args: { trigger: RetentionTrigger; actor: string; dry
 
 async function finish(
   id: string,
-  result: { status: "succeeded" | "failed"; eventsCount: number; errorsCount: number; durationMs: number; error: string | null },
-): Promise<void> {
-  await prisma().$executeRaw`
+  result: { status: "succeeded" | "failed"; counts: { eventsCount: number; errorsCount: number } | null; durationMs: number; error: string | null },
+): Promise<{ eventsCount: number; errorsCount: number }> {
+  // counts: a dry run's (nothing counted them before); null keeps the row's own.
+  const rows = await prisma().$queryRaw<{ events_deleted: bigint | number; errors_deleted: bigint | number }[]>`
     UPDATE retention_runs
-    SET status = ${result.status}, events_deleted = ${result.eventsCount}, errors_deleted = ${result.errorsCount},
+    SET status = ${result.status},
+        events_deleted = COALESCE(${result.counts?.eventsCount ?? null}::bigint, events_deleted),
+        errors_deleted = COALESCE(${result.counts?.errorsCount ?? null}::bigint, errors_deleted),
         duration_ms = ${result.durationMs}, error = ${result.error}, finished_at = now()
-    WHERE id = ${id}`;
+    WHERE id = ${id}
+    RETURNING events_deleted, errors_deleted`;
+  return { eventsCount: Number(rows[0]?.events_deleted ?? 0), errorsCount: Number(rows[0]?.errors_deleted ?? 0) };
 }
