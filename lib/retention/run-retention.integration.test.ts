@@ -3,6 +3,7 @@
 // time, the audit record on success, failure and after an interrupted run.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
+import pg from "pg";
 import { truncateAll } from "@/test/truncate";
 import { markDeadRuns } from "./mark-dead-runs";
 import { INTERRUPTED_MESSAGE } from "./mark-interrupted-runs";
@@ -243,4 +244,77 @@ it("reports and records the rows its committed batches deleted, even when a comm
   } finally {
     spy.mockRestore();
   }
+});
+
+// On PostgreSQL the lock is an advisory lock held by one connection that otherwise sits
+// idle while the run deletes on others.
+describe.runIf(engine === "postgres")("the lock on PostgreSQL", () => {
+  const insertOld = (n: number) =>
+    prisma().eventLog.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, eventType: "T", createdAt: new Date(Date.now() - 100 * DAY + i * 1_000) })) });
+  const setIdleTimeout = async (value: string | null) => {
+    await prisma().$executeRawUnsafe(
+      value === null
+        ? `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET idle_session_timeout', current_database()); END $$`
+        : `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET idle_session_timeout = %L', current_database(), '${value}'); END $$`,
+    );
+    await closeDatabase(); // new connections pick it up
+  };
+
+  it("is kept through the server's idle_session_timeout: a trigger during a long run is still told it is busy", async () => {
+    await insertOld(15);
+    await setIdleTimeout("2500ms");
+    try {
+      let second: Awaited<ReturnType<typeof runRetention>> | undefined;
+      // Three batches with 3 s between them: the lock's connection idles past the timeout.
+      const first = await runRetention({
+        trigger: "cli",
+        actor: "cli",
+        batchSize: 5,
+        pauseMs: 3_000,
+        onProgress: async ({ eventsDeleted }) => {
+          if (eventsDeleted === 10) second = await runRetention({ trigger: "token", actor: "ADMIN_TOKEN", dryRun: true });
+        },
+      });
+      expect(first.status).toBe("completed");
+      expect(second).toEqual({ status: "busy" });
+      expect(await prisma().eventLog.count()).toBe(0);
+    } finally {
+      await setIdleTimeout(null);
+    }
+  }, 60_000);
+
+  it("stops a run whose lock's connection was closed, records it failed, and the next run finishes the work", async () => {
+    await insertOld(20);
+    const killLockConnection = async () => {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_locks
+           WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          [RETENTION_LOCK_KEY],
+        );
+        expect(rows[0].n).toBe(1);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the client hears of it
+    };
+    await expect(
+      runRetention({
+        trigger: "cli",
+        actor: "cli",
+        batchSize: 5,
+        onProgress: async ({ eventsDeleted }) => {
+          if (eventsDeleted === 5) await killLockConnection();
+        },
+      }),
+    ).rejects.toThrow(/lost database lock/);
+    const [failed] = await prisma().retentionRun.findMany();
+    expect(failed).toMatchObject({ status: "failed", eventsDeleted: 10n, error: expect.stringMatching(/lost database lock/) });
+    expect(await prisma().eventLog.count()).toBe(10);
+    const next = await completed(await runRetention({ trigger: "cli", actor: "cli" }));
+    expect(next.eventsCount).toBe(10);
+    expect(await prisma().eventLog.count()).toBe(0);
+  });
 });

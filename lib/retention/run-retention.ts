@@ -1,5 +1,5 @@
 import "server-only";
-import { database, prisma } from "@/lib/db/client";
+import { database, prisma, type HeldLock } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
@@ -61,13 +61,14 @@ export interface RunRetentionOptions {
 export async function runRetention(options: RunRetentionOptions): Promise<RunRetentionResult> {
   // Read the policy before anything is locked or recorded: a bad setting is a ConfigError.
   const policy = getRetentionPolicy();
-  const locked = await database().withLock(RETENTION_LOCK_KEY, () => runLocked(options, policy), { wait: false });
+  const locked = await database().withLock(RETENTION_LOCK_KEY, (lock) => runLocked(options, policy, lock), { wait: false });
   return locked.acquired ? { status: "completed", outcome: locked.value } : { status: "busy" };
 }
 
 async function runLocked(
   { trigger, actor, dryRun = false, batchSize, dutyCycle, pauseMs, onStart, onProgress }: RunRetentionOptions,
   policy: { eventDays: number; errorDays: number },
+  lock: HeldLock,
 ): Promise<RetentionOutcome> {
   // We hold the lock, so any run still marked 'running' belongs to a process that died.
   await markInterruptedRuns();
@@ -76,7 +77,10 @@ async function runLocked(
   const progress: RetentionProgress = { eventsDeleted: 0, errorsDeleted: 0 };
   // The counts in retention_runs grow in each batch's own transaction (recordInRun), so
   // the record is never behind what was deleted, even for a run killed midway.
+  // After each batch: a run that lost its lock (its connection closed) stops and is
+  // recorded as failed, since another run may have started; the next run finishes the work.
   const report = async () => {
+    lock.assertHeld();
     await onProgress?.({ ...progress });
   };
 
