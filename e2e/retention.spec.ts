@@ -55,3 +55,47 @@ test("a member gets the 403 page, and the API refuses a member's session", async
   const api = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
   expect(api.status()).toBe(403);
 });
+
+test.describe("for a viewer in Newfoundland (UTC−3:30), using the keyboard", () => {
+  test.use({ timezoneId: "America/St_Johns", locale: "en-US" });
+
+  test("the confirmation takes the focus, Escape cancels and gives it back; times show in the viewer's zone, UTC on hover", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/admin/retention");
+    // A cutoff in the policy, or the start of a run in progress (the journey above may be
+    // running one at the same time): either is a time the page shows.
+    const cutoff = page.getByRole("main").locator("time").first();
+    const iso = (await cutoff.getAttribute("dateTime"))!;
+    await expect(cutoff).toHaveAttribute("title", `${iso} (UTC)`);
+    const local = new Intl.DateTimeFormat("en-US", {
+      timeZone: "America/St_Johns",
+      year: "numeric",
+      month: "short",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      fractionalSecondDigits: 3,
+      hour12: false,
+    }).format(new Date(iso));
+    await expect(cutoff).toHaveText(local);
+
+    // Opened and cancelled from the keyboard only: nothing is started.
+    const run = page.getByRole("button", { name: "Run retention now…" });
+    await run.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("alertdialog")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(run).toBeFocused();
+
+    const dry = page.getByRole("button", { name: "Dry run…" });
+    await dry.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Enter"); // on Cancel
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(dry).toBeFocused();
+  });
+});

@@ -18,6 +18,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ EVENT_RETENTION_DAYS: value })).toThrow(/EVENT_RETENTION_DAYS must be a positive whole number/);
   });
 
+  it.each(["", " ", "1000000000", "100001", "99999999999999999999"])("refuses ERROR_RETENTION_DAYS=%j (empty, or too many days for a cutoff the database can store)", (value) => {
+    expect(() => parseEnv({ ERROR_RETENTION_DAYS: value })).toThrow(ConfigError);
+    expect(() => parseEnv({ ERROR_RETENTION_DAYS: value })).toThrow(/ERROR_RETENTION_DAYS must be/);
+  });
+
+  it("accepts retention days up to the maximum, spaces around them allowed", () => {
+    expect(parseEnv({ EVENT_RETENTION_DAYS: " 7 ", ERROR_RETENTION_DAYS: "100000" })).toMatchObject({ EVENT_RETENTION_DAYS: 7, ERROR_RETENTION_DAYS: 100_000 });
+  });
+
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgresql:\/\//);
   });

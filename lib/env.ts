@@ -17,6 +17,32 @@ const positiveInt = (name: string, fallback: number) =>
       return Number(value);
     });
 
+// The longest retention accepted: ~273 years. Far more and the cutoff (now() minus the
+// days) falls before the earliest instant PostgreSQL can store (4713 BC), and every run,
+// and the page's preview, would fail with "timestamp out of range" long after start-up.
+export const MAX_RETENTION_DAYS = 100_000;
+
+// A retention policy decides what is deleted, so it is never guessed: an empty value (a
+// template or secret that did not fill in) stops start-up instead of falling back to the
+// default, which could delete what the operator meant to keep.
+const retentionDays = (name: string, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return fallback;
+      const text = value.trim();
+      if (!/^\d+$/.test(text) || Number(text) < 1) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a positive whole number, got "${value}" (a number of days; unset it for the default, ${fallback})` });
+        return z.NEVER;
+      }
+      if (Number(text) > MAX_RETENTION_DAYS) {
+        ctx.addIssue({ code: "custom", message: `${name} must be at most ${MAX_RETENTION_DAYS} days (about 273 years), got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(text);
+    });
+
 const list = z
   .string()
   .optional()
@@ -75,8 +101,8 @@ const EnvSchema = z.object({
   INGEST_SCRUB_KEYS: list,
   // npm run bench:ingest: the PostgreSQL server (an admin connection) it creates its database on.
   BENCH_ADMIN_URL: optionalString,
-  EVENT_RETENTION_DAYS: positiveInt("EVENT_RETENTION_DAYS", 30),
-  ERROR_RETENTION_DAYS: positiveInt("ERROR_RETENTION_DAYS", 90),
+  EVENT_RETENTION_DAYS: retentionDays("EVENT_RETENTION_DAYS", 30),
+  ERROR_RETENTION_DAYS: retentionDays("ERROR_RETENTION_DAYS", 90),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),
   // Sessions: the secret that signs session cookies (unset: generated once into DATA_DIR;
   // set it when several instances serve one database), and the URL users reach us at.

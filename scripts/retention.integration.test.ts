@@ -126,6 +126,17 @@ describe("npm run retention", { timeout: 180_000 }, () => {
     expect((await state()).runs).toEqual([]);
   });
 
+  it.each([
+    ["", "must be a positive whole number"],
+    ["1000000000", "must be at most 100000 days"],
+  ])("stops with a clear message when ERROR_RETENTION_DAYS=%j", async (value, message) => {
+    const result = await run("scripts/retention.ts", [], { ERROR_RETENTION_DAYS: value });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`ERROR_RETENTION_DAYS ${message}`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect((await state()).runs).toEqual([]);
+  });
+
   it("refuses an unknown option with its usage", async () => {
     const result = await run("scripts/retention.ts", ["--dryrun"]);
     expect(result.code).toBe(1);

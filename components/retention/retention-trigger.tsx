@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { triggerRetentionAction, type TriggerRetentionState } from "@/app/admin/retention/actions";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -9,15 +9,32 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 export function RetentionTrigger({ preview }: { preview: { events: number; errors: number } | null }) {
   const [state, action, pending] = useActionState<TriggerRetentionState, FormData>(triggerRetentionAction, {});
   const [confirming, setConfirming] = useState<null | "run" | "dry">(null);
+  // Keyboard users: the confirmation takes the focus (on Cancel, the harmless choice; the
+  // button that opened it is gone), Escape cancels, and cancelling gives the focus back.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const runRef = useRef<HTMLButtonElement>(null);
+  const dryRef = useRef<HTMLButtonElement>(null);
+  const reopenFocus = useRef<null | "run" | "dry">(null);
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    else if (reopenFocus.current) {
+      (reopenFocus.current === "run" ? runRef : dryRef).current?.focus();
+      reopenFocus.current = null;
+    }
+  }, [confirming]);
+  const cancel = () => {
+    reopenFocus.current = confirming;
+    setConfirming(null);
+  };
   const button = "rounded px-4 py-2 text-sm font-medium disabled:opacity-60";
   return (
     <div className="space-y-3">
       {confirming === null ? (
         <div className="flex flex-wrap gap-3">
-          <button type="button" disabled={pending} onClick={() => setConfirming("run")} className={`${button} bg-red-700 text-white hover:bg-red-800`}>
+          <button ref={runRef} type="button" disabled={pending} onClick={() => setConfirming("run")} className={`${button} bg-red-700 text-white hover:bg-red-800`}>
             Run retention now…
           </button>
-          <button type="button" disabled={pending} onClick={() => setConfirming("dry")} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+          <button ref={dryRef} type="button" disabled={pending} onClick={() => setConfirming("dry")} className={`${button} border border-slate-300 hover:bg-slate-100`}>
             Dry run…
           </button>
         </div>
@@ -26,6 +43,9 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
           action={(form) => {
             setConfirming(null);
             return action(form);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") cancel();
           }}
           role="alertdialog"
           aria-labelledby="retention-confirm-text"
@@ -43,7 +63,7 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
             <button type="submit" className={`${button} ${confirming === "dry" ? "bg-slate-900 text-white hover:bg-slate-700" : "bg-red-700 text-white hover:bg-red-800"}`}>
               {confirming === "dry" ? "Confirm dry run" : "Confirm and delete"}
             </button>
-            <button type="button" onClick={() => setConfirming(null)} className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}>
+            <button ref={cancelRef} type="button" onClick={cancel} className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}>
               Cancel
             </button>
           </div>

@@ -31,9 +31,11 @@ export interface Database {
    * Runs `fn` holding a database-wide lock named by `key` (a PostgreSQL advisory lock,
    * held on its own connection; in-process for PGlite, which one process owns).
    * `wait: false` gives up at once when another holder has it and returns
-   * `{ acquired: false }`.
+   * `{ acquired: false }`. A long holder calls `lock.assertHeld()` now and then: on
+   * PostgreSQL the lock lasts only as long as its connection, which is kept from idling
+   * out but can still be lost (a restart, pg_terminate_backend, a network cut).
    */
-  withLock<T>(key: number, fn: () => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
+  withLock<T>(key: number, fn: (lock: HeldLock) => Promise<T>, options?: { wait?: boolean }): Promise<LockResult<T>>;
   /**
    * Runs `fn` in one transaction on the driver itself, without Prisma: the hot insert
    * path of ingestion, where Prisma's interactive transaction costs 1.6× (a 500-row
@@ -63,6 +65,30 @@ export interface OpenDatabaseOptions {
 }
 
 export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
+export interface HeldLock {
+  /** Throws LockLostError when the lock is no longer held (its connection is gone). */
+  assertHeld(): void;
+}
+
+/** A lock's connection closed while its holder was still working: another may now hold it. */
+export class LockLostError extends Error {
+  constructor(key: number, cause: unknown) {
+    // The cause (a lost connection) makes callers treat it as the database being unavailable.
+    super(`lost database lock ${key}: its connection closed (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = "LockLostError";
+  }
+}
+
+/**
+ * How often a held advisory lock's connection runs a trivial query. Its holder works on
+ * other connections, so this one would sit idle for the whole run, and a server with
+ * `idle_session_timeout` (or a proxy that drops idle connections) would close it, taking
+ * the lock with it while the work went on: two runs at once.
+ */
+const LOCK_KEEPALIVE_MS = 1_000;
+
+const HELD_IN_PROCESS: HeldLock = { assertHeld: () => {} };
 
 /** One parameterised statement ($1, $2, …) inside a `transaction`; arrays bind as arrays. */
 export type SqlRunner = <R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: readonly unknown[]) => Promise<{ rowCount: number; rows: R[] }>;
@@ -142,7 +168,21 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
           await client.query("SELECT pg_advisory_lock($1)", [key]);
         }
         held = true;
-        return { acquired: true, value: await fn() };
+        const keepAlive = setInterval(() => {
+          if (!broken) client.query("SELECT 1").catch((error: Error) => (broken ??= error));
+        }, LOCK_KEEPALIVE_MS);
+        try {
+          return {
+            acquired: true,
+            value: await fn({
+              assertHeld: () => {
+                if (broken) throw new LockLostError(key, broken);
+              },
+            }),
+          };
+        } finally {
+          clearInterval(keepAlive);
+        }
       } finally {
         // A failed unlock means the connection is gone, and the lock with it.
         if (held) await client.query("SELECT pg_advisory_unlock($1)", [key]).catch((error: Error) => (broken ??= error));
@@ -236,7 +276,7 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     // One process owns PGlite, in one session: the engine's lock is re-entrant there.
     withMigrationAdapter: (fn) => fn(adapter),
     copyRows: async (table, columns, rows) => copyIntoPglite(await embedded(), table, columns, rows),
-    withLock: (key, fn, options) => withProcessLock(key, fn, options?.wait !== false),
+    withLock: (key, fn, options) => withProcessLock(key, () => fn(HELD_IN_PROCESS), options?.wait !== false),
     transaction: async (fn, { statementTimeoutMs }) =>
       (await embedded()).transaction(async (tx) => {
         await tx.exec(`SET LOCAL statement_timeout = ${Math.floor(statementTimeoutMs)}`);

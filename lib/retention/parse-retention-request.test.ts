@@ -37,4 +37,8 @@ describe("parseRetentionRequest", () => {
   ])("refuses %s with %s", (text, expected) => {
     expect(codeOf(text)).toBe(expected);
   });
+
+  it("refuses a blank body past the size limit (a mistake, not \"no body, so a real run\")", () => {
+    expect(codeOf(" ".repeat(5_000))).toBe("413 payload_too_large");
+  });
 });

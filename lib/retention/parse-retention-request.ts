@@ -10,8 +10,9 @@ const MAX_BODY_CHARS = 4_096;
 
 /** The optional body of POST /api/admin/retention: none (or blank) means a real run. */
 export function parseRetentionRequest(text: string): { dryRun: boolean } {
-  if (text.trim() === "") return { dryRun: false };
+  // The size first: megabytes of anything, blanks included, are a mistake, never a real run.
   if (text.length > MAX_BODY_CHARS) throw new AppError("payload_too_large", `The body may hold at most ${MAX_BODY_CHARS} characters.`);
+  if (text.trim() === "") return { dryRun: false };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,11 +1,13 @@
 // The retention job against the real engines: the cutoff boundary for both tables (in
 // far-off time zones for this process and the database session), dry runs, one run at a
 // time, the audit record on success, failure and after an interrupted run.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
+import pg from "pg";
 import { truncateAll } from "@/test/truncate";
+import { markDeadRuns } from "./mark-dead-runs";
 import { INTERRUPTED_MESSAGE } from "./mark-interrupted-runs";
-import { runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
+import { RETENTION_LOCK_KEY, runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
 
 const DAY = 86_400_000;
 const engine = database().target.kind;
@@ -191,4 +193,128 @@ it("after an interrupted run, marks it failed ('interrupted') and finishes the w
   const killed = await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } });
   expect(killed).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE, eventsDeleted: 5000n });
   expect(killed.finishedAt).not.toBeNull();
+});
+
+it("marks a run whose process died as interrupted without waiting for the next run, keeping its counts, and leaves a live run alone", async () => {
+  const cutoff = new Date(Date.now() - 30 * DAY);
+  await prisma().retentionRun.create({
+    data: { id: "killed", trigger: "token", actor: "ADMIN_TOKEN", dryRun: false, status: "running", eventCutoff: cutoff, errorCutoff: cutoff, eventsDeleted: 475_000n },
+  });
+  // While a run holds the lock (on PostgreSQL, on a connection of its own), the row is that
+  // live run's: untouched.
+  let release!: () => void;
+  const live = database().withLock(RETENTION_LOCK_KEY, () => new Promise<void>((resolve) => (release = resolve)), { wait: false });
+  try {
+    for (let i = 0; i < 100 && !release; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await markDeadRuns()).toBe(0);
+  } finally {
+    release();
+    expect(await live).toEqual({ acquired: true, value: undefined });
+  }
+  expect(await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } })).toMatchObject({ status: "running", finishedAt: null });
+
+  // Nobody holds the lock: the process that wrote 'running' is gone.
+  expect(await markDeadRuns()).toBe(1);
+  const killed = await prisma().retentionRun.findUniqueOrThrow({ where: { id: "killed" } });
+  expect(killed).toMatchObject({ status: "failed", error: INTERRUPTED_MESSAGE, eventsDeleted: 475_000n, errorsDeleted: 0n });
+  expect(killed.finishedAt).not.toBeNull();
+  expect(await markDeadRuns()).toBe(0);
+});
+
+it("reports and records the rows its committed batches deleted, even when a commit's acknowledgement was lost and the batch retried", async () => {
+  const old = new Date(Date.now() - 100 * DAY);
+  await prisma().eventLog.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ id: `e${i}`, eventType: "T", createdAt: new Date(old.getTime() + i * 1_000) })) });
+  // The first batch commits, then the connection drops before the client hears so: the
+  // job sees a lost connection and retries the batch, which finds those rows gone.
+  const db = database();
+  const transaction = db.transaction.bind(db);
+  let calls = 0;
+  const spy = vi.spyOn(db, "transaction").mockImplementation(async (fn, options) => {
+    const value = await transaction(fn, options);
+    if (++calls === 1) throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+    return value;
+  });
+  try {
+    const outcome = await completed(await runRetention({ trigger: "cli", actor: "cli", batchSize: 5 }));
+    expect(calls).toBeGreaterThan(1);
+    expect(await prisma().eventLog.count()).toBe(0);
+    expect(outcome.eventsCount).toBe(12);
+    const record = await prisma().retentionRun.findUniqueOrThrow({ where: { id: outcome.id } });
+    expect(record).toMatchObject({ status: "succeeded", eventsDeleted: 12n, errorsDeleted: 0n });
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+// On PostgreSQL the lock is an advisory lock held by one connection that otherwise sits
+// idle while the run deletes on others.
+describe.runIf(engine === "postgres")("the lock on PostgreSQL", () => {
+  const insertOld = (n: number) =>
+    prisma().eventLog.createMany({ data: Array.from({ length: n }, (_, i) => ({ id: `e${i}`, eventType: "T", createdAt: new Date(Date.now() - 100 * DAY + i * 1_000) })) });
+  const setIdleTimeout = async (value: string | null) => {
+    await prisma().$executeRawUnsafe(
+      value === null
+        ? `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET idle_session_timeout', current_database()); END $$`
+        : `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET idle_session_timeout = %L', current_database(), '${value}'); END $$`,
+    );
+    await closeDatabase(); // new connections pick it up
+  };
+
+  it("is kept through the server's idle_session_timeout: a trigger during a long run is still told it is busy", async () => {
+    await insertOld(15);
+    await setIdleTimeout("2500ms");
+    try {
+      let second: Awaited<ReturnType<typeof runRetention>> | undefined;
+      // Three batches with 3 s between them: the lock's connection idles past the timeout.
+      const first = await runRetention({
+        trigger: "cli",
+        actor: "cli",
+        batchSize: 5,
+        pauseMs: 3_000,
+        onProgress: async ({ eventsDeleted }) => {
+          if (eventsDeleted === 10) second = await runRetention({ trigger: "token", actor: "ADMIN_TOKEN", dryRun: true });
+        },
+      });
+      expect(first.status).toBe("completed");
+      expect(second).toEqual({ status: "busy" });
+      expect(await prisma().eventLog.count()).toBe(0);
+    } finally {
+      await setIdleTimeout(null);
+    }
+  }, 60_000);
+
+  it("stops a run whose lock's connection was closed, records it failed, and the next run finishes the work", async () => {
+    await insertOld(20);
+    const killLockConnection = async () => {
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_locks
+           WHERE locktype = 'advisory' AND objid = $1 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          [RETENTION_LOCK_KEY],
+        );
+        expect(rows[0].n).toBe(1);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the client hears of it
+    };
+    await expect(
+      runRetention({
+        trigger: "cli",
+        actor: "cli",
+        batchSize: 5,
+        onProgress: async ({ eventsDeleted }) => {
+          if (eventsDeleted === 5) await killLockConnection();
+        },
+      }),
+    ).rejects.toThrow(/lost database lock/);
+    const [failed] = await prisma().retentionRun.findMany();
+    expect(failed).toMatchObject({ status: "failed", eventsDeleted: 10n, error: expect.stringMatching(/lost database lock/) });
+    expect(await prisma().eventLog.count()).toBe(10);
+    const next = await completed(await runRetention({ trigger: "cli", actor: "cli" }));
+    expect(next.eventsCount).toBe(10);
+    expect(await prisma().eventLog.count()).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { database, prisma } from "@/lib/db/client";
+import { database, prisma, type HeldLock } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
@@ -61,13 +61,14 @@ export interface RunRetentionOptions {
 export async function runRetention(options: RunRetentionOptions): Promise<RunRetentionResult> {
   // Read the policy before anything is locked or recorded: a bad setting is a ConfigError.
   const policy = getRetentionPolicy();
-  const locked = await database().withLock(RETENTION_LOCK_KEY, () => runLocked(options, policy), { wait: false });
+  const locked = await database().withLock(RETENTION_LOCK_KEY, (lock) => runLocked(options, policy, lock), { wait: false });
   return locked.acquired ? { status: "completed", outcome: locked.value } : { status: "busy" };
 }
 
 async function runLocked(
   { trigger, actor, dryRun = false, batchSize, dutyCycle, pauseMs, onStart, onProgress }: RunRetentionOptions,
   policy: { eventDays: number; errorDays: number },
+  lock: HeldLock,
 ): Promise<RetentionOutcome> {
   // We hold the lock, so any run still marked 'running' belongs to a process that died.
   await markInterruptedRuns();
@@ -76,7 +77,10 @@ async function runLocked(
   const progress: RetentionProgress = { eventsDeleted: 0, errorsDeleted: 0 };
   // The counts in retention_runs grow in each batch's own transaction (recordInRun), so
   // the record is never behind what was deleted, even for a run killed midway.
+  // After each batch: a run that lost its lock (its connection closed) stops and is
+  // recorded as failed, since another run may have started; the next run finishes the work.
   const report = async () => {
+    lock.assertHeld();
     await onProgress?.({ ...progress });
   };
 
@@ -108,8 +112,11 @@ async function runLocked(
       });
     }
     const durationMs = Math.round(performance.now() - began);
-    await finish(start.id, { status: "succeeded", eventsCount, errorsCount, durationMs, error: null });
-    return { ...start, eventsCount, errorsCount, durationMs };
+    // A real run reports the counts its batches added to its row, each in its own commit:
+    // those are exact even when a commit's acknowledgement was lost and the batch retried
+    // (the rows went, but this process never heard how many).
+    const counted = await finish(start.id, { status: "succeeded", counts: dryRun ? { eventsCount, errorsCount } : null, durationMs, error: null });
+    return { ...start, ...counted, durationMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const durationMs = Math.round(performance.now() - began);
@@ -117,8 +124,8 @@ async function runLocked(
     // next run marks it interrupted.
     await finish(start.id, {
       status: "failed",
-      eventsCount: progress.eventsDeleted,
-      errorsCount: progress.errorsDeleted,
+      // The row already holds what the committed batches deleted (a dry run: nothing).
+      counts: null,
       durationMs,
       error: message.slice(0, 2_000),
     }).catch(() => {});
@@ -146,11 +153,16 @@ async function recordStart(args: { trigger: RetentionTrigger; actor: string; dry
 
 async function finish(
   id: string,
-  result: { status: "succeeded" | "failed"; eventsCount: number; errorsCount: number; durationMs: number; error: string | null },
-): Promise<void> {
-  await prisma().$executeRaw`
+  result: { status: "succeeded" | "failed"; counts: { eventsCount: number; errorsCount: number } | null; durationMs: number; error: string | null },
+): Promise<{ eventsCount: number; errorsCount: number }> {
+  // counts: a dry run's (nothing counted them before); null keeps the row's own.
+  const rows = await prisma().$queryRaw<{ events_deleted: bigint | number; errors_deleted: bigint | number }[]>`
     UPDATE retention_runs
-    SET status = ${result.status}, events_deleted = ${result.eventsCount}, errors_deleted = ${result.errorsCount},
+    SET status = ${result.status},
+        events_deleted = COALESCE(${result.counts?.eventsCount ?? null}::bigint, events_deleted),
+        errors_deleted = COALESCE(${result.counts?.errorsCount ?? null}::bigint, errors_deleted),
         duration_ms = ${result.durationMs}, error = ${result.error}, finished_at = now()
-    WHERE id = ${id}`;
+    WHERE id = ${id}
+    RETURNING events_deleted, errors_deleted`;
+  return { eventsCount: Number(rows[0]?.events_deleted ?? 0), errorsCount: Number(rows[0]?.errors_deleted ?? 0) };
 }

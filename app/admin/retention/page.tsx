@@ -7,6 +7,7 @@ import { RetentionTrigger } from "@/components/retention/retention-trigger";
 import { requireAdmin } from "@/lib/auth/session";
 import { TARGET_BATCH_MS } from "@/lib/retention/delete-expired-rows";
 import { findRetentionRuns } from "@/lib/retention/find-retention-runs";
+import { markDeadRuns } from "@/lib/retention/mark-dead-runs";
 import { previewRetention } from "@/lib/retention/preview-retention";
 import { getRetentionPolicy } from "@/lib/retention/retention-policy";
 
@@ -17,7 +18,9 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 
 export default async function RetentionPage() {
   await requireAdmin();
-  const runs = await findRetentionRuns({ limit: 50 });
+  let runs = await findRetentionRuns({ limit: 50 });
+  // A run still 'running' whose process died is marked interrupted, not shown as progress.
+  if (runs.some((run) => run.status === "running") && (await markDeadRuns()) > 0) runs = await findRetentionRuns({ limit: 50 });
   const running = runs.find((run) => run.status === "running");
   // The preview counts scan the expired rows; while a run deletes them, its progress says more.
   const preview = running ? null : await previewRetention();
@@ -65,8 +68,7 @@ export default async function RetentionPage() {
             <p role="status" className="text-sm">
               {running.dryRun ? "Dry run" : "Deleting"} since <LocalTime iso={running.startedAt} /> (by {running.actor}):{" "}
               <strong>{fmt(running.eventsDeleted)}</strong> events and <strong>{fmt(running.errorsDeleted)}</strong> errors deleted so far. This
-              page follows it. (If the counts stop moving, the process running it may have stopped; the next run marks it interrupted and
-              finishes the work.)
+              page follows it.
             </p>
           ) : preview ? (
             <p className="text-sm">
