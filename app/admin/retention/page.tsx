@@ -65,7 +65,9 @@ export default async function RetentionPage() {
             {running ? "Run in progress" : "Preview"}
           </h2>
           {running ? (
-            <p role="status" className="text-sm">
+            // Not a live region: the page re-renders every second while a run goes, and a
+            // screen reader would read the counts out each time.
+            <p className="text-sm">
               {running.dryRun ? "Dry run" : "Deleting"} since <LocalTime iso={running.startedAt} /> (by {running.actor}):{" "}
               <strong>{fmt(running.eventsDeleted)}</strong> events and <strong>{fmt(running.errorsDeleted)}</strong> errors deleted so far. This
               page follows it.
