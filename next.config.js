@@ -1,6 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // gzip of responses, unless a reverse proxy in front does it (HTTP_COMPRESSION=off; the
+  // value is checked with the rest of the environment in lib/env.ts). Read when the
+  // server starts, so no rebuild is needed to change it.
+  compress: process.env.HTTP_COMPRESSION !== "off",
   // Loaded by Node at run time rather than bundled: PGlite and the schema engine read
   // their .wasm and data files from their own package folders.
   serverExternalPackages: [

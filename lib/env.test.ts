@@ -27,6 +27,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ EVENT_RETENTION_DAYS: " 7 ", ERROR_RETENTION_DAYS: "100000" })).toMatchObject({ EVENT_RETENTION_DAYS: 7, ERROR_RETENTION_DAYS: 100_000 });
   });
 
+  it("compresses responses unless HTTP_COMPRESSION is off, and refuses anything else", () => {
+    expect(parseEnv({}).HTTP_COMPRESSION).toBe("on");
+    expect(parseEnv({ HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");
+    for (const value of ["false", "0", "OFF", ""]) expect(() => parseEnv({ HTTP_COMPRESSION: value })).toThrow(/HTTP_COMPRESSION must be "on" or "off"/);
+  });
+
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgresql:\/\//);
   });

@@ -108,6 +108,10 @@ const EnvSchema = z.object({
   // set it when several instances serve one database), and the URL users reach us at.
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "AUTH_SECRET must be at least 32 characters"),
   PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), "PUBLIC_URL must start with http:// or https://"),
+  // gzip of pages and API responses by this server (next.config.js reads it); "off" when a
+  // reverse proxy in front compresses, which does it for less than this server's ~5 ms
+  // a timeline page (README, Query benchmark).
+  HTTP_COMPRESSION: z.enum(["on", "off"], { message: 'HTTP_COMPRESSION must be "on" or "off"' }).optional().default("on"),
   // Reverse proxies whose X-Forwarded-For entries are believed (IPs or CIDR ranges);
   // unset: only a single-address header, as Next.js fills it in from the connection.
   TRUST_PROXY: list.refine((entries) => entries.every(isIpOrCidr), "TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)"),

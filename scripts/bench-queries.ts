@@ -21,7 +21,7 @@
 //   5. EXPLAIN (ANALYZE, BUFFERS) of each raw statement, with a warning when a plan
 //      reads a log table without an index.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:queries -- [--db logdeck_bench] [--events 10000000] [--errors 1000000] [--iterations 200] [--reload] [--skip-build] [--port 3250]
+//   npm run bench:queries -- [--db logdeck_bench] [--events 10000000] [--errors 1000000] [--iterations 200] [--reload] [--skip-build] [--port 3250] [--http-compression on|off]
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import os from "node:os";
@@ -46,6 +46,10 @@ const DB_NAME = flag("db") ?? "logdeck_bench";
 if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME)) throw new Error(`--db must be a plain lower-case identifier, got "${DB_NAME}"`);
 const RELOAD = args.includes("--reload");
 const SKIP_BUILD = args.includes("--skip-build");
+// The server's HTTP_COMPRESSION: "on" (the default) gzips every page as `npm start` does;
+// "off" times the pages as served behind a reverse proxy that compresses them.
+const HTTP_COMPRESSION = flag("http-compression") ?? "on";
+if (HTTP_COMPRESSION !== "on" && HTTP_COMPRESSION !== "off") throw new Error(`--http-compression must be on or off, got "${HTTP_COMPRESSION}"`);
 const PORT = parsePositiveInt("--port", flag("port"), 3250);
 const DIST_DIR = ".next-bench";
 // The bench's server signs session cookies with this (see signInAsAdmin).
@@ -431,7 +435,7 @@ async function measure(now: Date) {
     ["24-hour errors view (overview + list + types)", () => page(`/projects/${HOT_PROJECT}/errors`, "errors in the last")],
   ];
   for (const [name, fn] of httpPages) {
-    log(`timing GET ${name} over HTTP (${ITERATIONS} iterations) …`);
+    log(`timing GET ${name} over HTTP (${ITERATIONS} iterations, HTTP_COMPRESSION=${HTTP_COMPRESSION}) …`);
     results.find((r) => r.name === name)!.http = await time(fn);
   }
   await stopServer();
@@ -444,7 +448,8 @@ async function measure(now: Date) {
   await explain("24-hour error types (filter)", typesSql);
 
   console.log(`\nmachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
-  console.log("\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict | HTTP page p50 | HTTP page p95 |");
+  const served = HTTP_COMPRESSION === "on" ? "gzip" : "uncompressed";
+  console.log(`\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict | HTTP page p50 (${served}) | HTTP page p95 (${served}) |`);
   console.log("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
   for (const r of results) {
     const ratio = r.app.p95 / Math.max(r.raw.p95, 0.001);
@@ -469,7 +474,7 @@ async function startServer(): Promise<void> {
   server = spawn(process.execPath, [next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     // With `npm start`'s heap settings: the pages are timed as production serves them.
-    env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
+    env: { ...childEnv, DATABASE_URL: dbUrl, PORT: String(PORT), AUTH_SECRET, DATABASE_POOL_SIZE: "10", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS), HTTP_COMPRESSION },
   });
   await waitForServer(server, PORT);
 }
