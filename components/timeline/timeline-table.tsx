@@ -85,7 +85,7 @@ export function TimelineTable({
           row.original.severity ? (
             <span className={`inline-flex rounded px-1.5 py-0.5 font-sans text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.original.severity] ?? ""}`}>{row.original.severity}</span>
           ) : (
-            (row.original.actor ?? null)
+            row.original.actor
           ),
       },
       {
