@@ -146,10 +146,20 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
     async withMigrationAdapter(fn) {
       const migrationPool = new pg.Pool({ connectionString: target.url, max: 2, connectionTimeoutMillis: 10_000, options: SESSION_OPTIONS });
       migrationPool.on("error", () => {});
+      // pool.end() resolves once its clients are told to end, not once they have: wait
+      // for each connection to close, which PostgreSQL does only after its backend has
+      // exited and so released the engine's lock. Returning earlier let the next
+      // migration (or another instance's start) find the lock still held for a moment.
+      const closed: Promise<void>[] = [];
+      migrationPool.on("connect", (client) => closed.push(new Promise((resolve) => client.once("end", () => resolve()))));
       try {
         return await fn(new PrismaPg(migrationPool));
       } finally {
         await migrationPool.end().catch(() => {});
+        // Bounded: a server that never closes the socket must not hang start-up.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        clearTimeout(timer);
       }
     },
     copyRows: (table, columns, rows) => copyIntoPostgres(pool, table, columns, rows),
