@@ -15,12 +15,3 @@ export function JsonBlock({ text, label }: { text: string; label: string }) {
     </div>
   );
 }
-
-export function prettyJson(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  try {
-    return JSON.stringify(value, null, 2);
-  } catch {
-    return String(value);
-  }
-}

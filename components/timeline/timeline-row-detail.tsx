@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { JsonBlock, prettyJson } from "@/components/json-block";
+import { JsonBlock } from "@/components/json-block";
+import { prettyJsonText } from "@/lib/format/exact-json";
 import { LinkedText } from "@/components/linked-text";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -45,13 +46,4 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
       <JsonBlock text={prettyJsonText(row.dataJson)} label={row.kind === "error" ? "Detail" : "Payload"} />
     </div>
   );
-}
-
-/** One line of JSON text, pretty-printed; text that is not JSON as it is. */
-function prettyJsonText(text: string): string {
-  try {
-    return prettyJson(JSON.parse(text));
-  } catch {
-    return text;
-  }
 }

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { parseJsonExactly } from "@/lib/format/exact-json";
 import { inspectJsonValue } from "./inspect-json-value";
 
 const inspect = (value: unknown, maxDepth = 4) => inspectJsonValue(value, { maxDepth, isSecretKey: (key) => key.toLowerCase().includes("token") });
 
 describe("inspectJsonValue", () => {
   it("passes storable values and says whether a secret-looking key is anywhere", () => {
-    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false });
-    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false });
-    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false });
+    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false });
+    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false, hasExactNumber: false });
+    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false });
+  });
+
+  it("takes a number kept exact (LosslessNumber) as a number, not as an object to walk", () => {
+    expect(inspect(parseJsonExactly('{"a":[{"id":12345678901234567890}]}'))).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: true });
+    expect(inspect(parseJsonExactly('{"a":{"b":[1e999]}}')).problem).toMatchObject({ path: ["a", "b", 0], message: expect.stringContaining("too large") });
   });
 
   it("says whether a string value anywhere is one isSecretValue flags", () => {

@@ -1,8 +1,13 @@
 // Walks a parsed JSON value (payload, detail) for what PostgreSQL's jsonb cannot hold
 // as sent or what breaks a limit: nesting past the limit, NUL characters or unpaired
-// surrogates in keys and strings, numbers that overflowed to ±Infinity. Iterative, so
-// no input can exhaust the stack; reports the first problem with its path.
+// surrogates in keys and strings, numbers that overflowed to ±Infinity or beyond what is
+// worth storing. Iterative, so no input can exhaust the stack; reports the first problem
+// with its path.
+import { isLosslessNumber } from "@/lib/format/exact-json";
 import { findUnstorableCharacter } from "./find-unstorable-character";
+
+/** The longest number literal kept (jsonb's numeric takes far more; nobody sends more). */
+export const MAX_NUMBER_LENGTH = 1_000;
 
 export interface JsonValueProblem {
   path: (string | number)[];
@@ -16,6 +21,8 @@ export interface JsonValueInspection {
   hasSecretKey: boolean;
   /** Whether some string value (at any depth) is one `isSecretValue` flags. */
   hasSecretValue: boolean;
+  /** Whether some number is a LosslessNumber (one a double cannot hold; see parseJsonExactly). */
+  hasExactNumber: boolean;
 }
 
 interface Frame {
@@ -38,10 +45,12 @@ export function inspectJsonValue(
 ): JsonValueInspection {
   let hasSecretKey = false;
   let hasSecretValue = false;
+  let hasExactNumber = false;
   const fail = (frame: Frame, problem: Omit<JsonValueProblem, "path">, key?: string): JsonValueInspection => ({
     problem: { path: key === undefined ? pathOf(frame) : [...pathOf(frame), key], ...problem },
     hasSecretKey,
     hasSecretValue,
+    hasExactNumber,
   });
   const stack: Frame[] = [{ value: root, depth: 0, parent: null, key: "" }];
   while (stack.length) {
@@ -52,7 +61,16 @@ export function inspectJsonValue(
       if (bad) return fail(frame, { message: bad });
       if (!hasSecretValue && isSecretValue(value)) hasSecretValue = true;
     } else if (typeof value === "number") {
-      if (!Number.isFinite(value)) return fail(frame, { message: "is a number too large to represent (beyond ±1.8e308)" });
+      if (!Number.isFinite(value)) return fail(frame, { message: TOO_LARGE });
+    } else if (isLosslessNumber(value)) {
+      const literal = value.value;
+      if (literal.length > MAX_NUMBER_LENGTH) return fail(frame, { message: `is a number written with more than ${MAX_NUMBER_LENGTH} characters` });
+      // Exact within a double's range; beyond it, refused as JSON.parse's ±Infinity was
+      // (and a nonzero number too small for one, which would otherwise read back as 0).
+      const approximate = Number(literal);
+      if (!Number.isFinite(approximate)) return fail(frame, { message: TOO_LARGE });
+      if (approximate === 0 && /[1-9]/.test(literal.split(/[eE]/)[0]!)) return fail(frame, { message: "is a nonzero number too small to represent (below ±5e-324)" });
+      hasExactNumber = true;
     } else if (value !== null && typeof value === "object") {
       if (depth + 1 > maxDepth) {
         return fail(frame, { message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" });
@@ -80,5 +98,7 @@ export function inspectJsonValue(
       }
     }
   }
-  return { problem: null, hasSecretKey, hasSecretValue };
+  return { problem: null, hasSecretKey, hasSecretValue, hasExactNumber };
 }
+
+const TOO_LARGE = "is a number too large to represent (beyond ±1.8e308)";

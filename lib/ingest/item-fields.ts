@@ -2,6 +2,7 @@
 // wrong in words a caller can act on, and size refusals carry the limit's variable name
 // in `params.limit` (the handler answers those with 413).
 import { z } from "zod";
+import { stringifyJsonExactly } from "@/lib/format/exact-json";
 import { findUnstorableCharacter } from "./find-unstorable-character";
 import type { IngestLimits } from "./ingest-limits";
 import { inspectJsonValue } from "./inspect-json-value";
@@ -121,13 +122,16 @@ export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { 
       ctx.addIssue({ code: "custom", message: `must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` });
       return z.NEVER;
     }
-    const { problem, hasSecretKey, hasSecretValue: hasSecretText } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret, isSecretValue: hasSecretValue });
+    const { problem, hasSecretKey, hasSecretValue: hasSecretText, hasExactNumber } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret, isSecretValue: hasSecretValue });
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, params: problem.limit ? { limit: problem.limit } : undefined });
       return z.NEVER;
     }
     // The replacer costs a call per key: only pay it when there is something to filter.
-    const json = hasSecretKey || hasSecretText ? JSON.stringify(value, scrub) : JSON.stringify(value);
+    const replacer = hasSecretKey || hasSecretText ? scrub : undefined;
+    // A number a double cannot hold is written as it was sent (lossless-json's stringify is
+    // slower than the engine's, so only then).
+    const json = hasExactNumber ? stringifyJsonExactly(value, replacer) : JSON.stringify(value, replacer);
     const bytes = Buffer.byteLength(json, "utf8");
     if (bytes > limits.maxPayloadBytes) {
       ctx.addIssue({

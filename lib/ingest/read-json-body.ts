@@ -6,6 +6,7 @@
 // deflate bodies are decompressed as they stream in, the limit counting the bytes that
 // come out, so a small "zip bomb" stops at the limit.
 import { createGunzip, createInflate } from "node:zlib";
+import { parseJsonExactly } from "@/lib/format/exact-json";
 import { AppError } from "@/lib/http/app-error";
 import { measureJsonDepth } from "./measure-json-depth";
 
@@ -170,7 +171,8 @@ export async function readJsonBody(request: Request, { maxBytes, maxDepth }: { m
     });
   }
   try {
-    return JSON.parse(text);
+    // Exactly: a payload's 12345678901234567890 is stored as sent, not as a double.
+    return parseJsonExactly(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? error.message.slice(0, 200) : "unparseable";
     throw new AppError("invalid_json", `The body is not valid JSON: ${reason}`, { cause: error });

@@ -20,8 +20,13 @@ function toRecord(row: TimelineRow) {
     endpoint: row.endpoint,
     traceId: row.traceId,
     stack: row.stack,
-    data: row.data,
   };
+}
+
+/** A row as one JSON object, its data last and exactly as stored (parsing it would round long numbers). */
+function toJson(row: TimelineRow): string {
+  const json = JSON.stringify(toRecord(row));
+  return `${json.slice(0, -1)},"data":${row.dataText ?? "null"}}`;
 }
 
 /**
@@ -60,13 +65,13 @@ export function exportRunTimeline({
         take: BATCH,
       });
       for (const row of rows) {
-        const record = toRecord(row);
         if (format === "csv") {
-          chunk += csvLine([record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, JSON.stringify(record.data ?? null)]);
+          const record = toRecord(row);
+          chunk += csvLine([record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, row.dataText ?? "null"]);
         } else if (format === "ndjson") {
-          chunk += JSON.stringify(record) + "\n";
+          chunk += toJson(row) + "\n";
         } else {
-          chunk += (first ? "\n" : ",\n") + JSON.stringify(record);
+          chunk += (first ? "\n" : ",\n") + toJson(row);
           first = false;
         }
       }

@@ -60,11 +60,11 @@ describe("findRunTimeline", () => {
   it("gives each row's fields, times to the millisecond and JSON data as stored", async () => {
     const { rows } = await findRunTimeline({ runId: "r1", filters: none, order: "asc", limit: 1_000 });
     const event = rows.find((r) => r.kind === "event" && r.id === events[3]!.id)!;
-    expect(event).toMatchObject({ type: events[3]!.eventType, actorType: events[3]!.actorType, severity: null, message: null, data: { n: events[3]!.id } });
+    expect(event).toMatchObject({ type: events[3]!.eventType, actorType: events[3]!.actorType, severity: null, message: null, dataText: `{"n": "${events[3]!.id}"}` });
     expect(event.createdAt).toBeInstanceOf(Date);
     expect(event.createdAt.getTime()).toBe(events[3]!.createdAt.getTime());
     const error = rows.find((r) => r.kind === "error" && r.id === "er004")!;
-    expect(error).toMatchObject({ type: "API_ERROR", severity: errors[4]!.severity, message: "boom", traceId: "11111111-1111-4111-8111-111111111111", actorType: null, data: null });
+    expect(error).toMatchObject({ type: "API_ERROR", severity: errors[4]!.severity, message: "boom", traceId: "11111111-1111-4111-8111-111111111111", actorType: null, dataText: null });
     expect(error.createdAt.getTime()).toBe(errors[4]!.createdAt.getTime());
     expect((await findRunTimeline({ runId: "no-such-run", filters: none })).rows).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe("findRunTimeline", () => {
 
   it("returns payload and error fields", async () => {
     const page = await findRunTimeline({ runId: "r1", filters: { ...none, types: ["SIM_STARTED"] }, limit: 1, order: "asc" });
-    expect(page.rows[0]).toMatchObject({ kind: "event", type: "SIM_STARTED", data: { n: page.rows[0]!.id } });
+    expect(page.rows[0]).toMatchObject({ kind: "event", type: "SIM_STARTED", dataText: `{"n": "${page.rows[0]!.id}"}` });
     expect(page.rows[0]!.createdAt).toBeInstanceOf(Date);
     const err = await findRunTimeline({ runId: "r1", filters: { ...none, kind: "error" }, limit: 1 });
     expect(err.rows[0]).toMatchObject({ kind: "error", type: "API_ERROR", message: "boom", traceId: "11111111-1111-4111-8111-111111111111" });

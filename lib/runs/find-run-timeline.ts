@@ -19,9 +19,11 @@ export interface TimelineRow {
   endpoint: string | null;
   traceId: string | null;
   stack: string | null;
-  /** payload (events) or detail (errors) */
-  data: unknown;
-  /** The same as PostgreSQL writes jsonb as text (one line, `{"a": 1, "b": [2, 3]}`), null when there is none. */
+  /**
+   * The payload (events) or detail (errors) as PostgreSQL writes jsonb as text (one line,
+   * `{"a": 1, "b": [2, 3]}`, numbers exact), null when there is none. Kept as text: the
+   * page and the export print it, and parsing it would round long numbers.
+   */
   dataText: string | null;
 }
 
@@ -163,16 +165,6 @@ export function toTimelineRow(row: RawTimelineRow): TimelineRow {
     endpoint: row.endpoint,
     traceId: row.trace_id,
     stack: row.stack,
-    // Sent as text and parsed here: cheaper than the driver's JSON handling per row.
-    data: typeof row.data === "string" ? safeJson(row.data) : row.data,
     dataText: typeof row.data === "string" ? row.data : row.data == null ? null : JSON.stringify(row.data),
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -69,7 +69,7 @@ describe("findTrace", () => {
   it("gives every error of the trace and the run's events from 5 minutes before to 1 minute after", async () => {
     const trace = await findTrace({ traceId: TRACE.toUpperCase() });
     expect(trace?.errors.map((e) => e.id)).toEqual(["err_engine", "err_api"]);
-    expect(trace?.errors[0]).toMatchObject({ stack: "Error: diverged\n  at step (solver.ts:1:1)", detail: { step: 4 }, severity: "critical" });
+    expect(trace?.errors[0]).toMatchObject({ stack: "Error: diverged\n  at step (solver.ts:1:1)", detailJson: '{"step": 4}', severity: "critical" });
     expect(trace?.runs).toHaveLength(1);
     expect(trace?.runs[0]?.runName).toBe("mixed");
     expect(trace?.runs[0]?.events.map((e) => e.id)).toEqual(["ev_before", "ev_after"]);

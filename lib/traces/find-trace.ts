@@ -10,7 +10,8 @@ export interface TraceError {
   errorType: string;
   message: string;
   stack: string | null;
-  detail: unknown;
+  /** The detail as stored (jsonb text, numbers exact), or null. */
+  detailJson: string | null;
   severity: string;
   endpoint: string | null;
   projectId: string | null;
@@ -110,15 +111,6 @@ interface RawContextEvent {
   created_at: string;
 }
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 function toTraceError(r: RawTraceError): TraceError {
   return {
     id: r.id,
@@ -126,7 +118,7 @@ function toTraceError(r: RawTraceError): TraceError {
     errorType: r.error_type,
     message: r.message,
     stack: r.stack,
-    detail: parseJson(r.detail),
+    detailJson: r.detail,
     severity: r.severity,
     endpoint: r.endpoint,
     projectId: r.project_id,

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { JsonBlock, prettyJson } from "@/components/json-block";
+import { JsonBlock } from "@/components/json-block";
+import { prettyJsonText } from "@/lib/format/exact-json";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { CopyButton } from "@/components/copy-button";
@@ -81,7 +82,7 @@ export default async function TracePage({ params }: Props) {
               <p className="mt-1 font-mono text-xs text-slate-400">{error.id}</p>
               <div className="mt-3 space-y-3">
                 {error.stack ? <JsonBlock text={error.stack} label="Stack trace" /> : <p className="text-xs text-slate-500">No stack trace.</p>}
-                <JsonBlock text={prettyJson(error.detail)} label="Detail" />
+                <JsonBlock text={error.detailJson === null ? "null" : prettyJsonText(error.detailJson)} label="Detail" />
               </div>
             </article>
           ))}
