@@ -48,6 +48,14 @@ describe("the client library against the server", () => {
     expect(new Set(page.rows.map((r) => r.createdAt.getTime())).size).toBe(1);
   });
 
+  it("sends a bigint as the integer it is, and the server stores it exactly", async () => {
+    const bus = createEventBus({ baseUrl: "http://localhost", ingestKey: "client-test-key", projectId: "p_big_int", flushIntervalMs: 0, fetch: appFetch });
+    bus.emit({ eventType: "ORDER_PLACED", runId: "r_big_int", payload: { orderId: 12345678901234567890n } });
+    await bus.flush();
+    const [row] = await prisma().$queryRaw<{ order_id: string }[]>`SELECT payload #>> '{orderId}' AS order_id FROM event_logs WHERE run_id = 'r_big_int'`;
+    expect(row?.order_id).toBe("12345678901234567890");
+  });
+
   it("reports an error with a traceId the server stores under the project", async () => {
     const errors = createErrorService({ baseUrl: "http://localhost", ingestKey: "client-test-key", projectId: "p_err", fetch: appFetch });
     const { traceId, delivered } = errors.report({ errorType: "API_ERROR", message: "boom", runId: "r_err" });

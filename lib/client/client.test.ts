@@ -69,6 +69,13 @@ describe("createErrorService", () => {
     expect(calls[1]!.body.id).toBe(calls[0]!.body.id);
   });
 
+  it("sends a bigint in detail as the integer it is", async () => {
+    const { fetch, calls } = scriptedFetch([]);
+    const service = createErrorService({ baseUrl: "https://ld", ingestKey: "k", fetch, sleep: async () => {} });
+    expect(await service.report({ errorType: "API_ERROR", message: "m", detail: { orderId: 12345678901234567890n } }).delivered).toBe(true);
+    expect(String(calls[0]!.init.body)).toContain('"detail":{"orderId":12345678901234567890}');
+  });
+
   it("captures thrown Errors with their stack, and reports failed delivery", async () => {
     const { fetch, calls } = scriptedFetch([refused(400)]);
     const failures: unknown[] = [];
@@ -82,6 +89,24 @@ describe("createErrorService", () => {
 });
 
 describe("createEventBus", () => {
+  it("sends a bigint as the integer it is, and refuses a circular payload on its own, losing nothing else", async () => {
+    const { fetch, calls } = scriptedFetch([]);
+    const failures: { error: unknown; events: readonly { eventType: string }[] }[] = [];
+    const bus = createEventBus({ baseUrl: "https://ld", ingestKey: "k", flushIntervalMs: 0, fetch, onDeliveryFailure: (error, events) => failures.push({ error, events }) });
+    const circular: Record<string, unknown> = { name: "loop" };
+    circular.self = circular;
+    bus.emit({ eventType: "BIG", payload: { orderId: 12345678901234567890n, nested: [-9007199254740993n], text: "12345678901234567890" } });
+    expect(() => bus.emit({ eventType: "LOOP", payload: circular })).not.toThrow();
+    bus.emit({ eventType: "AFTER" });
+    await bus.flush();
+    expect(calls).toHaveLength(1);
+    expect(String(calls[0]!.init.body)).toContain('"payload":{"orderId":12345678901234567890,"nested":[-9007199254740993],"text":"12345678901234567890"}');
+    expect(calls[0]!.body.events.map((e: { eventType: string }) => e.eventType)).toEqual(["BIG", "AFTER"]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.events.map((e) => e.eventType)).toEqual(["LOOP"]);
+    expect(String(failures[0]!.error)).toMatch(/cannot be sent as JSON/);
+  });
+
   it("batches events, sends a full batch at once and the rest on flush, ids unique", async () => {
     const { fetch, calls } = scriptedFetch([]);
     const bus = createEventBus({ baseUrl: "https://ld", ingestKey: "k", projectId: "p", batchSize: 2, flushIntervalMs: 0, fetch });

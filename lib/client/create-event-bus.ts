@@ -2,8 +2,9 @@
 // `batchSize` are waiting, or every `flushIntervalMs`), retried with the same ids, and on
 // page unload what is left goes with navigator.sendBeacon (`?key=`, text/plain: no
 // preflight, survives the page). Dependency-free.
-import { IngestRequestError, postWithRetry, type TransportOptions } from "./post-with-retry";
+import { IngestRequestError, postJsonWithRetry, type TransportOptions } from "./post-with-retry";
 import { timeOrderedId } from "./time-ordered-id";
+import { toJson } from "./to-json";
 
 export interface EventBusOptions extends TransportOptions {
   baseUrl: string;
@@ -71,27 +72,36 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/** A queued event and its JSON, written once when it is emitted. */
+interface Entry {
+  event: QueuedEvent;
+  json: string;
+  bytes: number;
+}
+
 /**
- * `events` in order, cut into batches of at most `maxItems` events and `maxBytes` of JSON
+ * `entries` in order, cut into batches of at most `maxItems` events and `maxBytes` of JSON
  * body; an event too large for `maxBytes` alone is a batch of its own (its own 413).
  */
-function toBatches(events: readonly QueuedEvent[], maxItems: number, maxBytes: number): QueuedEvent[][] {
-  const batches: QueuedEvent[][] = [];
-  let batch: QueuedEvent[] = [];
+function toBatches(entries: readonly Entry[], maxItems: number, maxBytes: number): Entry[][] {
+  const batches: Entry[][] = [];
+  let batch: Entry[] = [];
   let bytes = ENVELOPE_BYTES;
-  for (const event of events) {
-    const size = utf8Length(JSON.stringify(event)) + 1;
+  for (const entry of entries) {
+    const size = entry.bytes + 1;
     if (batch.length && (batch.length >= maxItems || bytes + size > maxBytes)) {
       batches.push(batch);
       batch = [];
       bytes = ENVELOPE_BYTES;
     }
-    batch.push(event);
+    batch.push(entry);
     bytes += size;
   }
   if (batch.length) batches.push(batch);
   return batches;
 }
+
+const batchJson = (batch: readonly Entry[]) => `{"events":[${batch.map((entry) => entry.json).join(",")}]}`;
 
 export function createEventBus(options: EventBusOptions): EventBus {
   const base = options.baseUrl.replace(/\/$/, "");
@@ -99,8 +109,8 @@ export function createEventBus(options: EventBusOptions): EventBus {
   const batchSize = Math.min(options.batchSize ?? 100, 1_000);
   const maxBatchBytes = options.maxBatchBytes ?? 900_000;
   const maxQueue = options.maxQueue ?? 10_000;
-  const queue: QueuedEvent[] = [];
-  const inFlight = new Set<QueuedEvent[]>();
+  const queue: Entry[] = [];
+  const inFlight = new Set<Entry[]>();
   const sending = new Set<Promise<void>>();
   const onFailure = options.onDeliveryFailure ?? ((error: unknown) => console.warn("logdeck: events were not delivered", error));
   const beacon = options.sendBeacon ?? (typeof navigator !== "undefined" && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined);
@@ -108,12 +118,16 @@ export function createEventBus(options: EventBusOptions): EventBus {
   const timer = options.flushIntervalMs === 0 ? undefined : setInterval(() => void flush(), options.flushIntervalMs ?? 2_000);
   (timer as { unref?: () => void } | undefined)?.unref?.();
 
-  function sendBatch(batch: QueuedEvent[]): Promise<void> {
+  function sendBatch(batch: Entry[]): Promise<void> {
     inFlight.add(batch);
-    const done = postWithRetry(url, options.ingestKey, { events: batch }, options)
+    const done = postJsonWithRetry(url, options.ingestKey, batchJson(batch), options)
       .then(
         () => undefined,
-        (error) => onFailure(error instanceof IngestRequestError ? error : new IngestRequestError(String(error), null, null), batch),
+        (error) =>
+          onFailure(
+            error instanceof IngestRequestError ? error : new IngestRequestError(String(error), null, null),
+            batch.map((entry) => entry.event),
+          ),
       )
       .finally(() => {
         inFlight.delete(batch);
@@ -135,7 +149,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
     const beaconUrl = `${url}?key=${encodeURIComponent(options.ingestKey)}`;
     let ok = true;
     for (const batch of toBatches(pending, batchSize, BEACON_BYTES)) {
-      ok = beacon(beaconUrl, new Blob([JSON.stringify({ events: batch })], { type: "text/plain" })) && ok;
+      ok = beacon(beaconUrl, new Blob([batchJson(batch)], { type: "text/plain" })) && ok;
     }
     return ok;
   }
@@ -145,7 +159,16 @@ export function createEventBus(options: EventBusOptions): EventBus {
       // A time-ordered id: events of one millisecond keep the order they were emitted in.
       const { id, ms } = timeOrderedId();
       const queued: QueuedEvent = { id, createdAt: new Date(ms).toISOString(), ...(options.projectId ? { projectId: options.projectId } : {}), ...event };
-      queue.push(queued);
+      // Written now, so that an event JSON cannot hold (a circular payload) is refused on
+      // its own, here, rather than breaking a later flush and the batch it would be in.
+      let json: string;
+      try {
+        json = toJson(queued);
+      } catch (error) {
+        onFailure(new IngestRequestError(`the event cannot be sent as JSON: ${error instanceof Error ? error.message : String(error)}`, null, null), [queued]);
+        return queued.id;
+      }
+      queue.push({ event: queued, json, bytes: utf8Length(json) });
       if (queue.length > maxQueue) queue.splice(0, queue.length - maxQueue);
       if (queue.length >= batchSize) void flush();
       return queued.id;

@@ -4,6 +4,7 @@
 // unchanged on every attempt — its items carry their ids — so a retry of a request the
 // server did store stores nothing twice.
 // Dependency-free: runs in browsers and in Node 18+.
+import { toJson } from "./to-json";
 
 export interface RetryOptions {
   /** Attempts after the first. Default 5. */
@@ -45,13 +46,20 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-/** POSTs `body` as JSON with the key as a Bearer token; the ids the server answers with. */
+/**
+ * POSTs `body` as JSON (bigints written as the integers they are) with the key as a
+ * Bearer token; the ids the server answers with.
+ */
 export async function postWithRetry(url: string, key: string, body: unknown, options: TransportOptions = {}): Promise<string[]> {
+  return postJsonWithRetry(url, key, toJson(body), options);
+}
+
+/** postWithRetry for a body that is JSON text already. */
+export async function postJsonWithRetry(url: string, key: string, json: string, options: TransportOptions = {}): Promise<string[]> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 5;
-  const json = JSON.stringify(body);
 
   for (let attempt = 0; ; attempt++) {
     let retryAfter: number | undefined;
