@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { countExpiredRows } from "./delete-expired-rows";
-import { getRetentionPolicy, type RetentionPolicy } from "./retention-policy";
+import { cutoffSql, getRetentionPolicy, type RetentionPolicy } from "./retention-policy";
 
 export interface RetentionPreview {
   policy: RetentionPolicy;
@@ -17,8 +17,8 @@ export async function previewRetention(): Promise<RetentionPreview> {
   const policy = getRetentionPolicy();
   // The same expression the job uses (the database's clock), read back as epoch ms.
   const rows = await prisma().$queryRaw<{ event_ms: bigint; error_ms: bigint }[]>`
-    SELECT round(extract(epoch FROM date_trunc('milliseconds', now() - make_interval(days => ${policy.eventDays}::int))) * 1000)::bigint AS event_ms,
-           round(extract(epoch FROM date_trunc('milliseconds', now() - make_interval(days => ${policy.errorDays}::int))) * 1000)::bigint AS error_ms`;
+    SELECT round(extract(epoch FROM date_trunc('milliseconds', ${cutoffSql(policy.eventDays)})) * 1000)::bigint AS event_ms,
+           round(extract(epoch FROM date_trunc('milliseconds', ${cutoffSql(policy.errorDays)})) * 1000)::bigint AS error_ms`;
   const eventCutoff = new Date(Number(rows[0]!.event_ms));
   const errorCutoff = new Date(Number(rows[0]!.error_ms));
   const [events, errors] = await Promise.all([

@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDatabase, database, prisma } from "@/lib/db/client";
 import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { truncateAll } from "@/test/truncate";
 import { markDeadRuns } from "./mark-dead-runs";
 import { INTERRUPTED_MESSAGE } from "./mark-interrupted-runs";
+import { cutoffSql } from "./retention-policy";
 import { RETENTION_LOCK_KEY, runRetention, type RetentionOutcome, type RetentionProgress, type RetentionStart } from "./run-retention";
 
 const DAY = 86_400_000;
@@ -98,6 +100,18 @@ describe("the cutoff boundary, whatever the time zones", () => {
     // The policy's defaults (30 and 90 days) measured from the database's clock.
     expect(Math.abs(Date.now() - 30 * DAY - outcome.eventCutoff.getTime())).toBeLessThan(60_000);
     expect(Math.abs(Date.now() - 90 * DAY - outcome.errorCutoff.getTime())).toBeLessThan(60_000);
+  });
+
+  it("counts a policy's days as 24 hours each, even across a daylight-saving change in the session's zone", async () => {
+    // On 2026-03-08 New York moved its clocks forward: 30 calendar days before noon UTC on
+    // 2026-03-20, counted in New York, is 13:00 UTC; 30 × 24 hours before it is 12:00 UTC.
+    const ms = await prisma().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL TimeZone = 'America/New_York'`);
+      const [row] = await tx.$queryRaw<{ ms: bigint }[]>`
+        SELECT round(extract(epoch FROM ${cutoffSql(30, Prisma.sql`${"2026-03-20T12:00:00Z"}::timestamptz`)}) * 1000)::bigint AS ms`;
+      return Number(row!.ms);
+    });
+    expect(new Date(ms).toISOString()).toBe("2026-02-18T12:00:00.000Z");
   });
 });
 

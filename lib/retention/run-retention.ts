@@ -3,7 +3,7 @@ import { database, prisma, type HeldLock } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
-import { getRetentionPolicy } from "./retention-policy";
+import { cutoffSql, getRetentionPolicy } from "./retention-policy";
 
 /** The database-wide lock one retention run holds ("LGRT"); a second trigger gets busy. */
 export const RETENTION_LOCK_KEY = 0x4c475254;
@@ -136,15 +136,15 @@ async function runLocked(
 async function recordStart(args: { trigger: RetentionTrigger; actor: string; dryRun: boolean; eventDays: number; errorDays: number }): Promise<RetentionStart> {
   const id = newId();
   // The cutoffs come from the database's clock, evaluated once here: now() is a
-  // timestamptz, so neither this server's nor the session's time zone plays a part. The
+  // timestamptz, less whole hours (cutoffSql), so neither this server's nor the session's
+  // time zone plays a part. The
   // column keeps milliseconds; the value read back is exactly the one every batch uses.
   // Read back as epoch milliseconds, not as a timestamp: a driver that parses timestamptz
   // text may misread the offset when the session's zone is not UTC (PGlite's adapter does).
   const rows = await prisma().$queryRaw<{ event_cutoff_ms: bigint | number; error_cutoff_ms: bigint | number }[]>`
     INSERT INTO retention_runs (id, trigger, actor, dry_run, status, event_cutoff, error_cutoff, started_at)
     VALUES (${id}, ${args.trigger}, ${args.actor}, ${args.dryRun}, 'running',
-            now() - make_interval(days => ${args.eventDays}::int),
-            now() - make_interval(days => ${args.errorDays}::int), now())
+            ${cutoffSql(args.eventDays)}, ${cutoffSql(args.errorDays)}, now())
     RETURNING round(extract(epoch FROM event_cutoff) * 1000)::bigint AS event_cutoff_ms,
               round(extract(epoch FROM error_cutoff) * 1000)::bigint AS error_cutoff_ms`;
   const row = rows[0]!;
