@@ -20,8 +20,8 @@ const MEMBER = { email: "member@retention.test", password: "member-password-0123
 let adminCookie: Headers;
 let memberCookie: Headers;
 
-function post({ headers, body }: { headers?: HeadersInit; body?: string } = {}) {
-  return handleRetentionRequest(new Request(URL_, { method: "POST", headers, body }));
+function post({ headers, body, query = "" }: { headers?: HeadersInit; body?: string; query?: string } = {}) {
+  return handleRetentionRequest(new Request(URL_ + query, { method: "POST", headers, body }));
 }
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -130,6 +130,19 @@ describe("the body", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code, message: expect.any(String), details: expect.any(Array) } });
     expect(await prisma().eventLog.count()).toBe(2);
+  });
+});
+
+describe("the query string", () => {
+  // A cron line's `?dryRun=1` must not be read as "no body: a real run".
+  it.each(["?dryRun=1", "?dryRun=true", "?dry_run", "?x=1&dryRun=false"])("refuses %s with 400, records nothing and deletes nothing", async (query) => {
+    const response = await post({ headers: bearer(TOKEN), query });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining('{"dryRun": true}') } });
+    expect(body.error.details.length).toBeGreaterThan(0);
+    expect(await prisma().eventLog.count()).toBe(2);
+    expect(await prisma().retentionRun.count()).toBe(0);
   });
 });
 

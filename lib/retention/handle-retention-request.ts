@@ -27,7 +27,7 @@ export async function handleRetentionRequest(request: Request): Promise<Response
         ? new AppError("unauthorized", authorization.message, { headers: { "WWW-Authenticate": 'Bearer realm="logdeck"' } })
         : new AppError("forbidden", authorization.message);
     }
-    const { dryRun } = parseRetentionRequest(await request.text());
+    const { dryRun } = parseRetentionRequest(await request.text(), new URL(request.url).searchParams);
     const { trigger, actor } = authorization.actor;
     const result = await runRetention({ trigger, actor, dryRun });
     if (result.status === "busy") {

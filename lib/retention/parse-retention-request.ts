@@ -8,8 +8,18 @@ export type TRetentionRequest = z.infer<typeof ZRetentionRequestSchema>;
 
 const MAX_BODY_CHARS = 4_096;
 
-/** The optional body of POST /api/admin/retention: none (or blank) means a real run. */
-export function parseRetentionRequest(text: string): { dryRun: boolean } {
+/**
+ * The optional body of POST /api/admin/retention: none (or blank) means a real run. Any
+ * query parameter is refused: `?dryRun=1` is a natural guess, and read as "no body" it
+ * would delete.
+ */
+export function parseRetentionRequest(text: string, query: URLSearchParams = new URLSearchParams()): { dryRun: boolean } {
+  const names = [...new Set(query.keys())];
+  if (names.length) {
+    throw new AppError("validation_failed", 'Options go in the JSON body, not the query string: send {"dryRun": true} for a dry run, or nothing for a real run.', {
+      details: names.slice(0, 10).map((name) => ({ field: name.slice(0, 100), message: "query parameters are not read; put options in the body" })),
+    });
+  }
   // The size first: megabytes of anything, blanks included, are a mistake, never a real run.
   if (text.length > MAX_BODY_CHARS) throw new AppError("payload_too_large", `The body may hold at most ${MAX_BODY_CHARS} characters.`);
   if (text.trim() === "") return { dryRun: false };
