@@ -15,12 +15,15 @@ const typeError = (expected: string) => (issue: { input?: unknown }) =>
 // What an id may not hold: control characters (C0, DEL, C1 — ANSI escapes reach terminals
 // through exports and CLIs), and the invisible format characters (zero-width, bidi
 // controls, BOM) that make two ids look alike or one look like nothing.
-const INVISIBLE_IN_ID = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Controls (C0, C1), format characters (zero-width, bidi controls including U+061C, tags,
+// BOM…), line and paragraph separators, and whatever Unicode says renders as nothing
+// (fillers, variation selectors, U+034F): an id holding one looks like another id.
+const INVISIBLE_IN_ID = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 function describeBadIdentifier(value: string): string {
   const match = INVISIBLE_IN_ID.exec(value);
   if (match) {
-    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
     return `contains U+${code} at position ${match.index}, a control or invisible character, which an id may not hold`;
   }
   return "must not begin or end with whitespace";
