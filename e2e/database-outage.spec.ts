@@ -14,6 +14,7 @@ test.use({ baseURL: outageBaseUrl });
 test("the health check answers 503", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(503);
+  expect(response.headers()["retry-after"]).toBe("5");
   expect(await response.json()).toMatchObject({ status: "unavailable" });
 });
 

@@ -59,6 +59,16 @@ test("other methods get 405 with Allow and the JSON error body", async ({ reques
   expect([options.status(), options.headers()["allow"]]).toEqual([204, "POST, OPTIONS"]);
 });
 
+test("an /api/ path no route serves answers a JSON 404; better-auth's own paths still answer", async ({ request }) => {
+  for (const [method, path] of [["POST", "/api/event"], ["GET", "/api/v1/events"], ["GET", "/api/admin"]] as const) {
+    const response = await request.fetch(path, { method, data: method === "POST" ? { eventType: "X" } : undefined });
+    expect(response.status(), `${method} ${path}`).toBe(404);
+    expect((await response.json()).error).toMatchObject({ code: "not_found", message: expect.stringContaining("POST /api/events") });
+  }
+  const session = await request.get("/api/auth/get-session");
+  expect(session.status()).toBe(200);
+});
+
 test("a gzip body, as log shippers send it, is stored; another coding is a 415", async ({ request }) => {
   const headers = { authorization: `Bearer ${E2E.ingestKey}`, "content-type": "application/json" };
   const id = `gzip-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -8,6 +8,7 @@ import * as retention from "./admin/retention/route";
 import * as errors from "./errors/route";
 import * as events from "./events/route";
 import * as health from "./health/route";
+import * as unknown from "./[...path]/route";
 
 const routes = [
   { path: "/api/events", module: events as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
@@ -51,5 +52,15 @@ describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ p
     expect(response.status).toBe(405);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(response.headers.get("vary")).toBe("Origin");
+  });
+});
+
+describe("an /api/ path no route serves", () => {
+  it.each(["GET", "POST", "DELETE", "OPTIONS"])("answers %s with a JSON 404 that lists the API", async (method) => {
+    const handler = (unknown as Record<string, (request: Request) => Response>)[method]!;
+    const response = handler(new Request("http://localhost/api/event", { method }));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await response.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("no API endpoint at /api/event. The API is POST /api/events") } });
   });
 });

@@ -58,7 +58,8 @@ function corsOptions(): CorsOptions {
   return {
     allowedOrigins: env().CORS_ORIGINS,
     methods: ["POST"],
-    allowHeaders: ["Authorization", "Content-Type"],
+    // Content-Encoding: a browser sending a gzip body (which the API takes) asks for it.
+    allowHeaders: ["Authorization", "Content-Type", "Content-Encoding"],
     exposeHeaders: ["Retry-After"],
   };
 }

@@ -397,6 +397,13 @@ describe("limits (defaults)", () => {
     expect(res.json.error.message).toMatch(/1001 events, more than 1000 \(INGEST_MAX_BATCH_ITEMS\)/);
   });
 
+  it("counts every problem of a batch, listing the first 50", async () => {
+    const res = await send("events", { events: Array.from({ length: 999 }, () => ({ eventType: 1 })) });
+    expect(res.status).toBe(400);
+    expect(res.json.error.message).toMatch(/\(and 998 more problems; the first 50 are listed in details\)$/);
+    expect(res.json.error.details).toHaveLength(50);
+  });
+
   it("accepts exactly 1,000 items", async () => {
     const res = await send("events", { events: Array.from({ length: 1_000 }, (_, i) => ({ eventType: `X${i % 7}`, runId: `r${i % 3}` })) });
     expect(res.status).toBe(201);
@@ -660,6 +667,8 @@ describe("CORS", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe(origin);
     expect(res.headers.get("access-control-allow-methods")).toContain("POST");
     expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("authorization");
+    // A browser gzipping its body (the API takes gzip) asks for this one too.
+    expect(res.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("content-encoding");
   });
 
   it("gives an unlisted origin no permission", async () => {

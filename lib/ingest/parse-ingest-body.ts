@@ -52,6 +52,8 @@ export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchI
   const items: T[] = [];
   const details: AppErrorDetail[] = [];
   let limitExceeded = false;
+  // Every problem is counted; the first MAX_DETAILS are described.
+  let problems = 0;
   rawItems.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
@@ -60,10 +62,12 @@ export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchI
         items.push(result.data);
         return;
       }
+      problems++;
       if (details.length < MAX_DETAILS) details.push({ index, ...problem });
       return;
     }
     for (const detail of describeIssues(result.error.issues, index)) {
+      problems++;
       if (detail.limit) limitExceeded = true;
       if (details.length < MAX_DETAILS) details.push(detail);
     }
@@ -72,7 +76,8 @@ export function parseIngestBody<T>({ body, batchKey, itemName, schema, maxBatchI
 
   const first = details[0]!;
   const where = isBatch ? `${batchKey}[${first.index}]` : itemName;
-  const more = details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""})` : "";
+  const listed = problems > details.length ? `; the first ${details.length} are listed in details` : "";
+  const more = problems > 1 ? ` (and ${problems - 1} more problem${problems > 2 ? "s" : ""}${listed})` : "";
   const message = `${where}${first.field ? `.${first.field}` : ""} ${first.message}${more}`;
   // Only size limits answer 413: retrying the same body can never succeed, and the
   // client must split or trim it. Any other problem is a malformed item: 400.

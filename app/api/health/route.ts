@@ -1,5 +1,6 @@
 import { isDatabaseHealthy } from "@/lib/db/health";
 import { allowOptions, methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/http/to-error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,10 @@ export async function GET() {
   const healthy = await isDatabaseHealthy();
   return Response.json(
     healthy ? { status: "ok" } : { status: "unavailable", error: { code: "database_unavailable", message: "The database does not answer." } },
-    { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+    {
+      status: healthy ? 200 : 503,
+      headers: { "Cache-Control": "no-store", ...(healthy ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }) },
+    },
   );
 }
 
