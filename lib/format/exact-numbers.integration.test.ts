@@ -10,6 +10,7 @@ import { POST as postEvents } from "@/app/api/events/route";
 import { prisma } from "@/lib/db/client";
 import { exportRunTimeline } from "@/lib/runs/export-run-timeline";
 import { findRunTimeline } from "@/lib/runs/find-run-timeline";
+import { numericTextLength } from "@/lib/ingest/inspect-json-value";
 import { findTrace } from "@/lib/traces/find-trace";
 import { ingestRequest } from "@/test/ingest-request";
 import { truncateAll } from "@/test/truncate";
@@ -108,5 +109,26 @@ describe("numbers beyond what is worth storing are refused, naming the field", (
     const short = await post("events", '{"eventType":12}');
     expect(long.status).toBe(400);
     expect(long.json.error.details).toEqual(short.json.error.details);
+  });
+});
+
+describe("numbers with an exponent, which PostgreSQL writes out in full", () => {
+  const LITERALS = ["1e308", "1.5e-320", "-2.5e-7", "12.34e1", "0.001e5", "-0e5", "1e21", "123456789012345678901e-3", "7E+2"];
+
+  it("are counted at the length PostgreSQL writes them", async () => {
+    const payload = `{${LITERALS.map((literal, i) => `"n${i}":${literal}`).join(",")}}`;
+    const res = await post("events", `{"id":"ev_exp","eventType":"X","payload":${payload}}`);
+    expect(res.status).toBe(201);
+    const [row] = await prisma().$queryRaw<{ lengths: number[] }[]>`
+      SELECT array_agg(length(payload ->> ('n' || i)) ORDER BY i) AS lengths
+      FROM event_logs, generate_series(0, ${LITERALS.length - 1}::int) AS i WHERE id = 'ev_exp'`;
+    expect(row!.lengths).toEqual(LITERALS.map(numericTextLength));
+  });
+
+  it("count toward INGEST_MAX_PAYLOAD_BYTES as stored, so a small body cannot make a huge page", async () => {
+    // 1.8 KB as sent, ~93 KB as stored and shown: past the 64 KiB default.
+    const res = await post("events", `{"eventType":"X","payload":{"n":[${Array(300).fill("1e308").join(",")}]}}`);
+    expect(res.status).toBe(413);
+    expect(res.json.error.details[0]).toMatchObject({ field: "payload", limit: "INGEST_MAX_PAYLOAD_BYTES", message: expect.stringContaining("numbers written out in full") });
   });
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { parseJsonExactly } from "@/lib/format/exact-json";
-import { inspectJsonValue } from "./inspect-json-value";
+import { inspectJsonValue, numericTextLength } from "./inspect-json-value";
 
 const inspect = (value: unknown, maxDepth = 4) => inspectJsonValue(value, { maxDepth, isSecretKey: (key) => key.toLowerCase().includes("token") });
 
 describe("inspectJsonValue", () => {
   it("passes storable values and says whether a secret-looking key is anywhere", () => {
-    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false });
-    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false, hasExactNumber: false });
-    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false });
+    expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
+    expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
+    expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
   });
 
   it("takes a number kept exact (LosslessNumber) as a number, not as an object to walk", () => {
-    expect(inspect(parseJsonExactly('{"a":[{"id":12345678901234567890}]}'))).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: true });
+    expect(inspect(parseJsonExactly('{"a":[{"id":12345678901234567890}]}'))).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: true, expandedNumberChars: 0 });
     expect(inspect(parseJsonExactly('{"a":{"b":[1e999]}}')).problem).toMatchObject({ path: ["a", "b", 0], message: expect.stringContaining("too large") });
   });
 
@@ -40,5 +40,25 @@ describe("inspectJsonValue", () => {
 
   it("reports the first problem in document order", () => {
     expect(inspect({ first: "\u0000", second: "\u0000" }).problem?.path).toEqual(["first"]);
+  });
+});
+
+describe("numbers as PostgreSQL writes them", () => {
+  it.each([
+    ["12", 2],
+    ["-0.5", 4],
+    ["1e308", 309],
+    ["1e+21", 22],
+    ["-2.5e-7", 11],
+    ["0.001e5", 3],
+    ["-0e5", 1],
+    ["1.5e-320", 323],
+    ["12.34e1", 5],
+    ["0e1001", 1],
+  ])("%s is %i characters", (literal, length) => expect(numericTextLength(literal)).toBe(length));
+
+  it("counts what numbers add when written out, at any depth", () => {
+    expect(inspect({ a: [1e308, 2.5], b: { c: 1e-7 } }).expandedNumberChars).toBe(309 - 6 + (9 - 4));
+    expect(inspect(parseJsonExactly('{"a":1e300}')).expandedNumberChars).toBe(301 - 5);
   });
 });

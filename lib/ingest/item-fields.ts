@@ -125,7 +125,7 @@ export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { 
       ctx.addIssue({ code: "custom", message: `must be a JSON object, not ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}` });
       return z.NEVER;
     }
-    const { problem, hasSecretKey, hasSecretValue: hasSecretText, hasExactNumber } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret, isSecretValue: hasSecretValue });
+    const { problem, hasSecretKey, hasSecretValue: hasSecretText, hasExactNumber, expandedNumberChars } = inspectJsonValue(value, { maxDepth: limits.maxDepth, isSecretKey: isSecret, isSecretValue: hasSecretValue });
     if (problem) {
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path, params: problem.limit ? { limit: problem.limit } : undefined });
       return z.NEVER;
@@ -135,11 +135,12 @@ export function zJsonText(limits: IngestLimits, scrubKeys: readonly string[], { 
     // A number a double cannot hold is written as it was sent (lossless-json's stringify is
     // slower than the engine's, so only then).
     const json = hasExactNumber ? stringifyJsonExactly(value, replacer) : JSON.stringify(value, replacer);
-    const bytes = Buffer.byteLength(json, "utf8");
+    // As stored: a number with an exponent is written out in full (see inspectJsonValue).
+    const bytes = Buffer.byteLength(json, "utf8") + expandedNumberChars;
     if (bytes > limits.maxPayloadBytes) {
       ctx.addIssue({
         code: "custom",
-        message: `is ${bytes} bytes as JSON, more than ${limits.maxPayloadBytes} (INGEST_MAX_PAYLOAD_BYTES)`,
+        message: `is ${bytes} bytes as JSON${expandedNumberChars ? " with its numbers written out in full, as they are stored" : ""}, more than ${limits.maxPayloadBytes} (INGEST_MAX_PAYLOAD_BYTES)`,
         params: { limit: "INGEST_MAX_PAYLOAD_BYTES" },
       });
       return z.NEVER;
