@@ -95,6 +95,7 @@ const EnvSchema = z.object({
   INGEST_MAX_STRING_LENGTH: positiveInt("INGEST_MAX_STRING_LENGTH", 1_024),
   INGEST_MAX_TEXT_LENGTH: positiveInt("INGEST_MAX_TEXT_LENGTH", 65_536),
   INGEST_MAX_FUTURE_SECONDS: positiveInt("INGEST_MAX_FUTURE_SECONDS", 3_600),
+  INGEST_BODY_TIMEOUT_SECONDS: positiveInt("INGEST_BODY_TIMEOUT_SECONDS", 30),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

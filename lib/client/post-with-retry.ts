@@ -32,7 +32,7 @@ export class IngestRequestError extends Error {
   }
 }
 
-const RETRYABLE = new Set([429, 502, 503, 504]);
+const RETRYABLE = new Set([408, 429, 502, 503, 504]);
 
 export function computeBackoffMs(attempt: number, { baseDelayMs = 500, maxDelayMs = 30_000 }: RetryOptions, random: () => number, retryAfterSeconds?: number): number {
   const jittered = Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));

@@ -125,7 +125,7 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     }
 
     const limits = getIngestLimits();
-    const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth });
+    const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth, timeoutMs: limits.bodyTimeoutMs });
     const schema = schemaFor(endpoint, { limits, scrubKeys: INGEST_SCRUB_KEYS.length ? INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS });
     const items = parseIngestBody({
       body,

@@ -1,6 +1,6 @@
 // The ingestion API under non-default settings: a tight rate limit, a custom scrub list,
 // small limits, a one-connection pool — and a database that stops answering.
-process.env.INGEST_KEYS = "limited-key,other-key,pool-key";
+process.env.INGEST_KEYS = "limited-key,other-key,pool-key,slow-key";
 process.env.INGEST_RATE_LIMIT_PER_SECOND = "1";
 process.env.INGEST_RATE_LIMIT_BURST = "3";
 process.env.INGEST_MAX_BATCH_ITEMS = "5";
@@ -8,6 +8,7 @@ process.env.INGEST_MAX_BODY_BYTES = "2048";
 process.env.INGEST_MAX_PAYLOAD_BYTES = "200";
 process.env.INGEST_SCRUB_KEYS = "customer, internal_note";
 process.env.DATABASE_POOL_SIZE = "1";
+process.env.INGEST_BODY_TIMEOUT_SECONDS = "1";
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postErrors } from "@/app/api/errors/route";
@@ -48,6 +49,41 @@ describe("rate limit", () => {
     expect((await send("events", { eventType: "X" }, { key: "limited-key" })).status).toBe(429);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await send("events", { eventType: "X" }, { key: "limited-key" })).status).toBe(201);
+  });
+});
+
+describe("a body that trickles in", () => {
+  it("is cut off at INGEST_BODY_TIMEOUT_SECONDS with 408, storing nothing", async () => {
+    const encoder = new TextEncoder();
+    let cancelled = false;
+    // Half a body at once, then nothing more: the connection would stay open for minutes.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('{"eventType":"SLOW","pay'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const res = await send("events", undefined, { key: "slow-key", raw: body });
+    expect(res.status).toBe(408);
+    expect(res.json.error).toMatchObject({ code: "request_timeout", message: expect.stringContaining("INGEST_BODY_TIMEOUT_SECONDS") });
+    expect(cancelled).toBe(true);
+    expect(await prisma().eventLog.count()).toBe(0);
+  });
+
+  it("is read whole when it arrives within the deadline, however it is cut up", async () => {
+    const encoder = new TextEncoder();
+    const parts = ['{"eventType":', '"SLOW_BUT_IN_TIME"', "}"];
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const part = parts.shift();
+        if (part === undefined) controller.close();
+        else controller.enqueue(encoder.encode(part));
+      },
+    });
+    expect((await send("events", undefined, { key: "slow-key", raw: body })).status).toBe(201);
   });
 });
 

@@ -10,6 +10,8 @@ export interface IngestLimits {
   maxStringLength: number;
   maxTextLength: number;
   maxFutureSeconds: number;
+  /** How long a request's body may take to arrive. */
+  bodyTimeoutMs: number;
 }
 
 export function getIngestLimits(): IngestLimits {
@@ -23,5 +25,6 @@ export function getIngestLimits(): IngestLimits {
     maxStringLength: e.INGEST_MAX_STRING_LENGTH,
     maxTextLength: e.INGEST_MAX_TEXT_LENGTH,
     maxFutureSeconds: e.INGEST_MAX_FUTURE_SECONDS,
+    bodyTimeoutMs: e.INGEST_BODY_TIMEOUT_SECONDS * 1000,
   };
 }

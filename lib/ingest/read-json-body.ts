@@ -4,7 +4,8 @@
 // decompress, bytes that are not UTF-8, nesting deeper than the limit, and text that is
 // not JSON (400). Log shippers (Vector, Fluent Bit, OpenTelemetry) send gzip: gzip and
 // deflate bodies are decompressed as they stream in, the limit counting the bytes that
-// come out, so a small "zip bomb" stops at the limit.
+// come out, so a small "zip bomb" stops at the limit. A body that trickles in is cut off
+// at a deadline (408), so slow clients cannot hold requests open for minutes.
 import { createGunzip, createInflate } from "node:zlib";
 import { parseJsonExactly } from "@/lib/format/exact-json";
 import { AppError } from "@/lib/http/app-error";
@@ -83,19 +84,35 @@ async function collect(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes
   return bytes;
 }
 
-/** The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as there are more. */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as
+ * there are more; 408 when it has not all arrived `timeoutMs` after reading began.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number, timeoutMs = Infinity): Promise<Uint8Array> {
   const encoding = contentEncoding(request);
   // Compressed or not, a body announced as larger than the limit is not read at all.
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const reading = encoding ? decompress(reader, encoding, maxBytes) : collect(reader, maxBytes, () => tooLarge(maxBytes));
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    if (!Number.isFinite(timeoutMs)) return;
+    timer = setTimeout(() => {
+      reject(new AppError("request_timeout", `The body did not arrive within ${timeoutMs / 1000} s (INGEST_BODY_TIMEOUT_SECONDS); send it at once.`));
+      reader.cancel().catch(() => {});
+    }, timeoutMs);
+  });
+  // What the reader does after the deadline answered is of no interest.
+  reading.catch(() => {});
   try {
-    if (encoding) return await decompress(request.body, encoding, maxBytes);
-    return await collect(request.body.getReader(), maxBytes, () => tooLarge(maxBytes));
+    return await Promise.race([reading, deadline]);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw unreadable(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -106,9 +123,8 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
  * is read, and inflates it all: 64 MiB for 64 KiB of zeros.) The compressed bytes are held
  * to the limit too.
  */
-function decompress(body: ReadableStream<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number): Promise<Uint8Array> {
+function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number): Promise<Uint8Array> {
   const inflater = encoding.format === "gzip" ? createGunzip() : createInflate();
-  const reader = body.getReader();
   const chunks: Buffer[] = [];
   let total = 0;
   let settled = false;
@@ -151,9 +167,9 @@ function decompress(body: ReadableStream<Uint8Array>, encoding: { name: string; 
 }
 
 /** The parsed JSON body, or an AppError saying exactly why not. */
-export async function readJsonBody(request: Request, { maxBytes, maxDepth }: { maxBytes: number; maxDepth: number }): Promise<unknown> {
+export async function readJsonBody(request: Request, { maxBytes, maxDepth, timeoutMs }: { maxBytes: number; maxDepth: number; timeoutMs?: number }): Promise<unknown> {
   assertJsonContentType(request);
-  const bytes = await readBodyBytes(request, maxBytes);
+  const bytes = await readBodyBytes(request, maxBytes, timeoutMs);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
