@@ -98,3 +98,21 @@ describe("npm run keys", { timeout: 300_000 }, () => {
     }
   });
 });
+
+describe("a database that does not answer", () => {
+  it("is named, with what to check, without a stack trace", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://logdeck:secret-pw@127.0.0.1:9/nowhere" };
+    delete env.LOGDECK_TEST_ENGINE;
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/keys.ts", "list"], { env });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("exit", (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot reach PostgreSQL at 127.0.0.1:9/nowhere");
+    expect(result.stderr).toContain("Check DATABASE_URL");
+    expect(result.stderr).not.toContain("secret-pw");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
