@@ -37,6 +37,13 @@ describe("parseIsoTimestamp at the edges of the calendar", () => {
     expect(parseIsoTimestamp(text)).toBeNull();
   });
 
+  it("takes a leap second at the end of a UTC day as the next day's first instant", () => {
+    expect(parseIsoTimestamp("2016-12-31T23:59:60Z")?.toISOString()).toBe("2017-01-01T00:00:00.000Z");
+    expect(parseIsoTimestamp("2017-01-01T01:59:60+02:00")?.toISOString()).toBe("2017-01-01T00:00:00.000Z");
+    expect(parseIsoTimestamp("2016-12-31T18:59:60.500-05:00")?.toISOString()).toBe("2017-01-01T00:00:00.500Z");
+    expect(parseIsoTimestamp("2016-12-31T23:59:60+01:00")).toBeNull();
+  });
+
   it("agrees with Date for every day of a leap and a common year", () => {
     for (const year of [2023, 2024]) {
       for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000 + 3_723_456) {

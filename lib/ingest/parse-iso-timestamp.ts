@@ -21,7 +21,7 @@ export function parseIsoTimestamp(text: string): Date | null {
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, "0").slice(0, 3));
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (hour > 23 || minute > 59 || second > 60) return null;
   let offsetMinutes = 0;
   if (!m[8]) {
     const offsetHours = Number(m[10]);
@@ -29,6 +29,9 @@ export function parseIsoTimestamp(text: string): Date | null {
     if (offsetHours > 23 || offsetMins > 59) return null;
     offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
+  // A leap second is inserted at the end of a UTC day (23:59:60Z, or 01:59:60+02:00): taken
+  // as PostgreSQL takes it, the next day's 00:00:00. At any other minute :60 is a mistake.
+  if (second === 60 && (((hour * 60 + minute - offsetMinutes) % 1440) + 1440) % 1440 !== 1439) return null;
   // Date.UTC reads years 0–99 as 1900–1999: shift such a year by 400 (the calendar's
   // period) and back.
   const shift = year < 100 ? 400 : 0;
