@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeLookupId, normalizeUuid } from "./normalize-lookup-id";
+import { lookupCandidates, normalizeLookupId, normalizeUuid } from "./normalize-lookup-id";
 
 const UUID = "3f2a9c1e-7b4d-4e8a-9f10-0a1b2c3d4e5f";
 
@@ -60,5 +60,18 @@ describe("normalizeUuid", () => {
     expect(normalizeUuid(UUID.replace(/-/g, ""))).toBe(UUID);
     expect(normalizeUuid(UUID + "0")).toBeNull();
     expect(normalizeUuid("not-a-uuid")).toBeNull();
+  });
+});
+
+describe("lookupCandidates", () => {
+  const T = "3f2a9c1e-7b4d-4e8a-9f10-0a1b2c3d4e5f";
+  it("puts the ids a pasted JSON object or query string names first, the text as typed last", () => {
+    expect(lookupCandidates(`traceId=${T}&x=1`).map((c) => c.id)).toEqual([T, `${T}&x=1`, `traceId=${T}&x=1`]);
+    expect(lookupCandidates('{"runId":"R1","x":1}').map((c) => c.id)).toEqual(["R1", 'R1","x":1', '{"runId":"R1","x":1}']);
+    expect(lookupCandidates("run.").map((c) => c.id)).toEqual(["run", "run."]);
+  });
+
+  it("keeps the row of a link to a run", () => {
+    expect(lookupCandidates("https://logs.example.com/runs/R%201?at=ev_9#row-ev_9")[0]).toEqual({ id: "R 1", uuid: null, at: "ev_9" });
   });
 });

@@ -12,6 +12,8 @@ beforeAll(async () => {
   await truncateAll();
   await prisma().project.create({ data: { id: "p1", name: "P" } });
   await prisma().run.create({ data: { id: "Run_Mixed_Case", projectId: "p1", name: "mixed", startedAt: new Date(T0) } });
+  // Ids ingestion accepts that the box's tidying would spoil: a trailing dot, an inner space.
+  await prisma().run.createMany({ data: [{ id: "run.", projectId: "p1" }, { id: "nightly run 7", projectId: "p1" }] });
   await prisma().eventLog.createMany({
     data: [
       { id: "ev_far_before", eventType: "SIM_STARTED", runId: "Run_Mixed_Case", createdAt: new Date(T0 - 10 * 60_000) },
@@ -52,6 +54,28 @@ describe("resolveLookup", () => {
     for (const query of ["“Run_Mixed_Case”", "http://localhost:3700/runs/Run_Mixed_Case", "https://logs.example.com/runs/Run_Mixed_Case?order=asc#top"]) {
       expect(await resolveLookup({ query }), query).toEqual(run);
     }
+  });
+
+  it("reads pasted JSON and query strings, compact or not", async () => {
+    const trace = { found: true, kind: "trace", href: `/traces/${TRACE}` };
+    for (const query of [`{"traceId":"${TRACE}"}`, `"traceId":"${TRACE}"`, `traceId=${TRACE}&x=1`, `{"message":"boom","traceId":"${TRACE}","status":500}`]) {
+      expect(await resolveLookup({ query }), query).toEqual(trace);
+    }
+    expect(await resolveLookup({ query: '{"runId":"Run_Mixed_Case","x":1}' })).toEqual({ found: true, kind: "run", href: "/runs/Run_Mixed_Case" });
+    expect(await resolveLookup({ query: "run_id=Run_Mixed_Case&order=asc" })).toEqual({ found: true, kind: "run", href: "/runs/Run_Mixed_Case" });
+  });
+
+  it("keeps the row of a pasted permalink", async () => {
+    expect(await resolveLookup({ query: "http://localhost:3401/runs/Run_Mixed_Case?at=ev_before#row-ev_before" })).toEqual({
+      found: true,
+      kind: "run",
+      href: "/runs/Run_Mixed_Case?at=ev_before#row-ev_before",
+    });
+  });
+
+  it("finds ids that end in a dot or hold a space, as typed", async () => {
+    expect(await resolveLookup({ query: "run." })).toEqual({ found: true, kind: "run", href: "/runs/run." });
+    expect(await resolveLookup({ query: " nightly run 7 " })).toEqual({ found: true, kind: "run", href: "/runs/nightly%20run%207" });
   });
 
   it("says an over-long query is too long instead of cutting it", async () => {
