@@ -54,7 +54,7 @@ export default async function HomePage() {
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
                     <Link href={`/projects/${encodeURIComponent(project.id)}/runs`} className="hover:underline">
-                      {project.runCount.toLocaleString("en-US")} runs
+                      {project.runCount.toLocaleString("en-US")} {project.runCount === 1 ? "run" : "runs"}
                     </Link>
                   </p>
                 </li>

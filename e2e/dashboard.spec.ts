@@ -55,6 +55,10 @@ test("oldest first and export follow the same run", async ({ page }) => {
   expect(lines.filter((l) => /^(event|error),/.test(l))).toHaveLength(153);
   const ndjson = await page.request.get(`/runs/${D.runId}/export?format=ndjson&kind=error`);
   expect((await ndjson.text()).trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(["err_e2e_trace_3", "err_e2e_trace_2", "err_e2e_trace_1"]);
+  // A repeated parameter means its first value, as on every page.
+  const twice = await page.request.get(`/runs/${D.runId}/export?format=json&format=csv&kind=error&kind=event`);
+  expect(twice.headers()["content-type"]).toContain("application/json");
+  expect(((await twice.json()) as { kind: string }[]).every((r) => r.kind === "error")).toBe(true);
   const anonymous = await page.request.get(`/runs/${D.runId}/export?format=csv`, { headers: { cookie: "" }, maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
 });

@@ -10,6 +10,9 @@ test("the home page lists the seeded projects and recent runs", async ({ page })
   await expect(projects.getByRole("link", { name: "Atlas Flood Model" })).toBeVisible();
   const runs = page.getByRole("region", { name: "Recent runs" });
   await expect(runs.getByRole("row")).not.toHaveCount(1);
+  // An icon of its own, so the browser does not ask for a /favicon.ico that is not there.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect((await page.request.get(icon!)).status()).toBe(200);
 });
 
 test("a visitor without a session is sent to /login and back after signing in", async ({ page }) => {

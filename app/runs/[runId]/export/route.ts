@@ -1,3 +1,4 @@
+import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { AppError } from "@/lib/http/app-error";
 import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
@@ -13,8 +14,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
   try {
     const { runId } = await params;
     await authorizeRunRequest(request, runId);
-    const search = Object.fromEntries(new URL(request.url).searchParams);
-    const format = search.format ?? "ndjson";
+    const search = searchParamsRecord(request.url);
+    const format = firstParam(search.format) ?? "ndjson";
     if (format !== "csv" && format !== "ndjson" && format !== "json") {
       throw new AppError("bad_request", "format must be csv, ndjson or json.", { details: [{ field: "format", message: `got "${format}"` }] });
     }

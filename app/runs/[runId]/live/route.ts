@@ -1,3 +1,4 @@
+import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
 import { findLiveRows } from "@/lib/runs/find-live-rows";
@@ -18,10 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
   try {
     const { runId } = await params;
     const run = await authorizeRunRequest(request, runId);
-    const search = Object.fromEntries(new URL(request.url).searchParams);
+    const search = searchParamsRecord(request.url);
     const { filters } = parseTimelineQuery(search);
-    const newest = decodeTimelineCursor(search.after)?.key ?? null;
-    const from = decodeTimelineCursor(search.from)?.key ?? null;
+    const newest = decodeTimelineCursor(firstParam(search.after))?.key ?? null;
+    const from = decodeTimelineCursor(firstParam(search.from))?.key ?? null;
     const page = await findLiveRows({ runId, filters, newest, from, limit: LIVE_PAGE_ROWS });
     const last = page.rows[page.rows.length - 1];
     const lastKey: TimelineKey | null = last ? { createdAt: last.createdAt, id: last.id, kind: last.kind } : null;
