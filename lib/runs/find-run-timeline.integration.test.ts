@@ -129,4 +129,15 @@ describe("findRunTimeline", () => {
     }
     expect((await locateTimelineRow({ runId: "r1", rowId: "other-run", filters: none, order: "desc" })).found).toBe(false);
   });
+
+  it("says when the filters leave a permalinked row out", async () => {
+    const step = events.find((e) => e.eventType === "SIM_STEP" && e.actorType === "user")!;
+    const locate = (filters: TimelineFilters) => locateTimelineRow({ runId: "r1", rowId: step.id, filters, order: "desc" });
+    expect(await locate(none)).not.toHaveProperty("hiddenByFilters");
+    expect(await locate({ ...none, types: ["SIM_STEP"], actorTypes: ["user"] })).not.toHaveProperty("hiddenByFilters");
+    for (const filters of [{ ...none, types: ["SIM_STARTED"] }, { ...none, actorTypes: ["system"] }, { ...none, kind: "error" as const }, { ...none, severities: ["error"] }]) {
+      expect(await locate(filters), JSON.stringify(filters)).toMatchObject({ found: true, kind: "event", hiddenByFilters: true });
+    }
+    expect(await locateTimelineRow({ runId: "r1", rowId: "er004", filters: { ...none, severities: [errors[4]!.severity === "critical" ? "warning" : "critical"] }, order: "desc" })).toMatchObject({ hiddenByFilters: true });
+  });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { queryTimeline } from "./find-run-timeline";
-import type { TimelineFilters } from "./timeline-filters";
+import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
 import type { TimelineCursor, TimelineKey, TimelineKind } from "./timeline-cursor";
 
 /** Rows shown above a permalinked row, so it opens with some context before it. */
@@ -22,17 +22,22 @@ export async function locateTimelineRow({
   rowId: string;
   filters: TimelineFilters;
   order: "desc" | "asc";
-}): Promise<{ found: boolean; kind?: TimelineKind; cursor: TimelineCursor | null }> {
+}): Promise<{ found: boolean; kind?: TimelineKind; cursor: TimelineCursor | null; hiddenByFilters?: true }> {
   const [event, error] = await Promise.all([
-    prisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true } }),
-    prisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true } }),
+    prisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, eventType: true, actorType: true } }),
+    prisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, errorType: true, severity: true } }),
   ]);
   const hit = event ? { kind: "event" as const, createdAt: event.createdAt } : error ? { kind: "error" as const, createdAt: error.createdAt } : null;
   if (!hit) return { found: false, cursor: null };
+  // The row exists but the filters leave it out: the page opens where it would be, and says so.
+  const shown = event
+    ? includesEvents(filters) && (!filters.types.length || filters.types.includes(event.eventType)) && (!filters.actorTypes.length || filters.actorTypes.includes(event.actorType))
+    : includesErrors(filters) && (!filters.types.length || filters.types.includes(error!.errorType)) && (!filters.severities.length || filters.severities.includes(error!.severity));
   const key: TimelineKey = { createdAt: hit.createdAt, id: rowId, kind: hit.kind };
   // The rows just before it in display order: read the other way from the row.
   const before = await queryTimeline({ runId, filters, desc: order === "asc", after: { key, op: order === "desc" ? ">" : "<" }, take: CONTEXT_ROWS + 1 });
-  if (before.length <= CONTEXT_ROWS) return { found: true, kind: hit.kind, cursor: null };
+  const hidden = shown ? {} : { hiddenByFilters: true as const };
+  if (before.length <= CONTEXT_ROWS) return { found: true, kind: hit.kind, cursor: null, ...hidden };
   const start = before[CONTEXT_ROWS - 1]!;
-  return { found: true, kind: hit.kind, cursor: { key: { createdAt: start.createdAt, id: start.id, kind: start.kind }, direction: "next", inclusive: true } };
+  return { found: true, kind: hit.kind, cursor: { key: { createdAt: start.createdAt, id: start.id, kind: start.kind }, direction: "next", inclusive: true }, ...hidden };
 }

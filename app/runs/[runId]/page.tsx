@@ -92,6 +92,14 @@ export default async function RunPage({ params, searchParams }: Props) {
             This run has no event or error with the id “{query.at}”; showing the newest rows.
           </p>
         ) : null}
+        {located?.hiddenByFilters ? (
+          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-800">
+            The {located.kind} “{query.at}” is not shown: the filters leave it out; showing the rows around where it would be.{" "}
+            <Link href={`${base}?${new URLSearchParams({ ...(query.order === "asc" ? { order: "asc" } : {}), at: query.at! })}#row-${encodeURIComponent(query.at!)}`} className="underline">
+              Show it without filters
+            </Link>
+          </p>
+        ) : null}
         <div className="my-3 flex flex-wrap items-center gap-3 text-sm">
           <nav aria-label="Pages" className="flex items-center gap-3">
             {page.prev ? (
