@@ -130,6 +130,29 @@ describe("findRunTimeline", () => {
     expect((await locateTimelineRow({ runId: "r1", rowId: "other-run", filters: none, order: "desc" })).found).toBe(false);
   });
 
+  it("knows when the rows just outside a page were written, paging either way", async () => {
+    const time = (row: TimelineRow | undefined) => row?.createdAt.getTime() ?? null;
+    for (const order of ["desc", "asc"] as const) {
+      const pages: { rows: TimelineRow[]; edges: { before: Date | null; after: Date | null } }[] = [];
+      let page = await findRunTimeline({ runId: "r1", filters: none, order, limit: 11 });
+      for (;;) {
+        pages.push(page);
+        if (!page.next) break;
+        page = await findRunTimeline({ runId: "r1", filters: none, order, limit: 11, cursor: page.next });
+      }
+      pages.forEach((p, i) => {
+        expect(p.edges.before?.getTime() ?? null, `${order} page ${i} before`).toBe(time(pages[i - 1]?.rows.at(-1)));
+        expect(p.edges.after?.getTime() ?? null, `${order} page ${i} after`).toBe(time(pages[i + 1]?.rows[0]));
+      });
+      // Back again (newer pages by their prev cursors): the same edges.
+      for (let i = pages.length - 2; i >= 1; i--) {
+        const back = await findRunTimeline({ runId: "r1", filters: none, order, limit: 11, cursor: { key: { createdAt: pages[i + 1]!.rows[0]!.createdAt, id: pages[i + 1]!.rows[0]!.id, kind: pages[i + 1]!.rows[0]!.kind }, direction: "prev" } });
+        expect(back.edges.before?.getTime(), `${order} back ${i} before`).toBe(time(pages[i - 1]!.rows.at(-1)));
+        expect(back.edges.after?.getTime(), `${order} back ${i} after`).toBe(time(pages[i + 1]!.rows[0]));
+      }
+    }
+  });
+
   it("says when the filters leave a permalinked row out", async () => {
     const step = events.find((e) => e.eventType === "SIM_STEP" && e.actorType === "user")!;
     const locate = (filters: TimelineFilters) => locateTimelineRow({ runId: "r1", rowId: step.id, filters, order: "desc" });

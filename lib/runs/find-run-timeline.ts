@@ -33,6 +33,12 @@ export interface TimelinePage {
   next: TimelineCursor | null;
   /** Cursor to the rows before this page in display order. */
   prev: TimelineCursor | null;
+  /**
+   * When the rows just outside this page were written, where known without another read:
+   * `before` the row above its first (in display order), `after` the row below its last.
+   * A long pause across a page boundary is marked with them.
+   */
+  edges: { before: Date | null; after: Date | null };
 }
 
 export const TIMELINE_PAGE_SIZE = 100;
@@ -70,10 +76,15 @@ export async function findRunTimeline({
   const forward = cursor?.direction !== "prev";
   const hasNext = forward ? hasMore : true;
   const hasPrev = forward ? cursor !== null : hasMore;
+  // Outside the page: the row the cursor names (unless the page includes it) on the side
+  // it came from, and the one extra row read on the far side.
+  const fromCursor = cursor && !cursor.inclusive ? cursor.key.createdAt : null;
+  const beyond = hasMore ? rows[take]!.createdAt : null;
   return {
     rows: pageRows,
     next: hasNext && last ? { key: keyOf(last), direction: "next" } : null,
     prev: hasPrev && first ? { key: keyOf(first), direction: "prev" } : null,
+    edges: forward ? { before: fromCursor, after: beyond } : { before: beyond, after: fromCursor },
   };
 }
 
