@@ -74,12 +74,13 @@ function readIngestKey(request: Request): string | null {
   return new URL(request.url).searchParams.get("key");
 }
 
-function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, items: T[], batchKey: string): void {
+function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, items: T[], { batchKey, itemName }: { batchKey: string; itemName: string }): void {
   const bound = identity.projectId;
   if (bound === null) return;
   const offending = items.flatMap((item, index) => (item.projectId !== undefined && item.projectId !== bound ? [index] : []));
   if (offending.length) {
-    throw new AppError("forbidden", `This ingest key may only write project "${bound}"; ${batchKey}[${offending[0]}] names "${items[offending[0]!]!.projectId}".`, {
+    const where = items.length > 1 ? `${batchKey}[${offending[0]}]` : itemName;
+    throw new AppError("forbidden", `This ingest key may only write project "${bound}"; ${where} names "${items[offending[0]!]!.projectId}".`, {
       details: offending.slice(0, 50).map((index) => ({ index, field: "projectId", message: `is not the key's project "${bound}"` })),
     });
   }
@@ -135,7 +136,7 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
       maxBatchItems: limits.maxBatchItems,
       checkItem: (item) => checkCreatedAt(item, { now: receivedAt, maxFutureSeconds: limits.maxFutureSeconds }),
     });
-    assertKeyMayWrite(identity, items, endpoint.batchKey);
+    assertKeyMayWrite(identity, items, endpoint);
 
     const { ids, foreignRunIds, foreignItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
     if (foreignRunIds.length) throw foreignOwnerError(identity.projectId!, items, { field: "runId", values: foreignRunIds, owned: "is a run of another project" }, endpoint);

@@ -303,8 +303,11 @@ describe("auth", () => {
     const other = await send("events", { events: [{ eventType: "A" }, { eventType: "B", projectId: "p_other" }] }, { key: "ld_bound_secret" });
     expect(other.status).toBe(403);
     expect(other.json.error.details).toEqual([{ index: 1, field: "projectId", message: 'is not the key\'s project "p_bound"' }]);
+    expect(other.json.error.message).toBe('This ingest key may only write project "p_bound"; events[1] names "p_other".');
     expect(await countEvents()).toBe(2);
     expect(await prisma().project.findUnique({ where: { id: "p_other" } })).toBeNull();
+    const single = await send("events", { eventType: "B", projectId: "p_other" }, { key: "ld_bound_secret" });
+    expect(single.json.error.message).toBe('This ingest key may only write project "p_bound"; event names "p_other".');
   });
 
   it("an unbound dashboard key writes any project; revoked in this process, it gets 401 at once", async () => {
