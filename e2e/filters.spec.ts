@@ -82,3 +82,32 @@ test("the errors page's filter selects show the URL's filter after Clear filters
   await expect(select(page, "Severity")).toHaveValue("warning");
   await expect(select(page, "Type")).toHaveValue("");
 });
+
+test("a 1,024-character type keeps the Type select narrow and the filter form within the page", async ({ page, request }) => {
+  const stamp = Date.now();
+  const projectId = `proj_e2e_long_type_${stamp}`;
+  const runId = `run_e2e_long_type_${stamp}`;
+  const eventType = `LONG_EVENT_${"E".repeat(1024 - 11)}`;
+  const errorType = `LONG_ERROR_${"R".repeat(1024 - 11)}`;
+  const headers = { Authorization: `Bearer ${E2E.ingestKey}` };
+  expect((await request.post("/api/events", { headers, data: { eventType, runId, projectId } })).status()).toBe(201);
+  expect((await request.post("/api/errors", { headers, data: { traceId: crypto.randomUUID(), errorType, message: "long type", severity: "error", runId, projectId } })).status()).toBe(201);
+
+  await signIn(page, "member");
+  const viewport = page.viewportSize()!.width;
+  for (const [path, type] of [
+    [`/runs/${runId}`, eventType],
+    [`/projects/${projectId}/errors`, errorType],
+  ] as const) {
+    await page.goto(path);
+    const typeSelect = select(page, "Type");
+    const form = page.getByRole("form", { name: "Filters" });
+    await typeSelect.selectOption(type);
+    expect((await typeSelect.boundingBox())!.width, path).toBeLessThanOrEqual(320);
+    const formBox = (await form.boundingBox())!;
+    expect(formBox.x + formBox.width, path).toBeLessThanOrEqual(viewport);
+    expect(await form.evaluate((f) => f.scrollWidth <= f.clientWidth), path).toBe(true);
+    // The whole type is still there to choose, and to read on hover.
+    await expect(typeSelect.locator("option", { hasText: type.slice(0, 40) })).toHaveAttribute("title", type);
+  }
+});
