@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { ALERT, signIn } from "./sign-in";
 
 // The demo seed spans 120 days, so events past 30 days and errors past 90 are there to go.
-test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history", async ({ page }) => {
+test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history; a double click on Confirm starts one run", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/admin/retention");
   await expect(page.getByRole("heading", { name: "Retention", level: 1 })).toBeVisible();
@@ -23,9 +23,9 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
-  // A dry run: recorded, nothing deleted.
+  // A dry run: recorded, nothing deleted. Confirmed with a double click: one run.
   await page.getByRole("button", { name: "Dry run…" }).click();
-  await page.getByRole("button", { name: "Confirm dry run" }).click();
+  await page.getByRole("button", { name: "Confirm dry run" }).dblclick();
   const dryRow = history.getByRole("row").filter({ hasText: "dry run" });
   await expect(dryRow).toHaveCount(1);
   await expect(dryRow).toContainText("succeeded");
@@ -36,15 +36,21 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   // The real run, after confirming.
   await page.getByRole("button", { name: "Run retention now…" }).click();
   await expect(page.getByRole("alertdialog")).toContainText(`${previewEvents.toLocaleString("en-US")} events`);
-  await page.getByRole("button", { name: "Confirm and delete" }).click();
+  await page.getByRole("button", { name: "Confirm and delete" }).dblclick();
   const deleteRow = history.getByRole("row").filter({ hasText: "delete" }).filter({ hasText: "succeeded" });
   await expect(deleteRow).toHaveCount(1);
+  // No second submit came along to find this run busy.
+  await expect(page.locator(ALERT)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "started" })).toHaveText("Retention run started.");
   await expect(deleteRow).toContainText(E2E.adminEmail);
   await expect(deleteRow).toContainText("dashboard");
   await expect(deleteRow.getByRole("cell").nth(6)).toHaveText(previewEvents.toLocaleString("en-US"));
   await expect(deleteRow.getByRole("cell").nth(7)).toHaveText(previewErrors.toLocaleString("en-US"));
   await page.reload();
   await expect(page.getByTestId("preview-events")).toHaveText("0");
+  // Each double click started one run, once the page has the whole history.
+  await expect(history.getByRole("row").filter({ hasText: "dry run" })).toHaveCount(1);
+  await expect(history.getByRole("row").filter({ hasText: "delete" })).toHaveCount(1);
 });
 
 test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {

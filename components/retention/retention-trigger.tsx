@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { triggerRetentionAction, type TriggerRetentionState } from "@/app/admin/retention/actions";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -15,13 +15,23 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
   const runRef = useRef<HTMLButtonElement>(null);
   const dryRef = useRef<HTMLButtonElement>(null);
   const reopenFocus = useRef<null | "run" | "dry">(null);
+  // Set by the one submit a confirmation gets: the second click of a double click comes
+  // before React has re-rendered the button disabled, and would queue a second run.
+  const submitted = useRef(false);
   useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (reopenFocus.current) {
+    if (confirming) {
+      submitted.current = false;
+      cancelRef.current?.focus();
+    } else if (reopenFocus.current) {
       (reopenFocus.current === "run" ? runRef : dryRef).current?.focus();
       reopenFocus.current = null;
     }
   }, [confirming]);
+  const submitOnce = (event: FormEvent<HTMLFormElement>) => {
+    // React leaves a form action alone when its submit event was cancelled.
+    if (submitted.current) event.preventDefault();
+    submitted.current = true;
+  };
   const cancel = () => {
     reopenFocus.current = confirming;
     setConfirming(null);
@@ -44,6 +54,7 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
             setConfirming(null);
             return action(form);
           }}
+          onSubmit={submitOnce}
           onKeyDown={(event) => {
             if (event.key === "Escape") cancel();
           }}
@@ -60,7 +71,11 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
                 : "Permanently delete every event and error older than the policy? This cannot be undone."}
           </p>
           <div className="flex gap-3">
-            <button type="submit" className={`${button} ${confirming === "dry" ? "bg-slate-900 text-white hover:bg-slate-700" : "bg-red-700 text-white hover:bg-red-800"}`}>
+            <button
+              type="submit"
+              disabled={pending}
+              className={`${button} ${confirming === "dry" ? "bg-slate-900 text-white hover:bg-slate-700" : "bg-red-700 text-white hover:bg-red-800"}`}
+            >
               {confirming === "dry" ? "Confirm dry run" : "Confirm and delete"}
             </button>
             <button ref={cancelRef} type="button" onClick={cancel} className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}>
