@@ -1,3 +1,8 @@
+// Longer labels are cut to this many characters (the option's title keeps the whole), and
+// the select is capped in width: ingestion allows 1,024-character types, and a select is
+// as wide as its widest option.
+const MAX_LABEL_LENGTH = 60;
+
 /** A labelled <select> of a GET filter form: "" is the "any" choice; the URL keeps the rest. */
 export function FilterSelect({
   label,
@@ -20,14 +25,16 @@ export function FilterSelect({
       <select
         name={name}
         defaultValue={value}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-sky-600"
+        className="max-w-64 rounded border border-slate-300 bg-white px-2 py-1 text-sm text-ellipsis focus-visible:outline-2 focus-visible:outline-sky-600"
       >
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
         {options.map((option) => {
           const { value: v, label: l } = typeof option === "string" ? { value: option, label: option } : option;
+          const chars = Array.from(l); // code points: a cut never splits a surrogate pair
+          const cut = chars.length > MAX_LABEL_LENGTH;
           return (
-            <option key={v} value={v}>
-              {l}
+            <option key={v} value={v} title={cut ? l : undefined}>
+              {cut ? `${chars.slice(0, MAX_LABEL_LENGTH - 1).join("")}…` : l}
             </option>
           );
         })}

@@ -225,6 +225,39 @@ test("live mode shows an event delivered late in its sorted place without a relo
   await expect(liveStatus).toContainText("2 new");
 });
 
+test("live mode stops when the session ends in another tab, and links to sign in again and back", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.liveRunId}`);
+  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
+  const polls: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === `/runs/${D.liveRunId}/live`) polls.push(request.url());
+  });
+
+  const other = await page.context().newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login/);
+
+  const status = page.getByRole("status").filter({ hasText: /session/ });
+  await expect(status).toContainText("Your session has ended, so live mode stopped.", { timeout: 15_000 });
+  await expect(status).not.toContainText("could not reach the server");
+  await expect(page.getByRole("button", { name: /Live: off/ })).toBeVisible();
+  // No more polling: one interval later nothing more was asked.
+  const asked = polls.length;
+  await page.waitForTimeout(6_000);
+  expect(polls).toHaveLength(asked);
+
+  const signInAgain = status.getByRole("link", { name: "Sign in again" });
+  await expect(signInAgain).toHaveAttribute("href", `/login?next=${encodeURIComponent(`/runs/${D.liveRunId}`)}`);
+  await signInAgain.click();
+  await page.getByLabel("Email").fill(E2E.memberEmail);
+  await page.getByLabel("Password").fill(E2E.memberPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.liveRunId}$`));
+  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
+});
+
 test.describe("in the viewer's time zone", () => {
   // UTC+05:45: an offset no server or CI machine has by accident.
   test.use({ timezoneId: "Asia/Kathmandu", locale: "en-GB" });

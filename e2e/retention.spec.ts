@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { ALERT, signIn } from "./sign-in";
 
 // The demo seed spans 120 days, so events past 30 days and errors past 90 are there to go.
-test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history", async ({ page }) => {
+test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history; a double click on Confirm starts one run", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/admin/retention");
   await expect(page.getByRole("heading", { name: "Retention", level: 1 })).toBeVisible();
@@ -23,12 +23,16 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
-  // A dry run: recorded, nothing deleted.
+  // A dry run: recorded, nothing deleted. Confirmed with a double click: one run, and the
+  // focus goes to what happened.
   await page.getByRole("button", { name: "Dry run…" }).click();
-  await page.getByRole("button", { name: "Confirm dry run" }).click();
+  await page.getByRole("button", { name: "Confirm dry run" }).dblclick();
   const dryRow = history.getByRole("row").filter({ hasText: "dry run" });
   await expect(dryRow).toHaveCount(1);
   await expect(dryRow).toContainText("succeeded");
+  const result = page.getByRole("status").filter({ hasText: "started" });
+  await expect(result).toHaveText("Dry run started.");
+  await expect(result).toBeFocused();
   await expect(dryRow).toContainText(E2E.adminEmail);
   await expect(dryRow).toContainText(previewEvents.toLocaleString("en-US"));
   await expect(page.getByTestId("preview-events")).toHaveText(previewEvents.toLocaleString("en-US"));
@@ -36,15 +40,22 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   // The real run, after confirming.
   await page.getByRole("button", { name: "Run retention now…" }).click();
   await expect(page.getByRole("alertdialog")).toContainText(`${previewEvents.toLocaleString("en-US")} events`);
-  await page.getByRole("button", { name: "Confirm and delete" }).click();
+  await page.getByRole("button", { name: "Confirm and delete" }).dblclick();
   const deleteRow = history.getByRole("row").filter({ hasText: "delete" }).filter({ hasText: "succeeded" });
   await expect(deleteRow).toHaveCount(1);
+  // No second submit came along to find this run busy.
+  await expect(page.locator(ALERT)).toHaveCount(0);
+  await expect(result).toHaveText("Retention run started.");
+  await expect(result).toBeFocused();
   await expect(deleteRow).toContainText(E2E.adminEmail);
   await expect(deleteRow).toContainText("dashboard");
   await expect(deleteRow.getByRole("cell").nth(6)).toHaveText(previewEvents.toLocaleString("en-US"));
   await expect(deleteRow.getByRole("cell").nth(7)).toHaveText(previewErrors.toLocaleString("en-US"));
   await page.reload();
   await expect(page.getByTestId("preview-events")).toHaveText("0");
+  // Each double click started one run, once the page has the whole history.
+  await expect(history.getByRole("row").filter({ hasText: "dry run" })).toHaveCount(1);
+  await expect(history.getByRole("row").filter({ hasText: "delete" })).toHaveCount(1);
 });
 
 test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {
@@ -59,7 +70,7 @@ test("a member gets the 403 page, and the API refuses a member's session", async
 test.describe("for a viewer in Newfoundland (UTC−3:30), using the keyboard", () => {
   test.use({ timezoneId: "America/St_Johns", locale: "en-US" });
 
-  test("the confirmation takes the focus, Escape cancels and gives it back; times show in the viewer's zone, UTC on hover", async ({ page }) => {
+  test("the confirmation is modal: it takes the focus and keeps it, Escape cancels and gives it back; times show in the viewer's zone, UTC on hover", async ({ page }) => {
     await signIn(page, "admin");
     await page.goto("/admin/retention");
     // A cutoff in the policy, or the start of a run in progress (the journey above may be
@@ -86,6 +97,21 @@ test.describe("for a viewer in Newfoundland (UTC−3:30), using the keyboard", (
     await page.keyboard.press("Enter");
     await expect(page.getByRole("alertdialog")).toBeVisible();
     await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+    // Tab and Shift+Tab go round the dialog's buttons, never to the page behind it.
+    const dialog = page.getByRole("alertdialog");
+    const focusInDialog = () => dialog.evaluate((d) => d.contains(document.activeElement));
+    for (const key of ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+      await page.keyboard.press(key);
+      expect(await focusInDialog(), key).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(run).toBeFocused();
+
+    // Escape closes it wherever the focus is.
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     await page.keyboard.press("Escape");
     await expect(page.getByRole("alertdialog")).toHaveCount(0);
     await expect(run).toBeFocused();

@@ -1,12 +1,20 @@
 import Link from "next/link";
+import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
-import { ACTOR_TYPES, SEVERITIES, type TimelineQuery } from "@/lib/runs/timeline-filters";
+import { ACTOR_TYPES, SEVERITIES, timelineSearchParams, type TimelineQuery } from "@/lib/runs/timeline-filters";
 
 /** The timeline's filters as a plain GET form: the URL is the state, and works without JS. */
 export function TimelineFiltersForm({ runId, query, types }: { runId: string; query: TimelineQuery; types: string[] }) {
   const { filters } = query;
   return (
-    <form method="get" action={`/runs/${encodeURIComponent(runId)}`} className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3" aria-label="Filters">
+    <FilterForm
+      // Keyed by the URL's query: Reset, paging and Back/Forward navigate client-side, and the
+      // selects (uncontrolled, so the form works without JS) must start again from the URL.
+      key={timelineSearchParams(query).toString()}
+      action={`/runs/${encodeURIComponent(runId)}`}
+      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+      aria-label="Filters"
+    >
       <FilterSelect
         label="Show"
         name="kind"
@@ -35,6 +43,6 @@ export function TimelineFiltersForm({ runId, query, types }: { runId: string; qu
       <Link href={`/runs/${encodeURIComponent(runId)}`} className="py-1.5 text-sm text-slate-600 hover:underline">
         Reset
       </Link>
-    </form>
+    </FilterForm>
   );
 }

@@ -116,7 +116,19 @@ export function TimelineTable({
             {liveState.on ? "● Live: on" : "○ Live: off"}
           </button>
           <span role="status" className="text-slate-500">
-            {liveState.on ? `Checking for new rows every ${live.intervalMs / 1000} s` : "Live mode paused"}
+            {liveState.signedOut ? (
+              <>
+                Your session has ended, so live mode stopped.{" "}
+                {/* Rendered only after a poll, in the browser: the page to come back to is this one. */}
+                <a href={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} className="text-sky-700 hover:underline">
+                  Sign in again
+                </a>
+              </>
+            ) : liveState.on ? (
+              `Checking for new rows every ${live.intervalMs / 1000} s`
+            ) : (
+              "Live mode paused"
+            )}
             {liveState.newCount ? ` · ${liveState.newCount} new` : ""}
             {liveState.error ? ` · ${liveState.error}` : ""}
           </span>

@@ -52,6 +52,8 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
   const [rows, setRows] = useState<TimelineRowDto[]>([]);
   const [newCount, setNewCount] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The session ended (signed out in another tab, expired): polling again cannot help.
+  const [signedOut, setSignedOut] = useState(false);
   const after = useRef(live?.after ?? null);
   // Where a poll that ran out of pages stopped; null once the window has been read through.
   const resume = useRef<string | null>(null);
@@ -94,6 +96,12 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
         if (after.current) params.set("after", after.current);
         if (resume.current) params.set("from", resume.current);
         const response = await fetch(`/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
+        if (response.status === 401) {
+          setSignedOut(true);
+          setOn(false);
+          setError(null);
+          return;
+        }
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const body = (await response.json()) as LiveBody;
         if (body.after) after.current = body.after;
@@ -103,6 +111,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
         if (!body.next) break;
       }
       setError(null);
+      setSignedOut(false);
     } catch {
       setError("could not reach the server; retrying");
     } finally {
@@ -116,5 +125,5 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
     return () => clearInterval(timer);
   }, [on, live, poll]);
 
-  return { on, rows, newCount, error, toggle: () => setOn((v) => !v) };
+  return { on, rows, newCount, error, signedOut, toggle: () => setOn((v) => !v) };
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FirstEventHint } from "@/components/empty-state";
+import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
 import { ErrorListTable } from "@/components/errors/error-list-table";
@@ -69,7 +70,9 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
               </Link>
             ))}
           </nav>
-          <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filters">
+          {/* Keyed by the URL: the window links, Clear filters and Back/Forward navigate
+              client-side, and the selects must start again from the URL's filter. */}
+          <FilterForm key={errorViewHref(projectId, query)} className="flex flex-wrap items-end gap-3" aria-label="Filters">
             {query.window !== "24h" ? <input type="hidden" name="window" value={query.window} /> : null}
             {query.group ? <input type="hidden" name="group" value={query.group} /> : null}
             <FilterSelect label="Severity" name="severity" value={query.severities[0] ?? ""} anyLabel="Any severity" options={SEVERITIES} />
@@ -82,7 +85,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
                 Clear filters
               </Link>
             ) : null}
-          </form>
+          </FilterForm>
           <p className="ml-auto text-sm text-slate-600" role="status">
             <strong className="text-slate-900">{overview.total.toLocaleString("en-US")}</strong> errors in the last {windowDef.label}
           </p>

@@ -1,0 +1,113 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { signIn } from "./sign-in";
+
+const D = E2E.dashboard;
+const rows = (page: Page) => page.locator("tr.timeline-row");
+const select = (page: Page, label: string) => page.getByRole("combobox", { name: new RegExp(`^${label}`) });
+const query = (page: Page) => [...new URL(page.url()).searchParams];
+// The URL is exactly this path and query.
+const at = (path: string) => (url: URL) => url.pathname + url.search === path;
+
+test("the timeline's filter selects show the URL's filter after Reset, Back and Forward, and Apply sends no empty fields", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/runs/${D.runId}`);
+  await select(page, "Type").selectOption("PARAMS_UPDATED");
+  await select(page, "Actor").selectOption("user");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/actor=user/);
+  expect(query(page)).toEqual([
+    ["type", "PARAMS_UPDATED"],
+    ["actor", "user"],
+    ["order", "desc"],
+  ]);
+  await expect(rows(page)).toHaveCount(15);
+
+  // Reset is a client-side navigation: the selects must not keep the old filter.
+  await page.getByRole("link", { name: "Reset" }).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
+  await expect(rows(page)).toHaveCount(100);
+  await expect(select(page, "Type")).toHaveValue("");
+  await expect(select(page, "Actor")).toHaveValue("");
+
+  // Back to the filtered entry (same document), then to the first page (the document the
+  // selects were changed in before Apply), and forward again.
+  await page.goBack();
+  await expect(page).toHaveURL(/actor=user/);
+  await expect(select(page, "Type")).toHaveValue("PARAMS_UPDATED");
+  await expect(select(page, "Actor")).toHaveValue("user");
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
+  await expect(rows(page)).toHaveCount(100);
+  await expect(select(page, "Type")).toHaveValue("");
+  await expect(select(page, "Actor")).toHaveValue("");
+  await page.goForward();
+  await expect(page).toHaveURL(/actor=user/);
+  await expect(select(page, "Actor")).toHaveValue("user");
+  await page.goForward();
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
+  await expect(select(page, "Type")).toHaveValue("");
+  await expect(select(page, "Actor")).toHaveValue("");
+
+  // Apply after Reset does not bring the old filter back.
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/order=desc/);
+  expect(query(page)).toEqual([["order", "desc"]]);
+  await expect(rows(page)).toHaveCount(100);
+});
+
+test("the errors page's filter selects show the URL's filter after Clear filters, a window switch, Back and Forward", async ({ page }) => {
+  await signIn(page, "member");
+  const base = `/projects/${E2E.project.id}/errors`;
+  await page.goto(`${base}?severity=critical`);
+  await expect(select(page, "Severity")).toHaveValue("critical");
+  await page.getByRole("link", { name: "Last 7 d" }).click();
+  await expect(page).toHaveURL(at(`${base}?window=7d&severity=critical`));
+  await expect(select(page, "Severity")).toHaveValue("critical");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(at(`${base}?window=7d`));
+  await expect(select(page, "Severity")).toHaveValue("");
+
+  await page.goBack();
+  await expect(page).toHaveURL(at(`${base}?window=7d&severity=critical`));
+  await expect(select(page, "Severity")).toHaveValue("critical");
+  await page.goForward();
+  await expect(page).toHaveURL(at(`${base}?window=7d`));
+  await expect(select(page, "Severity")).toHaveValue("");
+
+  // The window stays, no empty type= comes along.
+  await select(page, "Severity").selectOption("warning");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(at(`${base}?window=7d&severity=warning`));
+  await expect(select(page, "Severity")).toHaveValue("warning");
+  await expect(select(page, "Type")).toHaveValue("");
+});
+
+test("a 1,024-character type keeps the Type select narrow and the filter form within the page", async ({ page, request }) => {
+  const stamp = Date.now();
+  const projectId = `proj_e2e_long_type_${stamp}`;
+  const runId = `run_e2e_long_type_${stamp}`;
+  const eventType = `LONG_EVENT_${"E".repeat(1024 - 11)}`;
+  const errorType = `LONG_ERROR_${"R".repeat(1024 - 11)}`;
+  const headers = { Authorization: `Bearer ${E2E.ingestKey}` };
+  expect((await request.post("/api/events", { headers, data: { eventType, runId, projectId } })).status()).toBe(201);
+  expect((await request.post("/api/errors", { headers, data: { traceId: crypto.randomUUID(), errorType, message: "long type", severity: "error", runId, projectId } })).status()).toBe(201);
+
+  await signIn(page, "member");
+  const viewport = page.viewportSize()!.width;
+  for (const [path, type] of [
+    [`/runs/${runId}`, eventType],
+    [`/projects/${projectId}/errors`, errorType],
+  ] as const) {
+    await page.goto(path);
+    const typeSelect = select(page, "Type");
+    const form = page.getByRole("form", { name: "Filters" });
+    await typeSelect.selectOption(type);
+    expect((await typeSelect.boundingBox())!.width, path).toBeLessThanOrEqual(320);
+    const formBox = (await form.boundingBox())!;
+    expect(formBox.x + formBox.width, path).toBeLessThanOrEqual(viewport);
+    expect(await form.evaluate((f) => f.scrollWidth <= f.clientWidth), path).toBe(true);
+    // The whole type is still there to choose, and to read on hover.
+    await expect(typeSelect.locator("option", { hasText: type.slice(0, 40) })).toHaveAttribute("title", type);
+  }
+});
