@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { showBidiControls } from "@/lib/format/split-links";
 
-/** Where this page sits: each crumb but the last is a link back up. */
+/** Where this page sits: each crumb but the last is a link back up. Labels are log text (project and run names, ids). */
 export function Breadcrumbs({ items }: { items: { label: string; href?: string }[] }) {
   return (
     <nav aria-label="Breadcrumb" className="mb-4 text-sm text-slate-500">
@@ -10,11 +11,11 @@ export function Breadcrumbs({ items }: { items: { label: string; href?: string }
             {i > 0 ? <span aria-hidden="true">/</span> : null}
             {item.href ? (
               <Link href={item.href} className="hover:text-slate-900 hover:underline">
-                {item.label}
+                {showBidiControls(item.label)}
               </Link>
             ) : (
               <span aria-current="page" className="text-slate-800">
-                {item.label}
+                {showBidiControls(item.label)}
               </span>
             )}
           </li>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
+import { showBidiControls } from "@/lib/format/split-links";
 import { Sparkline } from "./sparkline";
 
 export interface ErrorGroupDto {
@@ -30,11 +31,11 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
         cell: ({ row }) => (
           <div>
             <Link href={row.original.typeHref} className="font-mono text-xs font-semibold hover:underline">
-              {row.original.errorType}
+              {showBidiControls(row.original.errorType)}
             </Link>
             <p className="font-mono text-xs break-words whitespace-pre-wrap">
               <Link href={row.original.groupHref} className="text-slate-700 hover:underline" title="Show only this group's errors">
-                {row.original.pattern}
+                {showBidiControls(row.original.pattern)}
               </Link>
             </p>
           </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JsonBlock } from "@/components/json-block";
 import { prettyJsonText } from "@/lib/format/exact-json";
+import { showBidiControls } from "@/lib/format/split-links";
 import { LinkedText } from "@/components/linked-text";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -10,11 +11,11 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
     <div className="space-y-2">
       <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500">{row.kind === "error" ? "Error id" : "Event id"}</dt>
-        <dd className="font-mono break-all">{row.id}</dd>
+        <dd className="font-mono break-all">{showBidiControls(row.id)}</dd>
         {row.actor ? (
           <>
             <dt className="text-slate-500">Actor</dt>
-            <dd className="font-mono">{row.actor}</dd>
+            <dd className="font-mono">{showBidiControls(row.actor)}</dd>
           </>
         ) : null}
         {row.traceId ? (
@@ -30,7 +31,7 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
         {row.endpoint ? (
           <>
             <dt className="text-slate-500">Endpoint</dt>
-            <dd className="font-mono break-all">{row.endpoint}</dd>
+            <dd className="font-mono break-all">{showBidiControls(row.endpoint)}</dd>
           </>
         ) : null}
         {row.message !== undefined ? (

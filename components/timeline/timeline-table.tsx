@@ -5,6 +5,7 @@ import { dataTableFeatures, renderCell, type DataTableColumn } from "@/component
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { formatDuration } from "@/lib/format/duration";
+import { showBidiControls } from "@/lib/format/split-links";
 import { markGaps } from "@/lib/runs/mark-gaps";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 import { TimelineRowDetail } from "./timeline-row-detail";
@@ -18,7 +19,8 @@ const SEVERITY_STYLE: Record<string, string> = {
 
 // Each cell's look comes from app/globals.css (`.timeline-cell-<column id>`, `.timeline-kind`
 // …): a page renders 100 rows, and every attribute and element less per row is server
-// time and bytes saved.
+// time and bytes saved. Log text in them goes through showBidiControls (a string function,
+// no element more) or LinkedText, which does the same.
 
 function summary(row: TimelineRowDto): string {
   if (row.kind === "error") return row.message ?? "";
@@ -74,7 +76,7 @@ export function TimelineTable({
         cell: ({ row }) => (
           <>
             <span className={row.original.kind === "error" ? "timeline-kind timeline-kind-error" : "timeline-kind"}>{row.original.kind}</span>
-            {row.original.type}
+            {showBidiControls(row.original.type)}
           </>
         ),
       },
@@ -85,7 +87,7 @@ export function TimelineTable({
           row.original.severity ? (
             <span className={`inline-flex rounded px-1.5 py-0.5 font-sans text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.original.severity] ?? ""}`}>{row.original.severity}</span>
           ) : (
-            row.original.actor
+            showBidiControls(row.original.actor ?? "")
           ),
       },
       {
@@ -177,7 +179,7 @@ export function TimelineTable({
                         aria-expanded={open}
                         // It controls the detail row, which exists only while open.
                         aria-controls={open ? `detail-${key}` : undefined}
-                        aria-label={`${open ? "Collapse" : "Expand"} ${dto.kind} ${dto.type}`}
+                        aria-label={`${open ? "Collapse" : "Expand"} ${dto.kind} ${showBidiControls(dto.type)}`}
                         onClick={() => toggle(key)}
                         className="timeline-toggle"
                       >
@@ -192,7 +194,7 @@ export function TimelineTable({
                     <td>
                       {/* A plain link, not next/link: a permalink is for copying or a new tab,
                           and a plain anchor is the cheaper one to render 100 times. */}
-                      <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" aria-label={`Permalink to ${dto.kind} ${dto.id}`}>
+                      <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" aria-label={`Permalink to ${dto.kind} ${showBidiControls(dto.id)}`}>
                         #
                       </a>
                     </td>

@@ -1,5 +1,6 @@
 "use client";
 import { LocalTime } from "@/components/local-time";
+import { showBidiControls } from "@/lib/format/split-links";
 
 export interface TraceContextLine {
   kind: "event" | "error";
@@ -25,8 +26,8 @@ export function TraceContextList({ lines }: { lines: TraceContextLine[] }) {
         <li key={`${line.kind}-${line.id}`} className={`flex items-baseline gap-3 px-3 py-1.5 ${line.kind === "error" ? "bg-red-50" : ""}`}>
           <LocalTime iso={line.at} />
           <span className={`rounded px-1 text-[10px] font-semibold uppercase ${line.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{line.kind}</span>
-          <span className="font-mono text-xs">{line.label}</span>
-          <span className="truncate text-xs text-slate-600">{line.detail}</span>
+          <span className="font-mono text-xs">{showBidiControls(line.label)}</span>
+          <span className="truncate text-xs text-slate-600">{showBidiControls(line.detail)}</span>
           <a href={line.href} className="ml-auto shrink-0 text-xs text-sky-700 hover:underline">
             in timeline
           </a>
