@@ -30,10 +30,11 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
         header: "Error",
         cell: ({ row }) => (
           <div>
-            <Link href={row.original.typeHref} className="font-mono text-xs font-semibold hover:underline">
+            {/* A long type is cut to two lines here; the tooltip, the selected group and the trace have all of it. */}
+            <Link href={row.original.typeHref} title={showBidiControls(row.original.errorType)} className="log-cell line-clamp-2 font-mono text-xs font-semibold hover:underline">
               {showBidiControls(row.original.errorType)}
             </Link>
-            <p className="font-mono text-xs break-words whitespace-pre-wrap">
+            <p className="log-cell font-mono text-xs whitespace-pre-wrap">
               <Link href={row.original.groupHref} className="text-slate-700 hover:underline" title="Show only this group's errors">
                 {showBidiControls(row.original.pattern)}
               </Link>

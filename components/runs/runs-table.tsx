@@ -26,12 +26,12 @@ export function RunsTable({ runs, showProject, startedHeader }: { runs: RunRowDt
         id: "run",
         header: "Run",
         cell: ({ row }) => (
-          <Link href={`/runs/${encodeURIComponent(row.original.id)}`} className="hover:underline">
+          <Link href={`/runs/${encodeURIComponent(row.original.id)}`} className="log-cell line-clamp-2 hover:underline">
             {showBidiControls(row.original.name ?? row.original.id)}
           </Link>
         ),
       },
-      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => (row.original.projectName ? showBidiControls(row.original.projectName) : "—") } as DataTableColumn<RunRowDto>] : []),
+      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => (row.original.projectName ? <span className="log-cell line-clamp-2">{showBidiControls(row.original.projectName)}</span> : "—") } as DataTableColumn<RunRowDto>] : []),
       { id: "status", header: "Status", cell: ({ row }) => <RunStatusBadge status={row.original.status} /> },
       {
         id: "started",

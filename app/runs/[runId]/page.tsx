@@ -73,9 +73,9 @@ export default async function RunPage({ params, searchParams }: Props) {
           ]}
         />
         <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
-          <h1 className="text-xl font-semibold">{showBidiControls(run.name ?? run.id)}</h1>
+          <h1 className="min-w-0 text-xl font-semibold wrap-anywhere">{showBidiControls(run.name ?? run.id)}</h1>
           <RunStatusBadge status={run.status} />
-          <span className="font-mono text-xs text-slate-500">{showBidiControls(run.id)}</span>
+          <span className="min-w-0 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(run.id)}</span>
           <span className="text-sm text-slate-600">
             started <LocalTime iso={run.startedAt.toISOString()} />
             {" · "}
@@ -89,7 +89,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         </div>
         <TimelineFiltersForm runId={runId} query={query} types={types} />
         {located && !located.found ? (
-          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-800">
+          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm wrap-anywhere text-amber-800">
             This run has no event or error with the id “{showBidiControls(query.at ?? "")}”; showing the newest rows.
           </p>
         ) : null}

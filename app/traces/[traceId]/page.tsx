@@ -68,7 +68,7 @@ export default async function TracePage({ params }: Props) {
             <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${showBidiControls(error.errorType)} error`}>
               <header className="flex flex-wrap items-center gap-2">
                 <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[error.severity] ?? ""}`}>{error.severity}</span>
-                <span className="font-mono text-sm font-semibold">{showBidiControls(error.errorType)}</span>
+                <span className="min-w-0 font-mono text-sm font-semibold wrap-anywhere">{showBidiControls(error.errorType)}</span>
                 <LocalTime iso={error.createdAt.toISOString()} />
                 {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{showBidiControls(error.endpoint)}</code> : null}
                 {error.runId ? (
@@ -99,7 +99,7 @@ export default async function TracePage({ params }: Props) {
             .map((line) => ({ ...line, at: line.at.toISOString(), href: runAt(context.runId, line.id) }));
           return (
             <section key={context.runId} aria-label={`Events around the errors in run ${showBidiControls(context.runName ?? context.runId)}`} className="mt-8">
-              <h2 className="text-lg font-semibold">
+              <h2 className="text-lg font-semibold wrap-anywhere">
                 What happened in{" "}
                 <Link href={`/runs/${encodeURIComponent(context.runId)}`} className="text-sky-700 hover:underline">
                   {showBidiControls(context.runName ?? context.runId)}

@@ -53,7 +53,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
       <AppHeader />
       <main className="mx-auto max-w-7xl px-6 py-6">
         <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: project.name }, { label: "Errors" }]} />
-        <h1 className="mb-2 text-xl font-semibold">
+        <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">errors</span>
         </h1>
         <ProjectTabs projectId={projectId} current="errors" />
