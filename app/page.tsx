@@ -4,6 +4,7 @@ import { FirstEventHint } from "@/components/empty-state";
 import { GoToBox } from "@/components/go-to-box";
 import { RunsTable } from "@/components/runs/runs-table";
 import { requireUser } from "@/lib/auth/session";
+import { showBidiControls } from "@/lib/format/split-links";
 import { findProjectsOverview, type ProjectOverview } from "@/lib/projects/find-projects-overview";
 import { findRecentRuns } from "@/lib/runs/find-recent-runs";
 
@@ -44,10 +45,10 @@ export default async function HomePage() {
             <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
               {projects.map((project) => (
                 <li key={project.id} className="rounded border border-slate-200 bg-white p-4">
-                  <Link href={`/projects/${encodeURIComponent(project.id)}/errors`} className="font-medium hover:underline">
-                    {project.name}
+                  <Link href={`/projects/${encodeURIComponent(project.id)}/errors`} className="font-medium wrap-anywhere hover:underline">
+                    {showBidiControls(project.name)}
                   </Link>
-                  <p className="mt-1 font-mono text-xs text-slate-500">{project.id}</p>
+                  <p className="mt-1 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(project.id)}</p>
                   <p className="mt-2 text-sm">
                     <span className={project.errorsLast24h > 0 ? "font-semibold text-red-700" : "text-slate-600"}>{project.errorsLast24h.toLocaleString("en-US")}</span> errors in the
                     last 24 h · <Trend project={project} />

@@ -38,30 +38,33 @@ interface DataTableProps<Row extends RowData> {
 export function DataTable<Row extends RowData>({ columns, data, getRowId, label, rowClassName = "" }: DataTableProps<Row>) {
   const table = useTable({ features: dataTableFeatures, columns, data, getRowId });
   const leafColumns = table.getAllLeafColumns();
+  // Too wide for a narrow screen, the table scrolls sideways in its own box; the page does not.
   return (
-    <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>
-      <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id} className="px-3 py-2">
-                <table.FlexRender header={header} />
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className={`border-t border-slate-100 ${rowClassName}`}>
-            {leafColumns.map((column) => (
-              <td key={column.id} className="px-3 py-2">
-                {renderCell(column, row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>
+        <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th key={header.id} className="px-3 py-2">
+                  <table.FlexRender header={header} />
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className={`border-t border-slate-100 ${rowClassName}`}>
+              {leafColumns.map((column) => (
+                <td key={column.id} className="px-3 py-2">
+                  {renderCell(column, row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

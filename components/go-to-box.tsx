@@ -19,7 +19,7 @@ export function GoToBox({ defaultValue = "", shortcut = true }: { defaultValue?:
     return () => window.removeEventListener("keydown", onKey);
   }, [shortcut]);
   return (
-    <form action="/go" method="get" role="search" className="flex items-center gap-1">
+    <form action="/go" method="get" role="search" className="flex max-w-full items-center gap-1">
       <label htmlFor={id} className="sr-only">
         Go to a traceId, runId or event id
       </label>
@@ -33,7 +33,8 @@ export function GoToBox({ defaultValue = "", shortcut = true }: { defaultValue?:
         placeholder="Go to traceId, runId, event id…  (/)"
         autoComplete="off"
         spellCheck={false}
-        className="w-72 rounded border border-slate-300 px-2 py-1 font-mono text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
+        // min-w-0: on a narrow screen it gives way rather than push the page wider.
+        className="w-72 min-w-0 rounded border border-slate-300 px-2 py-1 font-mono text-xs focus-visible:outline-2 focus-visible:outline-sky-600"
       />
       <button type="submit" className="rounded bg-slate-800 px-2 py-1 text-xs text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
         Go

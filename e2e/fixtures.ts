@@ -48,6 +48,21 @@ export const E2E = {
     // Another, for the late-delivery journey, so the two live tests never share rows.
     lateRunId: "run_e2e_live_late",
   },
+  // Log text that must neither reorder nor widen a page (e2e/log-text.spec.ts), in a
+  // project and run of their own: types with a bidi override (shown reversed, "BIDI_exe.txt",
+  // unless escaped) and 1,000 unbroken characters (ingestion's limit is 1,024) of type,
+  // endpoint and message, a run id of 128 characters (the id limit) and names of both kinds.
+  hostileText: {
+    projectId: "proj_e2e_hostile_text",
+    projectName: `E2E_\u202Etxet_${"P".repeat(120)}`,
+    runId: `run_e2e_hostile_text_${"r".repeat(107)}`,
+    runName: `e2e_\u2067nur_${"N".repeat(300)}`,
+    traceId: "3f4a5b6c-7d8e-4f9a-8b0c-1d2e3f4a5b6c",
+    bidiType: "BIDI_\u202Etxt.exe",
+    longType: `LONG_${"X".repeat(995)}`,
+    longEndpoint: `/api/${"e".repeat(995)}`,
+    longMessage: "m".repeat(1_000),
+  },
 } as const;
 
 /**

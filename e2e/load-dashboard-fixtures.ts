@@ -1,4 +1,5 @@
-// The dashboard journeys' rows (names in E2E.dashboard): loaded by e2e/load-fixtures.ts.
+// The dashboard journeys' rows (names in E2E.dashboard and E2E.hostileText): loaded by
+// e2e/load-fixtures.ts.
 import type { Database } from "@/lib/db/client";
 import { E2E } from "./fixtures";
 
@@ -58,6 +59,27 @@ export async function loadDashboardFixtures(db: Database, now: number): Promise<
         projectId: E2E.project.id,
         createdAt: new Date(now - (2 + 3 * i) * HOUR),
       })),
+    ],
+  });
+}
+
+/** E2E.hostileText: a project and run whose log text is made to reorder or widen a page. */
+export async function loadHostileTextFixtures(db: Database, now: number): Promise<void> {
+  const T = E2E.hostileText;
+  const at = now - 30 * MINUTE;
+  await db.prisma.project.create({ data: { id: T.projectId, name: T.projectName } });
+  await db.prisma.run.create({ data: { id: T.runId, projectId: T.projectId, name: T.runName, status: "failed", startedAt: new Date(at), finishedAt: new Date(at + 10_000) } });
+  const common = { projectId: T.projectId, runId: T.runId };
+  await db.prisma.eventLog.createMany({
+    data: [
+      { id: "ev_e2e_bidi", eventType: T.bidiType, payload: { file: T.bidiType }, actorType: "user", actorId: "usr_e2e", ...common, createdAt: new Date(at) },
+      { id: `ev_e2e_long_${"i".repeat(116)}`, eventType: T.longType, payload: { blob: T.longMessage }, ...common, createdAt: new Date(at + 1_000) },
+    ],
+  });
+  await db.prisma.errorLog.createMany({
+    data: [
+      { id: "err_e2e_bidi", traceId: T.traceId, errorType: T.bidiType, message: `Refused ${T.bidiType}`, severity: "error", endpoint: `/upload/${T.bidiType}`, ...common, createdAt: new Date(at + 2_000) },
+      { id: "err_e2e_long", traceId: T.traceId, errorType: T.longType, message: T.longMessage, severity: "warning", endpoint: T.longEndpoint, stack: T.longMessage, ...common, createdAt: new Date(at + 3_000) },
     ],
   });
 }

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { createUser } from "@/lib/users/create-user";
 import { E2E } from "./fixtures";
 import { loadAuthFixtures } from "./load-auth-fixtures";
-import { loadDashboardFixtures } from "./load-dashboard-fixtures";
+import { loadDashboardFixtures, loadHostileTextFixtures } from "./load-dashboard-fixtures";
 
 export async function loadFixtures(db: Database): Promise<void> {
   const now = Date.now();
@@ -12,5 +12,6 @@ export async function loadFixtures(db: Database): Promise<void> {
     data: { id: E2E.run.id, projectId: E2E.project.id, name: E2E.run.name, status: "succeeded", startedAt: new Date(now - 3_600_000), finishedAt: new Date(now - 600_000) },
   });
   await loadDashboardFixtures(db, now);
+  await loadHostileTextFixtures(db, now);
   await loadAuthFixtures(db);
 }

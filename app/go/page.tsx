@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { requireUser } from "@/lib/auth/session";
+import { showBidiControls } from "@/lib/format/split-links";
 import { MAX_LOOKUP_LENGTH } from "@/lib/search/normalize-lookup-id";
 import { resolveLookup } from "@/lib/search/resolve-lookup";
 
@@ -25,7 +26,7 @@ export default async function GoPage({ searchParams }: { searchParams: Promise<R
             <>That is too long to be an id (more than {MAX_LOOKUP_LENGTH.toLocaleString("en-US")} characters). Paste just the id, or the line that holds it.</>
           ) : result.id ? (
             <>
-              No trace, run, event or error has the id <code className="rounded bg-slate-100 px-1 font-mono break-all">{result.id}</code>.
+              No trace, run, event or error has the id <code className="rounded bg-slate-100 px-1 font-mono break-all">{showBidiControls(result.id)}</code>.
             </>
           ) : (
             <>That does not look like an id. Paste a traceId (a UUID), a runId, an event or error id, or a link to a run or trace.</>

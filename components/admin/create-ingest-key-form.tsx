@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { createKeyAction, type CreateKeyState } from "@/app/admin/keys/actions";
 import { FormError, SubmitButton, TextField } from "@/components/form";
+import { showBidiControls } from "@/lib/format/split-links";
 
 export function CreateIngestKeyForm({ projects }: { projects: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(createKeyAction, {});
@@ -15,7 +16,7 @@ export function CreateIngestKeyForm({ projects }: { projects: { id: string; name
           <datalist id="key-project-choices">
             {projects.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {showBidiControls(p.name)}
               </option>
             ))}
           </datalist>

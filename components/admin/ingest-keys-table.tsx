@@ -1,4 +1,5 @@
 import type { IngestKeySummary } from "@/lib/ingest-keys/find-ingest-keys";
+import { showBidiControls } from "@/lib/format/split-links";
 import { RevokeIngestKeyButton } from "./revoke-ingest-key-button";
 
 const time = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "never");
@@ -31,7 +32,7 @@ export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
           <tr key={key.id} className="border-t border-slate-100">
             <td className="px-3 py-2">{key.name}</td>
             <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
-            <td className="px-3 py-2">{key.projectId ? (key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
+            <td className="px-3 py-2">{key.projectId ? showBidiControls(key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
             <td className="px-3 py-2 font-mono text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
               {time(key.createdAt)}
             </td>

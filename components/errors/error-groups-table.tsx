@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
+import { showBidiControls } from "@/lib/format/split-links";
 import { Sparkline } from "./sparkline";
 
 export interface ErrorGroupDto {
@@ -29,12 +30,13 @@ export function ErrorGroupsTable({ groups, bucketLabel }: { groups: ErrorGroupDt
         header: "Error",
         cell: ({ row }) => (
           <div>
-            <Link href={row.original.typeHref} className="font-mono text-xs font-semibold hover:underline">
-              {row.original.errorType}
+            {/* A long type is cut to two lines here; the tooltip, the selected group and the trace have all of it. */}
+            <Link href={row.original.typeHref} title={showBidiControls(row.original.errorType)} className="log-cell line-clamp-2 font-mono text-xs font-semibold hover:underline">
+              {showBidiControls(row.original.errorType)}
             </Link>
-            <p className="font-mono text-xs break-words whitespace-pre-wrap">
+            <p className="log-cell font-mono text-xs whitespace-pre-wrap">
               <Link href={row.original.groupHref} className="text-slate-700 hover:underline" title="Show only this group's errors">
-                {row.original.pattern}
+                {showBidiControls(row.original.pattern)}
               </Link>
             </p>
           </div>

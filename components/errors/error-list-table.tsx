@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
+import { showBidiControls } from "@/lib/format/split-links";
 
 export interface ErrorRowDto {
   id: string;
@@ -22,12 +23,21 @@ export function ErrorListTable({ rows }: { rows: ErrorRowDto[] }) {
     () => [
       { id: "time", header: "Time", cell: ({ row }) => <LocalTime iso={row.original.createdAt} /> },
       { id: "severity", header: "Severity", cell: ({ row }) => <span className="text-xs">{row.original.severity}</span> },
-      { id: "type", header: "Type", cell: ({ row }) => <span className="font-mono text-xs">{row.original.errorType}</span> },
+      {
+        id: "type",
+        header: "Type",
+        // Cut to two lines; the tooltip and the error's trace have all of it.
+        cell: ({ row }) => (
+          <span title={showBidiControls(row.original.errorType)} className="log-cell line-clamp-2 font-mono text-xs">
+            {showBidiControls(row.original.errorType)}
+          </span>
+        ),
+      },
       {
         id: "message",
         header: "Message",
         cell: ({ row }) => (
-          <span className="line-clamp-2 text-xs break-words">
+          <span className="log-cell line-clamp-2 text-xs">
             <LinkedText text={row.original.message} />
           </span>
         ),

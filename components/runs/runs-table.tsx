@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { formatDuration } from "@/lib/format/duration";
+import { showBidiControls } from "@/lib/format/split-links";
 
 export interface RunRowDto {
   id: string;
@@ -25,12 +26,12 @@ export function RunsTable({ runs, showProject, startedHeader }: { runs: RunRowDt
         id: "run",
         header: "Run",
         cell: ({ row }) => (
-          <Link href={`/runs/${encodeURIComponent(row.original.id)}`} className="hover:underline">
-            {row.original.name ?? row.original.id}
+          <Link href={`/runs/${encodeURIComponent(row.original.id)}`} className="log-cell line-clamp-2 hover:underline">
+            {showBidiControls(row.original.name ?? row.original.id)}
           </Link>
         ),
       },
-      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => row.original.projectName ?? "—" } as DataTableColumn<RunRowDto>] : []),
+      ...(showProject ? [{ id: "project", header: "Project", cell: ({ row }: { row: { original: RunRowDto } }) => (row.original.projectName ? <span className="log-cell line-clamp-2">{showBidiControls(row.original.projectName)}</span> : "—") } as DataTableColumn<RunRowDto>] : []),
       { id: "status", header: "Status", cell: ({ row }) => <RunStatusBadge status={row.original.status} /> },
       {
         id: "started",

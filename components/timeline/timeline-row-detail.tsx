@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JsonBlock } from "@/components/json-block";
 import { prettyJsonText } from "@/lib/format/exact-json";
+import { showBidiControls } from "@/lib/format/split-links";
 import { LinkedText } from "@/components/linked-text";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -8,13 +9,18 @@ import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
   return (
     <div className="space-y-2">
-      <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
+      {/* minmax(0, 1fr): a long unbroken message would otherwise widen the column past the
+          row, which clips it, instead of wrapping. */}
+      <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-500">{row.kind === "error" ? "Error id" : "Event id"}</dt>
-        <dd className="font-mono break-all">{row.id}</dd>
+        <dd className="font-mono break-all">{showBidiControls(row.id)}</dd>
+        {/* The row's Type cell shows one line of it. */}
+        <dt className="text-slate-500">Type</dt>
+        <dd className="font-mono break-all">{showBidiControls(row.type)}</dd>
         {row.actor ? (
           <>
             <dt className="text-slate-500">Actor</dt>
-            <dd className="font-mono">{row.actor}</dd>
+            <dd className="font-mono break-all">{showBidiControls(row.actor)}</dd>
           </>
         ) : null}
         {row.traceId ? (
@@ -30,7 +36,7 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
         {row.endpoint ? (
           <>
             <dt className="text-slate-500">Endpoint</dt>
-            <dd className="font-mono break-all">{row.endpoint}</dd>
+            <dd className="font-mono break-all">{showBidiControls(row.endpoint)}</dd>
           </>
         ) : null}
         {row.message !== undefined ? (

@@ -5,6 +5,7 @@ import { dataTableFeatures, renderCell, type DataTableColumn } from "@/component
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { formatDuration } from "@/lib/format/duration";
+import { showBidiControls } from "@/lib/format/split-links";
 import { markGaps } from "@/lib/runs/mark-gaps";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 import { TimelineRowDetail } from "./timeline-row-detail";
@@ -18,7 +19,8 @@ const SEVERITY_STYLE: Record<string, string> = {
 
 // Each cell's look comes from app/globals.css (`.timeline-cell-<column id>`, `.timeline-kind`
 // …): a page renders 100 rows, and every attribute and element less per row is server
-// time and bytes saved.
+// time and bytes saved. Log text in them goes through showBidiControls (a string function,
+// no element more) or LinkedText, which does the same.
 
 function summary(row: TimelineRowDto): string {
   if (row.kind === "error") return row.message ?? "";
@@ -74,7 +76,7 @@ export function TimelineTable({
         cell: ({ row }) => (
           <>
             <span className={row.original.kind === "error" ? "timeline-kind timeline-kind-error" : "timeline-kind"}>{row.original.kind}</span>
-            {row.original.type}
+            {showBidiControls(row.original.type)}
           </>
         ),
       },
@@ -85,7 +87,7 @@ export function TimelineTable({
           row.original.severity ? (
             <span className={`inline-flex rounded px-1.5 py-0.5 font-sans text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.original.severity] ?? ""}`}>{row.original.severity}</span>
           ) : (
-            row.original.actor
+            showBidiControls(row.original.actor ?? "")
           ),
       },
       {
@@ -134,90 +136,95 @@ export function TimelineTable({
           </span>
         </div>
       ) : null}
-      <table className="timeline w-full table-fixed border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
-        <colgroup>
-          <col className="w-8" />
-          <col className="w-52" />
-          <col className="w-28" />
-          <col className="w-56" />
-          <col className="w-36" />
-          <col />
-          <col className="w-20" />
-        </colgroup>
-        <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              <th className="px-2 py-2">
-                <span className="sr-only">Expand</span>
-              </th>
-              {group.headers.map((header) => (
-                <th key={header.id} className="px-2 py-2">
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+      {/* The columns but Details have fixed widths (768 px together); below 60rem the table
+          keeps that width, so Details keeps 192 px or more, and scrolls sideways in this box
+          instead of squeezing Details to nothing or widening the page. */}
+      <div className="overflow-x-auto">
+        <table className="timeline w-full min-w-[60rem] table-fixed border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
+          <colgroup>
+            <col className="w-8" />
+            <col className="w-52" />
+            <col className="w-28" />
+            <col className="w-56" />
+            <col className="w-36" />
+            <col />
+            <col className="w-12" />
+          </colgroup>
+          <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                <th className="px-2 py-2">
+                  <span className="sr-only">Expand</span>
                 </th>
-              ))}
-              <th className="px-2 py-2">Link</th>
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row, index) => {
-            const dto = row.original;
-            const key = row.id;
-            const open = expanded.has(key);
-            const highlighted = highlightId === dto.id;
-            const gap = gaps[index];
-            return (
-              <Fragment key={key}>
-                {gap ? (
-                  <tr aria-label="gap">
-                    <td colSpan={7} className="border-t border-dashed border-slate-300 bg-slate-50 text-center text-xs text-slate-500">
-                      ⋯ {formatDuration(gap)} with nothing logged ⋯
+                {group.headers.map((header) => (
+                  <th key={header.id} className="px-2 py-2">
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
+                ))}
+                <th className="px-2 py-2">Link</th>
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row, index) => {
+              const dto = row.original;
+              const key = row.id;
+              const open = expanded.has(key);
+              const highlighted = highlightId === dto.id;
+              const gap = gaps[index];
+              return (
+                <Fragment key={key}>
+                  {gap ? (
+                    <tr aria-label="gap">
+                      <td colSpan={7} className="border-t border-dashed border-slate-300 bg-slate-50 text-center text-xs text-slate-500">
+                        ⋯ {formatDuration(gap)} with nothing logged ⋯
+                      </td>
+                    </tr>
+                  ) : null}
+                  <tr
+                    id={`row-${dto.id}`}
+                    className={highlighted ? "timeline-row timeline-row-highlighted" : dto.kind === "error" ? "timeline-row timeline-row-error" : "timeline-row"}
+                  >
+                    <td>
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        // It controls the detail row, which exists only while open.
+                        aria-controls={open ? `detail-${key}` : undefined}
+                        aria-label={`${open ? "Collapse" : "Expand"} ${dto.kind} ${showBidiControls(dto.type)}`}
+                        onClick={() => toggle(key)}
+                        className="timeline-toggle"
+                      >
+                        {open ? "▾" : "▸"}
+                      </button>
+                    </td>
+                    {leafColumns.map((column) => (
+                      <td key={column.id} className={`timeline-cell-${column.id}`}>
+                        {renderCell(column, row)}
+                      </td>
+                    ))}
+                    <td>
+                      {/* A plain link, not next/link: a permalink is for copying or a new tab,
+                          and a plain anchor is the cheaper one to render 100 times. */}
+                      <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" aria-label={`Permalink to ${dto.kind} ${showBidiControls(dto.id)}`}>
+                        #
+                      </a>
                     </td>
                   </tr>
-                ) : null}
-                <tr
-                  id={`row-${dto.id}`}
-                  className={highlighted ? "timeline-row timeline-row-highlighted" : dto.kind === "error" ? "timeline-row timeline-row-error" : "timeline-row"}
-                >
-                  <td>
-                    <button
-                      type="button"
-                      aria-expanded={open}
-                      // It controls the detail row, which exists only while open.
-                      aria-controls={open ? `detail-${key}` : undefined}
-                      aria-label={`${open ? "Collapse" : "Expand"} ${dto.kind} ${dto.type}`}
-                      onClick={() => toggle(key)}
-                      className="timeline-toggle"
-                    >
-                      {open ? "▾" : "▸"}
-                    </button>
-                  </td>
-                  {leafColumns.map((column) => (
-                    <td key={column.id} className={`timeline-cell-${column.id}`}>
-                      {renderCell(column, row)}
-                    </td>
-                  ))}
-                  <td>
-                    {/* A plain link, not next/link: a permalink is for copying or a new tab,
-                        and a plain anchor is the cheaper one to render 100 times. */}
-                    <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" aria-label={`Permalink to ${dto.kind} ${dto.id}`}>
-                      #
-                    </a>
-                  </td>
-                </tr>
-                {open ? (
-                  <tr id={`detail-${key}`} className={highlighted ? "bg-amber-50" : "bg-slate-50"}>
-                    <td />
-                    <td colSpan={6} className="pb-3">
-                      <TimelineRowDetail row={dto} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+                  {open ? (
+                    <tr id={`detail-${key}`} className={highlighted ? "bg-amber-50" : "bg-slate-50"}>
+                      <td />
+                      <td colSpan={6} className="pb-3">
+                        <TimelineRowDetail row={dto} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
       <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
     </div>

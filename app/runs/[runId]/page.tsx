@@ -9,6 +9,7 @@ import { TimelineFiltersForm } from "@/components/timeline/timeline-filters-form
 import { TimelineTable } from "@/components/timeline/timeline-table";
 import { requireUser } from "@/lib/auth/session";
 import { formatDuration } from "@/lib/format/duration";
+import { showBidiControls } from "@/lib/format/split-links";
 import { routeParam } from "@/lib/format/route-param";
 import { findRunTimeline } from "@/lib/runs/find-run-timeline";
 import { findRunTypes } from "@/lib/runs/find-run-types";
@@ -23,7 +24,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Run ${routeParam((await params).runId) ?? ""}` };
+  return { title: `Run ${showBidiControls(routeParam((await params).runId) ?? "")}` };
 }
 
 export default async function RunPage({ params, searchParams }: Props) {
@@ -72,9 +73,9 @@ export default async function RunPage({ params, searchParams }: Props) {
           ]}
         />
         <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
-          <h1 className="text-xl font-semibold">{run.name ?? run.id}</h1>
+          <h1 className="min-w-0 text-xl font-semibold wrap-anywhere">{showBidiControls(run.name ?? run.id)}</h1>
           <RunStatusBadge status={run.status} />
-          <span className="font-mono text-xs text-slate-500">{run.id}</span>
+          <span className="min-w-0 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(run.id)}</span>
           <span className="text-sm text-slate-600">
             started <LocalTime iso={run.startedAt.toISOString()} />
             {" · "}
@@ -88,8 +89,8 @@ export default async function RunPage({ params, searchParams }: Props) {
         </div>
         <TimelineFiltersForm runId={runId} query={query} types={types} />
         {located && !located.found ? (
-          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-800">
-            This run has no event or error with the id “{query.at}”; showing the newest rows.
+          <p role="alert" className="mt-3 rounded bg-amber-50 p-2 text-sm wrap-anywhere text-amber-800">
+            This run has no event or error with the id “{showBidiControls(query.at ?? "")}”; showing the newest rows.
           </p>
         ) : null}
         {located?.hiddenByFilters ? (

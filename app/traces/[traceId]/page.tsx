@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/copy-button";
 import { TraceContextList } from "@/components/traces/trace-context-list";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
+import { showBidiControls } from "@/lib/format/split-links";
 import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
 import { findTraceOnce } from "@/lib/traces/find-trace";
 
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ traceId: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: `Trace ${(routeParam((await params).traceId) ?? "").slice(0, 40)}` };
+  return { title: `Trace ${showBidiControls((routeParam((await params).traceId) ?? "").slice(0, 40))}` };
 }
 
 const SEVERITY_STYLE: Record<string, string> = {
@@ -64,12 +65,12 @@ export default async function TracePage({ params }: Props) {
             Errors
           </h2>
           {trace.errors.map((error) => (
-            <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${error.errorType} error`}>
+            <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${showBidiControls(error.errorType)} error`}>
               <header className="flex flex-wrap items-center gap-2">
                 <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[error.severity] ?? ""}`}>{error.severity}</span>
-                <span className="font-mono text-sm font-semibold">{error.errorType}</span>
+                <span className="min-w-0 font-mono text-sm font-semibold wrap-anywhere">{showBidiControls(error.errorType)}</span>
                 <LocalTime iso={error.createdAt.toISOString()} />
-                {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{error.endpoint}</code> : null}
+                {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{showBidiControls(error.endpoint)}</code> : null}
                 {error.runId ? (
                   <Link href={runAt(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
                     Open in the run timeline →
@@ -79,7 +80,7 @@ export default async function TracePage({ params }: Props) {
               <p className="mt-2 text-sm whitespace-pre-wrap break-words">
                 <LinkedText text={error.message} />
               </p>
-              <p className="mt-1 font-mono text-xs text-slate-400">{error.id}</p>
+              <p className="mt-1 font-mono text-xs text-slate-400">{showBidiControls(error.id)}</p>
               <div className="mt-3 space-y-3">
                 {error.stack ? <JsonBlock text={error.stack} label="Stack trace" /> : <p className="text-xs text-slate-500">No stack trace.</p>}
                 <JsonBlock text={error.detailJson === null ? "null" : prettyJsonText(error.detailJson)} label="Detail" />
@@ -97,11 +98,11 @@ export default async function TracePage({ params }: Props) {
             .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1))
             .map((line) => ({ ...line, at: line.at.toISOString(), href: runAt(context.runId, line.id) }));
           return (
-            <section key={context.runId} aria-label={`Events around the errors in run ${context.runName ?? context.runId}`} className="mt-8">
-              <h2 className="text-lg font-semibold">
+            <section key={context.runId} aria-label={`Events around the errors in run ${showBidiControls(context.runName ?? context.runId)}`} className="mt-8">
+              <h2 className="text-lg font-semibold wrap-anywhere">
                 What happened in{" "}
                 <Link href={`/runs/${encodeURIComponent(context.runId)}`} className="text-sky-700 hover:underline">
-                  {context.runName ?? context.runId}
+                  {showBidiControls(context.runName ?? context.runId)}
                 </Link>
               </h2>
               <p className="mb-2 text-sm text-slate-600">

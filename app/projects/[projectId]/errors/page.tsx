@@ -17,6 +17,7 @@ import { findErrorTypes } from "@/lib/errors/find-error-types";
 import { findProjectErrors } from "@/lib/errors/find-project-errors";
 import { hasProjectErrors } from "@/lib/errors/has-project-errors";
 import { routeParam } from "@/lib/format/route-param";
+import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
 
@@ -53,8 +54,8 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
       <AppHeader />
       <main className="mx-auto max-w-7xl px-6 py-6">
         <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: project.name }, { label: "Errors" }]} />
-        <h1 className="mb-2 text-xl font-semibold">
-          {project.name} <span className="font-normal text-slate-500">errors</span>
+        <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
+          {showBidiControls(project.name)} <span className="font-normal text-slate-500">errors</span>
         </h1>
         <ProjectTabs projectId={projectId} current="errors" />
         <div className="mb-4 flex flex-wrap items-end gap-4">
@@ -96,7 +97,8 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
               Showing one group:{" "}
               {selected ? (
                 <>
-                  <span className="font-mono text-xs font-semibold">{selected.errorType}</span> <span className="font-mono text-xs whitespace-pre-wrap">{selected.pattern}</span>
+                  <span className="font-mono text-xs font-semibold">{showBidiControls(selected.errorType)}</span>{" "}
+                  <span className="font-mono text-xs whitespace-pre-wrap">{showBidiControls(selected.pattern)}</span>
                 </>
               ) : (
                 <span className="text-slate-600">no error of it in the last {windowDef.label}{query.severities.length || query.types.length ? " with these filters" : ""}</span>

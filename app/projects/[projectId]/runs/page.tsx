@@ -8,6 +8,7 @@ import { ProjectTabs } from "@/components/projects/project-tabs";
 import { RunsTable } from "@/components/runs/runs-table";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
+import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
 import { findProjectRuns, RUN_STATUSES } from "@/lib/runs/find-project-runs";
 
@@ -45,8 +46,8 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
       <AppHeader />
       <main className="mx-auto max-w-7xl px-6 py-6">
         <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: project.name }, { label: "Runs" }]} />
-        <h1 className="mb-2 text-xl font-semibold">
-          {project.name} <span className="font-normal text-slate-500">runs</span>
+        <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
+          {showBidiControls(project.name)} <span className="font-normal text-slate-500">runs</span>
         </h1>
         <ProjectTabs projectId={projectId} current="runs" />
         <nav aria-label="Status" className="mb-3 flex gap-2 text-sm">
