@@ -23,9 +23,8 @@ function rawBidiControls(page: Page): Promise<string[]> {
     if (bidi.test(document.title)) found.push(`title: ${document.title}`);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      // Scripts carry the page's data, not text shown. The filter <select>s' options are
-      // left out here: their labels are components/filter-select.tsx's, changed elsewhere.
-      if (node.parentElement?.closest("script, style, select")) continue;
+      // Scripts carry the page's data, not text shown.
+      if (node.parentElement?.closest("script, style")) continue;
       if (bidi.test(node.nodeValue!)) found.push(`text in <${node.parentElement?.tagName.toLowerCase()}>: ${node.nodeValue!.slice(0, 60)}`);
     }
     for (const element of document.body.querySelectorAll("[aria-label], [title]")) {
@@ -38,13 +37,8 @@ function rawBidiControls(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * How far the page is wider than the window. The filter forms are left out: a
- * <select>'s width follows its longest option, a 1,000-character type too, which is
- * components/filter-select.tsx's to fix, not these pages'.
- */
+/** How far the page is wider than the window (filter selects holding a 1,000-character type included). */
 async function overflow(page: Page): Promise<number> {
-  await page.addStyleTag({ content: 'form[aria-label="Filters"] select { display: none; }' });
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
