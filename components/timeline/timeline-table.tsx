@@ -34,16 +34,26 @@ export function TimelineTable({
   highlightId,
   order,
   live,
+  edges = { before: null, after: null },
 }: {
   runId: string;
   rows: TimelineRowDto[];
   highlightId: string | null;
   order: "desc" | "asc";
   live: LiveOptions | null;
+  /** When the rows just outside this page were written (ISO), so a pause across a page boundary is marked too. */
+  edges?: { before: string | null; after: string | null };
 }) {
   const liveState = useLiveRows(runId, live, initialRows);
   const rows = useMemo(() => mergeLiveRows(initialRows, liveState.rows, order), [initialRows, liveState.rows, order]);
-  const gaps = useMemo(() => markGaps(rows.map((r) => Date.parse(r.createdAt))), [rows]);
+  // The pause before each row, the first one's measured from the row above the page.
+  const { gaps, gapAfter } = useMemo(() => {
+    const times = rows.map((r) => Date.parse(r.createdAt));
+    const before = edges.before === null || !times.length ? [] : [Date.parse(edges.before)];
+    const after = edges.after === null || !times.length ? [] : [Date.parse(edges.after)];
+    const marked = markGaps([...before, ...times, ...after]);
+    return { gaps: marked.slice(before.length, before.length + times.length), gapAfter: after.length ? marked.at(-1)! : null };
+  }, [rows, edges.before, edges.after]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(initialRows.filter((r) => r.id === highlightId).map((r) => `${r.kind}-${r.id}`)));
   const toggle = (key: string) =>
     setExpanded((current) => {
@@ -174,13 +184,7 @@ export function TimelineTable({
               const gap = gaps[index];
               return (
                 <Fragment key={key}>
-                  {gap ? (
-                    <tr aria-label="gap">
-                      <td colSpan={7} className="border-t border-dashed border-slate-300 bg-slate-50 text-center text-xs text-slate-500">
-                        ⋯ {formatDuration(gap)} with nothing logged ⋯
-                      </td>
-                    </tr>
-                  ) : null}
+                  {gap ? <GapRow ms={gap} /> : null}
                   <tr
                     id={`row-${dto.id}`}
                     className={highlighted ? "timeline-row timeline-row-highlighted" : dto.kind === "error" ? "timeline-row timeline-row-error" : "timeline-row"}
@@ -222,11 +226,23 @@ export function TimelineTable({
                 </Fragment>
               );
             })}
+            {gapAfter ? <GapRow ms={gapAfter} where="before the next page" /> : null}
           </tbody>
         </table>
       </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
       <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
     </div>
+  );
+}
+
+/** A marked pause between two rows (or between this page's last row and the next page's first). */
+function GapRow({ ms, where }: { ms: number; where?: string }) {
+  return (
+    <tr aria-label="gap">
+      <td colSpan={7} className="border-t border-dashed border-slate-300 bg-slate-50 text-center text-xs text-slate-500">
+        ⋯ {formatDuration(ms)} with nothing logged{where ? ` ${where}` : ""} ⋯
+      </td>
+    </tr>
   );
 }

@@ -144,6 +144,7 @@ export default async function RunPage({ params, searchParams }: Props) {
             highlightId={query.at ?? null}
             order={query.order}
             live={live}
+            edges={{ before: page.edges.before?.toISOString() ?? null, after: page.edges.after?.toISOString() ?? null }}
           />
         )}
       </main>
