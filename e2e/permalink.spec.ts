@@ -15,3 +15,15 @@ test("a permalink to a row the filters leave out says so and offers the row unfi
   await expect(page.locator(`tr#row-${D.targetEventId}`)).toHaveClass(/timeline-row-highlighted/);
   await expect(page.getByText("the filters leave it out")).toHaveCount(0);
 });
+
+test("an error sent without detail says so instead of showing null", async ({ page }) => {
+  await signIn(page, "member");
+  await page.goto(`/traces/${D.traceId}`);
+  const bare = page.locator("#error-err_e2e_trace_3");
+  await expect(bare).toContainText("No detail.");
+  await expect(bare.getByText("Detail", { exact: true })).toHaveCount(0);
+  await expect(page.locator("#error-err_e2e_trace_1").getByText("Detail", { exact: true })).toBeVisible();
+
+  await page.goto(`/runs/${D.runId}?at=err_e2e_trace_3`);
+  await expect(page.locator("tr#row-err_e2e_trace_3 + tr")).toContainText("No detail.");
+});

@@ -49,7 +49,12 @@ export function TimelineRowDetail({ row }: { row: TimelineRowDto }) {
         ) : null}
       </dl>
       {row.stack ? <JsonBlock text={row.stack} label="Stack trace" /> : null}
-      <JsonBlock text={prettyJsonText(row.dataJson)} label={row.kind === "error" ? "Detail" : "Payload"} />
+      {/* An error sent without detail has none (events always have a payload, {} at least). */}
+      {row.dataJson === "null" ? (
+        <p className="text-xs text-slate-500">No {row.kind === "error" ? "detail" : "payload"}.</p>
+      ) : (
+        <JsonBlock text={prettyJsonText(row.dataJson)} label={row.kind === "error" ? "Detail" : "Payload"} />
+      )}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export default async function TracePage({ params }: Props) {
               <p className="mt-1 font-mono text-xs text-slate-400">{showBidiControls(error.id)}</p>
               <div className="mt-3 space-y-3">
                 {error.stack ? <JsonBlock text={error.stack} label="Stack trace" /> : <p className="text-xs text-slate-500">No stack trace.</p>}
-                <JsonBlock text={error.detailJson === null ? "null" : prettyJsonText(error.detailJson)} label="Detail" />
+                {error.detailJson === null ? <p className="text-xs text-slate-500">No detail.</p> : <JsonBlock text={prettyJsonText(error.detailJson)} label="Detail" />}
               </div>
             </article>
           ))}
