@@ -18,6 +18,13 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
   // Set by the one submit a confirmation gets: the second click of a double click may come
   // before React has re-rendered the button disabled, and would queue a second run.
   const submitted = useRef(false);
+  // State follows the dialog where it is closed (Escape, Cancel, a submit), not from its
+  // close event: that event is queued, and after a quick Escape and reopen it arrived once
+  // the dialog was open again, emptying it.
+  const close = () => {
+    dialogRef.current?.close();
+    setConfirming(null);
+  };
   useEffect(() => {
     const dialog = dialogRef.current;
     if (confirming && dialog && !dialog.open) {
@@ -30,7 +37,7 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
   useEffect(() => {
     if (pending || !submitted.current) return;
     submitted.current = false;
-    dialogRef.current?.close();
+    close();
     resultRef.current?.focus();
   }, [pending]);
   const submitOnce = (event: FormEvent<HTMLFormElement>) => {
@@ -53,10 +60,10 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
         ref={dialogRef}
         role="alertdialog"
         aria-labelledby="retention-confirm-text"
-        onClose={() => setConfirming(null)}
         // Escape while the run is being started would hide the only sign of it.
         onCancel={(event) => {
-          if (pending) event.preventDefault();
+          event.preventDefault();
+          if (!pending) close();
         }}
         // Chromium lets Tab leave a modal dialog for the browser's toolbar: go round instead.
         onKeyDown={(event) => {
@@ -88,7 +95,7 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
               >
                 {pending ? "Starting…" : confirming === "dry" ? "Confirm dry run" : "Confirm and delete"}
               </button>
-              <button ref={cancelRef} type="button" disabled={pending} onClick={() => dialogRef.current?.close()} className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}>
+              <button ref={cancelRef} type="button" disabled={pending} onClick={close} className={`${button} border border-slate-300 bg-white hover:bg-slate-100`}>
                 Cancel
               </button>
             </div>
