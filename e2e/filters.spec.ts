@@ -9,6 +9,14 @@ const query = (page: Page) => [...new URL(page.url()).searchParams];
 // The URL is exactly this path and query.
 const at = (path: string) => (url: URL) => url.pathname + url.search === path;
 
+/** The run's first page, unfiltered, and its selects saying so. */
+async function expectUnfilteredRun(page: Page) {
+  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
+  await expect(rows(page)).toHaveCount(100);
+  await expect(select(page, "Type")).toHaveValue("");
+  await expect(select(page, "Actor")).toHaveValue("");
+}
+
 test("the timeline's filter selects show the URL's filter after Reset, Back and Forward, and Apply sends no empty fields", async ({ page }) => {
   await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
@@ -25,10 +33,7 @@ test("the timeline's filter selects show the URL's filter after Reset, Back and 
 
   // Reset is a client-side navigation: the selects must not keep the old filter.
   await page.getByRole("link", { name: "Reset" }).click();
-  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
-  await expect(rows(page)).toHaveCount(100);
-  await expect(select(page, "Type")).toHaveValue("");
-  await expect(select(page, "Actor")).toHaveValue("");
+  await expectUnfilteredRun(page);
 
   // Back to the filtered entry (same document), then to the first page (the document the
   // selects were changed in before Apply), and forward again.
@@ -37,10 +42,7 @@ test("the timeline's filter selects show the URL's filter after Reset, Back and 
   await expect(select(page, "Type")).toHaveValue("PARAMS_UPDATED");
   await expect(select(page, "Actor")).toHaveValue("user");
   await page.goBack();
-  await expect(page).toHaveURL(new RegExp(`/runs/${D.runId}$`));
-  await expect(rows(page)).toHaveCount(100);
-  await expect(select(page, "Type")).toHaveValue("");
-  await expect(select(page, "Actor")).toHaveValue("");
+  await expectUnfilteredRun(page);
   await page.goForward();
   await expect(page).toHaveURL(/actor=user/);
   await expect(select(page, "Actor")).toHaveValue("user");

@@ -1,6 +1,7 @@
 // The errors view's state in the URL: window, severity and type filters, one group, list cursor.
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
+import { firstParam } from "@/lib/http/search-params";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
 import { ZErrorWindowSchema, type ErrorWindow } from "./error-window";
 
@@ -22,17 +23,16 @@ const ZGroupSchema = z
   .optional()
   .catch(undefined);
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const list = (v: string | string[] | undefined) => [...new Set((Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))];
 
 export function parseErrorViewQuery(params: Record<string, string | string[] | undefined>): ErrorViewQuery {
   return {
-    window: ZErrorWindowSchema.parse(first(params.window) ?? "24h"),
+    window: ZErrorWindowSchema.parse(firstParam(params.window) ?? "24h"),
     severities: list(params.severity).filter((s) => (SEVERITIES as readonly string[]).includes(s)),
     // No stored type holds a NUL or an unpaired surrogate: such a value is dropped, not queried.
     types: list(params.type).filter((t) => t.length <= 200 && isStorableText(t)).slice(0, 20),
-    group: ZGroupSchema.parse(first(params.group)),
-    cursor: z.string().max(400).optional().catch(undefined).parse(first(params.cursor)),
+    group: ZGroupSchema.parse(firstParam(params.group)),
+    cursor: z.string().max(400).optional().catch(undefined).parse(firstParam(params.cursor)),
   };
 }
 

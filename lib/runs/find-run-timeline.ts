@@ -159,7 +159,8 @@ export interface RawTimelineRow {
   endpoint: string | null;
   trace_id: string | null;
   stack: string | null;
-  data: unknown;
+  /** payload::text or detail::text */
+  data: string | null;
 }
 
 export function toTimelineRow(row: RawTimelineRow): TimelineRow {
@@ -176,6 +177,6 @@ export function toTimelineRow(row: RawTimelineRow): TimelineRow {
     endpoint: row.endpoint,
     traceId: row.trace_id,
     stack: row.stack,
-    dataText: typeof row.data === "string" ? row.data : row.data == null ? null : JSON.stringify(row.data),
+    dataText: row.data,
   };
 }

@@ -2,6 +2,7 @@
 // Shared by the page, the live route and the export route so all three agree.
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
+import { firstParam } from "@/lib/http/search-params";
 
 export const SEVERITIES = ["warning", "error", "critical"] as const;
 export const ACTOR_TYPES = ["user", "system"] as const;
@@ -47,15 +48,14 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The timeline's state from page search params; anything unreadable falls back to the default. */
 export function parseTimelineQuery(params: SearchParams): TimelineQuery {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = ZTimelineQuerySchema.parse({
-    kind: first(params.kind),
+    kind: firstParam(params.kind),
     type: params.type,
     actor: params.actor,
     severity: params.severity,
-    order: first(params.order),
-    cursor: first(params.cursor),
-    at: first(params.at),
+    order: firstParam(params.order),
+    cursor: firstParam(params.cursor),
+    at: firstParam(params.at),
   });
   return {
     filters: { kind: parsed.kind, types: parsed.type, actorTypes: parsed.actor, severities: parsed.severity },
