@@ -2,6 +2,7 @@
 // PostgreSQL (./postgres-database.ts) or embedded PGlite (./pglite-database.ts). Nothing
 // outside lib/db learns which one it got.
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CopyRows } from "./copy";
 
@@ -45,6 +46,14 @@ export interface Database {
    * planned once per connection.
    */
   statement<R extends Record<string, unknown>>(text: string, params: readonly unknown[], options?: { name?: string }): Promise<R[]>;
+  /**
+   * A rate limiter (rate-limiter-flexible) of `points` per `durationSeconds` window per
+   * key, counted where every instance sees it: on PostgreSQL in `table` (a table in
+   * rate-limiter-flexible's layout, made by a migration), with a memory limiter of the
+   * same bounds standing in while the database does not answer; on PGlite, which one
+   * process owns, in memory.
+   */
+  openRateLimiter(options: { table: string; keyPrefix: string; points: number; durationSeconds: number }): RateLimiterAbstract;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { copyIntoPglite } from "./copy";
 import { lockDataDir } from "./data-dir-lock";
@@ -66,6 +67,8 @@ export function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>):
     // for; a statement is atomic on its own.
     statement: async <R extends Record<string, unknown>>(text: string, params: readonly unknown[]) =>
       (await (await embedded()).query<R>(text, params as unknown[])).rows,
+    // This process is the only one on the database: its memory is where every request is.
+    openRateLimiter: ({ keyPrefix, points, durationSeconds }) => new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds }),
     async close() {
       await prisma.$disconnect();
       const pglite = await embedded().catch(() => null);

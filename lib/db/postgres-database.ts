@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { withCheckedOutClient } from "./checked-out-client";
@@ -57,6 +58,13 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
   let statementPool: pg.Pool | undefined;
   const statementPoolFor = () =>
     (statementPool ??= openPool(postgresPoolConfig(target.url, { sessionOptions: `-c statement_timeout=${Math.floor(statementTimeoutMs)}` })));
+  // openRateLimiter()'s pool, opened on first use: a rate limit is checked before any
+  // work, so it must not queue behind the inserts it admits (statement()'s pool) nor the
+  // dashboard (the main pool). Two connections; a check that cannot get one within a
+  // second, or runs past one, is answered by the insurance limiter instead.
+  let rateLimitPool: pg.Pool | undefined;
+  const rateLimitPoolFor = () =>
+    (rateLimitPool ??= openPool({ ...postgresPoolConfig(target.url, { max: 2, sessionOptions: "-c statement_timeout=1000" }), connectionTimeoutMillis: 1_000 }));
   const prisma = new PrismaClient({ adapter: postgresAdapter(pool) });
   return {
     target,
@@ -93,10 +101,25 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
           throw error;
         }
       }),
+    openRateLimiter: ({ table, keyPrefix, points, durationSeconds }) =>
+      new RateLimiterPostgres({
+        storeClient: rateLimitPoolFor(),
+        storeType: "pool",
+        tableName: table,
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration: durationSeconds,
+        // A key that has used its window is refused from memory until the window ends,
+        // without a round trip per refused request.
+        inMemoryBlockOnConsumed: points,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds }),
+      }),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
       await statementPool?.end().catch(() => {});
+      await rateLimitPool?.end().catch(() => {});
     },
   };
 }
