@@ -7,14 +7,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Database, DatabaseTarget, OpenDatabaseOptions } from "./database";
 import { openPglite } from "./pglite-database";
 import { openPostgres } from "./postgres-database";
+import { replicaName } from "./read-replicas";
 
 export { LockLostError, STATEMENT_TIMEOUT_MS } from "./database";
+export type { ReplicaStatus } from "./read-replicas";
 export type { Database, DatabaseTarget, HeldLock, LockResult, OpenDatabaseOptions, SqlRunner } from "./database";
 
 /** Where this process's database is, from DATABASE_URL and DATA_DIR. */
 export function configuredTarget(): DatabaseTarget {
-  const { DATABASE_URL, DATA_DIR } = env();
-  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL };
+  const { DATABASE_URL, DATA_DIR, DATABASE_REPLICA_URLS, DATABASE_REPLICA_MAX_LAG_SECONDS } = env();
+  if (DATABASE_URL) {
+    return { kind: "postgres", url: DATABASE_URL, ...(DATABASE_REPLICA_URLS.length ? { replicas: { urls: DATABASE_REPLICA_URLS, maxLagSeconds: DATABASE_REPLICA_MAX_LAG_SECONDS } } : {}) };
+  }
   return { kind: "pglite", dataDir: DATA_DIR };
 }
 
@@ -22,7 +26,8 @@ export function configuredTarget(): DatabaseTarget {
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "pglite") return `embedded PGlite in ${target.dataDir}`;
   const url = new URL(target.url);
-  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  const replicas = target.replicas?.urls.length ? ` with read replicas ${target.replicas.urls.map(replicaName).join(", ")}` : "";
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${replicas}`;
 }
 
 export function openDatabase(target: DatabaseTarget = configuredTarget(), options: OpenDatabaseOptions = {}): Database {
@@ -39,9 +44,22 @@ export function database(): Database {
   return holder.__logdeckDatabase;
 }
 
-/** This process's Prisma client. */
+/**
+ * This process's Prisma client on the primary: writes, and reads that must see what was
+ * just written (sign-in, admin pages, ingestion, retention).
+ */
 export function prisma(): PrismaClient {
   return database().prisma;
+}
+
+/**
+ * The Prisma client for the dashboard's reads (pages, search, export, live): on a
+ * streaming replica when DATABASE_REPLICA_URLS has a usable one, so it may trail the
+ * primary by up to DATABASE_REPLICA_MAX_LAG_SECONDS; the primary otherwise. Never write
+ * through it: with replicas its sessions are read-only, on the primary too.
+ */
+export function readPrisma(): PrismaClient {
+  return database().readPrisma;
 }
 
 export async function closeDatabase(): Promise<void> {

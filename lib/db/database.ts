@@ -5,12 +5,25 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CopyRows } from "./copy";
+import type { ReplicaStatus } from "./read-replicas";
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; replicas?: { urls: readonly string[]; maxLagSeconds: number } }
+  | { kind: "pglite"; dataDir: string };
 
 export interface Database {
   readonly target: DatabaseTarget;
+  /** The primary: every write, and every read that must see a write just made. */
   readonly prisma: PrismaClient;
+  /**
+   * For the dashboard's reads, which may trail the last writes by up to
+   * DATABASE_REPLICA_MAX_LAG_SECONDS: a streaming replica when DATABASE_REPLICA_URLS names
+   * any that are usable, the primary otherwise; `prisma` itself when there are none
+   * (PGlite, a lone PostgreSQL). With replicas its sessions are read-only everywhere.
+   */
+  readonly readPrisma: PrismaClient;
+  /** The replicas' states, checked now (none configured: empty). */
+  replicaStatuses(): Promise<ReplicaStatus[]>;
   /**
    * Runs `fn` with an adapter factory for the WASM schema engine, on connections of its
    * own that are closed afterwards: the engine takes a session-level advisory lock

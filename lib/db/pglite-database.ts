@@ -51,6 +51,9 @@ export function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>):
   return {
     target,
     prisma,
+    // One embedded database, no replicas.
+    readPrisma: prisma,
+    replicaStatuses: async () => [],
     // One process owns PGlite, in one session: the engine's lock is re-entrant there.
     withMigrationAdapter: (fn) => fn(adapter),
     copyRows: async (table, columns, rows) => copyIntoPglite(await embedded(), table, columns, rows),

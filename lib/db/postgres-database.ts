@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { withCheckedOutClient } from "./checked-out-client";
 import { copyIntoPostgres } from "./copy";
+import { ReplicaSet } from "./read-replicas";
 import { type Database, type DatabaseTarget, type HeldLock, LockLostError, type LockResult, type OpenDatabaseOptions, STATEMENT_TIMEOUT_MS } from "./database";
 
 /**
@@ -66,9 +67,18 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
   const rateLimitPoolFor = () =>
     (rateLimitPool ??= openPool({ ...postgresPoolConfig(target.url, { max: 2, sessionOptions: "-c statement_timeout=1000" }), connectionTimeoutMillis: 1_000 }));
   const prisma = new PrismaClient({ adapter: postgresAdapter(pool) });
+  // Opened on the first dashboard read, so scripts and ingestion never connect to replicas.
+  let replicaSet: ReplicaSet | undefined;
+  const replicas = target.replicas?.urls.length ? target.replicas : undefined;
+  const replicaSetFor = (settings: NonNullable<typeof replicas>) =>
+    (replicaSet ??= new ReplicaSet({ primaryUrl: target.url, replicaUrls: settings.urls, maxLagSeconds: settings.maxLagSeconds }));
   return {
     target,
     prisma,
+    get readPrisma() {
+      return replicas ? replicaSetFor(replicas).prisma : prisma;
+    },
+    replicaStatuses: async () => (replicas ? replicaSetFor(replicas).statuses() : []),
     withMigrationAdapter: (fn) => withMigrationPool(target.url, fn),
     copyRows: (table, columns, rows) => copyIntoPostgres(pool, table, columns, rows),
     withLock: (key, fn, options) => withAdvisoryLock(pool, key, fn, options?.wait !== false),
@@ -120,6 +130,7 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
       await pool.end().catch(() => {});
       await statementPool?.end().catch(() => {});
       await rateLimitPool?.end().catch(() => {});
+      await replicaSet?.close();
     },
   };
 }
