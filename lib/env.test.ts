@@ -36,4 +36,15 @@ describe("parseEnv", () => {
   it("refuses a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must start with postgresql:\/\//);
   });
+
+  it("refuses read replicas without a PostgreSQL primary, and replica URLs that are not PostgreSQL", () => {
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "postgresql://r/db" })).toThrow(/DATABASE_REPLICA_URLS needs DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://p/db", DATABASE_REPLICA_URLS: "postgresql://r/db, mysql://x" })).toThrow(/DATABASE_REPLICA_URLS must be a comma-separated list of postgresql:\/\/ URLs/);
+    expect(parseEnv({ DATABASE_URL: "postgresql://p/db", DATABASE_REPLICA_URLS: "postgresql://r1/db, postgresql://r2/db" }).DATABASE_REPLICA_URLS).toEqual(["postgresql://r1/db", "postgresql://r2/db"]);
+  });
+
+  it("refuses several server processes on the embedded database", () => {
+    expect(() => parseEnv({ WEB_CONCURRENCY: "2" })).toThrow(/WEB_CONCURRENCY above 1 needs DATABASE_URL/);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgresql://p/db" }).WEB_CONCURRENCY).toBe(2);
+  });
 });

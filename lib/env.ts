@@ -70,6 +70,10 @@ const EnvSchema = z.object({
     (value) => value === undefined || /^postgres(ql)?:\/\//.test(value),
     "DATABASE_URL must start with postgresql:// (or be unset to use the embedded database)",
   ),
+  // Streaming replicas of DATABASE_URL for the dashboard's reads (docs/scaling.md).
+  DATABASE_REPLICA_URLS: list.refine((urls) => urls.every((url) => /^postgres(ql)?:\/\//.test(url)), "DATABASE_REPLICA_URLS must be a comma-separated list of postgresql:// URLs"),
+  // A replica further behind the primary than this is skipped until it catches up.
+  DATABASE_REPLICA_MAX_LAG_SECONDS: positiveInt("DATABASE_REPLICA_MAX_LAG_SECONDS", 10),
   DATA_DIR: z.string().optional().default("./.data"),
   PORT: positiveInt("PORT", 3000),
   ADMIN_EMAIL: optionalString,
@@ -105,6 +109,9 @@ const EnvSchema = z.object({
   EVENT_RETENTION_DAYS: retentionDays("EVENT_RETENTION_DAYS", 30),
   ERROR_RETENTION_DAYS: retentionDays("ERROR_RETENTION_DAYS", 90),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),
+  // npm start: how many server processes share PORT (scripts/start.mjs; unset: one per
+  // core on PostgreSQL, see scripts/worker-count.mjs and docs/scaling.md).
+  WEB_CONCURRENCY: positiveInt("WEB_CONCURRENCY", 0),
   // Sessions: the secret that signs session cookies (unset: generated once into DATA_DIR;
   // set it when several instances serve one database), and the URL users reach us at.
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "AUTH_SECRET must be at least 32 characters"),
@@ -132,7 +139,13 @@ const EnvSchema = z.object({
   ),
   OIDC_SCOPES: list,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
-});
+})
+  .refine((settings) => settings.DATABASE_URL || settings.DATABASE_REPLICA_URLS.length === 0, {
+    message: "DATABASE_REPLICA_URLS needs DATABASE_URL (replicas are of a PostgreSQL primary; the embedded database has none)",
+  })
+  .refine((settings) => settings.DATABASE_URL || settings.WEB_CONCURRENCY <= 1, {
+    message: "WEB_CONCURRENCY above 1 needs DATABASE_URL: one process at a time can own the embedded database's DATA_DIR",
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -4,9 +4,8 @@
 // WASM schema engine replays the migrations into an in-memory PGlite shadow database.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { diffMigrationsToSchema, MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { withShadowDatabase } from "@/lib/db/shadow-database";
 import { runCli } from "./cli";
 
 await runCli(async () => {
@@ -16,19 +15,14 @@ await runCli(async () => {
     process.exitCode = 2;
     return;
   }
-  const shadow = new PGlite();
-  try {
-    const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow));
-    if (!sql.trim()) {
-      console.log("prisma/schema.prisma and prisma/migrations agree: no migration to write.");
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "migration.sql"), sql);
-    console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then npm run db:migrate.`);
-  } finally {
-    await shadow.close();
+  const sql = await withShadowDatabase(diffMigrationsToSchema);
+  if (!sql.trim()) {
+    console.log("prisma/schema.prisma and prisma/migrations agree: no migration to write.");
+    return;
   }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "migration.sql"), sql);
+  console.log(`Wrote ${path.relative(process.cwd(), dir)}/migration.sql — review it, then npm run db:migrate.`);
 }, { exitWhenDone: true });

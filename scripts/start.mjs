@@ -2,12 +2,15 @@
 //   1. scripts/serve.ts (under tsx) checks the configuration, migrates, creates the first
 //      admin, loads the demo data, builds when there is no build — and exits, taking the
 //      ~300 MB its tooling holds (tsx, Prisma's schema engine, the database client) with it;
-//   2. `next start`, with the V8 heap settings below. This process only forwards signals
-//      and the exit code.
+//   2. WEB_CONCURRENCY `next start` processes (workers of node:cluster, sharing PORT),
+//      with the V8 heap settings below. This process supervises them: it restarts a worker
+//      that dies, saying why, and passes SIGINT/SIGTERM on (docs/scaling.md).
 // Plain JavaScript, run by node itself: a launcher under tsx would keep two more
 // processes (the tsx CLI and esbuild) resident for the server's whole life.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import path from "node:path";
+import { describeExit, workerCount } from "./server-workers.mjs";
 // V8 lets a server's heap grow as far as the machine allows before collecting: under the
 // ingestion benchmark its RSS climbed to 370–406 MB. A 256 MB old space kept it at or
 // below ~255 MB through a soak (192 MB gave the same RSS, with less headroom for a large
@@ -24,17 +27,55 @@ function serverNodeOptions(nodeOptions = "") {
   return [...own, nodeOptions].join(" ").trim();
 }
 
+// A worker that dies within this long of starting counts as a crash loop: each restart
+// then waits twice as long as the last (1 s, 2 s, … up to 30 s), as systemd's and
+// Kubernetes' restart back-off do, so a server that cannot start does not spin.
+const QUICK_DEATH_MS = 10_000;
+const MAX_BACKOFF_MS = 30_000;
+
 const prepare = spawnSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/serve.ts", ...process.argv.slice(2)], {
   stdio: "inherit",
 });
 if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 
-const next = path.join("node_modules", "next", "dist", "bin", "next");
-// `next start` takes its port from PORT (default 3000, as lib/env.ts's).
-const server = spawn(process.execPath, [next, "start"], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
+// serve.ts has checked WEB_CONCURRENCY (lib/env.ts) by now.
+const workers = workerCount(process.env);
+cluster.setupPrimary({
+  exec: path.join("node_modules", "next", "dist", "bin", "next"),
+  // `next start` takes its port from PORT (default 3000, as lib/env.ts's).
+  args: ["start"],
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+const workerEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
 
+let stopping = false;
+let backoffMs = 0;
+const startedAt = new Map();
+
+function startWorker() {
+  const worker = cluster.fork(workerEnv);
+  startedAt.set(worker.id, Date.now());
+}
+
+cluster.on("exit", (worker, code, signal) => {
+  const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+  startedAt.delete(worker.id);
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
+  }
+  backoffMs = lived < QUICK_DEATH_MS ? Math.min(MAX_BACKOFF_MS, Math.max(1_000, backoffMs * 2)) : 0;
+  console.error(`logdeck: server worker ${worker.process.pid} ${describeExit(code, signal)} after ${Math.round(lived / 1000)} s; starting another${backoffMs ? ` in ${backoffMs / 1000} s` : ""}`);
+  setTimeout(startWorker, backoffMs);
+});
+
+for (const name of ["SIGINT", "SIGTERM"]) {
+  process.on(name, () => {
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(0);
+    for (const worker of running) worker?.process.kill(name);
+  });
+}
+
+if (workers > 1) console.log(`logdeck: starting ${workers} server processes (WEB_CONCURRENCY)`);
+for (let i = 0; i < workers; i++) startWorker();

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./client";
+import { database, prisma, type ReplicaStatus } from "./client";
 
 /** True when the database answers a trivial query within `timeoutMs`. */
 export async function isDatabaseHealthy({ timeoutMs = 3_000 }: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -15,4 +15,12 @@ export async function isDatabaseHealthy({ timeoutMs = 3_000 }: { timeoutMs?: num
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The read replicas' states (DATABASE_REPLICA_URLS; none: empty). A replica that is down
+ * or lagging does not make the instance unhealthy: its reads go to the primary.
+ */
+export async function findReplicaHealth(): Promise<ReplicaStatus[]> {
+  return database().replicaStatuses();
 }

@@ -1,9 +1,8 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describe, expect, it } from "vitest";
 import { openDatabase, configuredTarget, prisma } from "./client";
 import { migrate } from "./migrate";
 import { diffMigrationsToSchema } from "./schema-engine";
+import { withShadowDatabase } from "./shadow-database";
 
 describe("migrations", () => {
   it("are recorded in _prisma_migrations as prisma migrate deploy records them", async () => {
@@ -50,7 +49,7 @@ describe("migrations", () => {
 
   it("match prisma/schema.prisma (no drift)", async () => {
     // The engine replays the migrations into a shadow database: an in-memory PGlite.
-    const drift = await diffMigrationsToSchema(new PrismaPGlite(new PGlite()));
+    const drift = await withShadowDatabase(diffMigrationsToSchema);
     expect(drift, `schema.prisma and prisma/migrations disagree; the next migration would be:\n${drift}`).toBe("");
   });
 });

@@ -1,45 +1,16 @@
 // Prisma's schema engine, compiled to WebAssembly, driven through a driver adapter: the
 // same migrations and `_prisma_migrations` records as `prisma migrate deploy`, with no
-// engine binary to download. The package imports its .wasm as an ES module, which
-// Node 20 refuses, so the module is instantiated here by hand.
+// engine binary to download. Loading the engine (wasm-bindgen internals) is
+// ./schema-engine-wasm.ts's business.
 import { readdir, readFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList } from "@prisma/schema-engine-wasm";
+import { createSchemaEngine as createEngine } from "./schema-engine-wasm";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
-
-let instantiated: Promise<void> | undefined;
-
-function instantiateWasm(): Promise<void> {
-  instantiated ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = readFileSync(gluePath.replace(/schema_engine_bg\.js$/, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-    });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start?: () => void };
-    (bindings as unknown as { __wbg_set_wasm(e: WebAssembly.Exports): void }).__wbg_set_wasm(exports);
-    exports.__wbindgen_start?.();
-  })();
-  return instantiated;
-}
-
-async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory, schema: string): Promise<SchemaEngine> {
-  await instantiateWasm();
-  const engineClass = (bindings as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-  return engineClass.new(
-    { datamodels: [["schema.prisma", schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
-}
 
 /** prisma/migrations as the engine wants it. */
 export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {

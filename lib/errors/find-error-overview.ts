@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { bucketCount, ERROR_WINDOWS, type ErrorWindow } from "./error-window";
 import { messagePatternSql } from "./message-pattern";
@@ -74,7 +74,7 @@ export async function findErrorOverview({
 }): Promise<ErrorOverview> {
   const { bucketMs } = ERROR_WINDOWS[window];
   const buckets = bucketCount(window);
-  const [row] = await prisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
+  const [row] = await readPrisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
   const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
   const rawGroups = (parse(row?.groups) ?? []) as { fingerprint: string; errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
   const rawChart = (parse(row?.chart) ?? []) as [number, string, number][];

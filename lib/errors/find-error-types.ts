@@ -1,10 +1,10 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The error types a project has logged recently, for the type filter (bounded scan). */
 export async function findErrorTypes({ projectId, since }: { projectId: string; since: Date }): Promise<string[]> {
-  const rows = await prisma().$queryRaw<{ error_type: string }[]>(buildErrorTypesSql({ projectId, since }));
+  const rows = await readPrisma().$queryRaw<{ error_type: string }[]>(buildErrorTypesSql({ projectId, since }));
   return rows.map((r) => r.error_type);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { isStorableText } from "@/lib/format/storable-text";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorWindowWhere, type ErrorFilters } from "./find-error-overview";
@@ -59,7 +59,7 @@ export async function findProjectErrors({
 }): Promise<ProjectErrorPage> {
   const after = decodeErrorCursor(cursor);
   const take = Math.min(Math.max(limit, 1), 500);
-  const rows = await prisma().$queryRaw<{ id: string; trace_id: string; error_type: string; message: string; severity: string; endpoint: string | null; run_id: string | null; created_at: Date }[]>(
+  const rows = await readPrisma().$queryRaw<{ id: string; trace_id: string; error_type: string; message: string; severity: string; endpoint: string | null; run_id: string | null; created_at: Date }[]>(
     buildProjectErrorsSql({ projectId, since, until, filters, after, take: take + 1 }),
   );
   const page = rows.slice(0, take).map((r) => ({

@@ -118,7 +118,7 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
       });
     }
     const { INGEST_RATE_LIMIT_PER_SECOND, INGEST_RATE_LIMIT_BURST, INGEST_SCRUB_KEYS } = env();
-    const rate = takeRateLimitToken(identity.keyId, { perSecond: INGEST_RATE_LIMIT_PER_SECOND, burst: INGEST_RATE_LIMIT_BURST });
+    const rate = await takeRateLimitToken(identity.keyId, { perSecond: INGEST_RATE_LIMIT_PER_SECOND, burst: INGEST_RATE_LIMIT_BURST });
     if (!rate.allowed) {
       throw new AppError("rate_limited", `Too many requests for this ingest key (INGEST_RATE_LIMIT_PER_SECOND=${INGEST_RATE_LIMIT_PER_SECOND}); retry after ${rate.retryAfterSeconds} s.`, {
         retryAfter: rate.retryAfterSeconds,

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 export interface ProjectOverview {
   id: string;
@@ -28,7 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function findProjectsOverview({ now = new Date(), limit = 100 }: { now?: Date; limit?: number } = {}): Promise<ProjectsOverview> {
   const since = new Date(now.getTime() - DAY);
   const before = new Date(now.getTime() - 2 * DAY);
-  const rows = await prisma().$queryRaw<{ id: string; name: string; last: number; previous: number; run_count: number; total: number }[]>`
+  const rows = await readPrisma().$queryRaw<{ id: string; name: string; last: number; previous: number; run_count: number; total: number }[]>`
     WITH counts AS (
       SELECT project_id,
         count(*) FILTER (WHERE created_at > ${since}::timestamptz)::int AS last,

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 /** One project, or null (once per request). */
 export function getProject({ projectId }: { projectId: string }): Promise<{ id: string; name: string } | null> {
@@ -8,4 +8,4 @@ export function getProject({ projectId }: { projectId: string }): Promise<{ id: 
 }
 
 // React's cache keys on argument identity, so the cached function takes the id itself.
-const getProjectById = cache(async (projectId: string) => prisma().project.findUnique({ where: { id: projectId }, select: { id: true, name: true } }));
+const getProjectById = cache(async (projectId: string) => readPrisma().project.findUnique({ where: { id: projectId }, select: { id: true, name: true } }));

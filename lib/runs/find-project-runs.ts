@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { isStorableText } from "@/lib/format/storable-text";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -50,7 +50,7 @@ export async function findProjectRuns({
     ...(status ? { status } : {}),
     ...(after ? { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] } : {}),
   };
-  const rows = await prisma().run.findMany({
+  const rows = await readPrisma().run.findMany({
     where,
     select: { id: true, name: true, status: true, startedAt: true, finishedAt: true },
     orderBy: [{ startedAt: order }, { id: order }],

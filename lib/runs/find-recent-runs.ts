@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 import type { RunDetail } from "./get-run";
 
@@ -8,7 +8,7 @@ export type RecentRun = RunDetail;
 
 /** The most recently started runs across all projects. */
 export async function findRecentRuns({ limit = 20 }: { limit?: number } = {}): Promise<RecentRun[]> {
-  const runs = await prisma().run.findMany({
+  const runs = await readPrisma().run.findMany({
     select: {
       id: true,
       name: true,

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
 import { pairComparison, type KeyComparison, type TimelineCursor, type TimelineKey, type TimelineKind } from "./timeline-cursor";
@@ -98,7 +98,7 @@ export async function queryTimeline(options: TimelineSqlOptions): Promise<Timeli
   const sql = buildTimelineSql(options);
   if (!sql) return [];
   const direction = Prisma.raw(options.desc ? "DESC" : "ASC");
-  const [result] = await prisma().$queryRaw<{ rows: string | null }[]>(Prisma.sql`
+  const [result] = await readPrisma().$queryRaw<{ rows: string | null }[]>(Prisma.sql`
     SELECT json_agg(timeline ORDER BY created_at ${direction}, id ${direction}, kind ${direction})::text AS rows FROM (${sql}) AS timeline`);
   if (!result?.rows) return [];
   return (JSON.parse(result.rows) as RawTimelineRow[]).map(toTimelineRow);

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 /** At most this many types are offered in the filter. */
 const MAX_TYPES = 100;
@@ -11,7 +11,7 @@ const MAX_TYPES = 100;
  * once, long ago, is offered too.
  */
 export async function findRunTypes({ runId }: { runId: string }): Promise<string[]> {
-  const rows = await prisma().$queryRaw<{ type: string }[]>`
+  const rows = await readPrisma().$queryRaw<{ type: string }[]>`
     WITH RECURSIVE event_types AS (
       (SELECT event_type AS type, 1 AS n FROM event_logs WHERE run_id = ${runId} ORDER BY event_type LIMIT 1)
       UNION ALL

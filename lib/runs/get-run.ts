@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 export interface RunDetail {
   id: string;
@@ -19,7 +19,7 @@ export function getRun({ runId }: { runId: string }): Promise<RunDetail | null> 
 
 // React's cache keys on argument identity, so the cached function takes the id itself.
 const getRunById = cache(async (runId: string): Promise<RunDetail | null> => {
-  const run = await prisma().run.findUnique({
+  const run = await readPrisma().run.findUnique({
     where: { id: runId },
     select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, projectId: true, project: { select: { name: true } } },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { queryTimeline } from "./find-run-timeline";
 import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
 import type { TimelineCursor, TimelineKey, TimelineKind } from "./timeline-cursor";
@@ -24,8 +24,8 @@ export async function locateTimelineRow({
   order: "desc" | "asc";
 }): Promise<{ found: boolean; kind?: TimelineKind; cursor: TimelineCursor | null; hiddenByFilters?: true }> {
   const [event, error] = await Promise.all([
-    prisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, eventType: true, actorType: true } }),
-    prisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, errorType: true, severity: true } }),
+    readPrisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, eventType: true, actorType: true } }),
+    readPrisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, errorType: true, severity: true } }),
   ]);
   const hit = event ? { kind: "event" as const, createdAt: event.createdAt } : error ? { kind: "error" as const, createdAt: error.createdAt } : null;
   if (!hit) return { found: false, cursor: null };

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { traceIdVariants } from "@/lib/traces/find-trace";
 import { lookupCandidates, MAX_LOOKUP_LENGTH, type LookupCandidate } from "./normalize-lookup-id";
 
@@ -30,10 +30,10 @@ export async function resolveLookup({ query }: { query: string }): Promise<Looku
 async function resolveCandidate(lookup: LookupCandidate): Promise<LookupResult | null> {
   const ids = lookup.uuid ? traceIdVariants(lookup.id) : [lookup.id];
   const [trace, run, event, error] = await Promise.all([
-    prisma().errorLog.findFirst({ where: { traceId: { in: ids } }, select: { traceId: true } }),
-    prisma().run.findFirst({ where: { id: { in: ids } }, select: { id: true } }),
-    prisma().eventLog.findFirst({ where: { id: { in: ids } }, select: { id: true, runId: true } }),
-    prisma().errorLog.findFirst({ where: { id: { in: ids } }, select: { traceId: true } }),
+    readPrisma().errorLog.findFirst({ where: { traceId: { in: ids } }, select: { traceId: true } }),
+    readPrisma().run.findFirst({ where: { id: { in: ids } }, select: { id: true } }),
+    readPrisma().eventLog.findFirst({ where: { id: { in: ids } }, select: { id: true, runId: true } }),
+    readPrisma().errorLog.findFirst({ where: { id: { in: ids } }, select: { traceId: true } }),
   ]);
   if (trace) return { found: true, kind: "trace", href: `/traces/${encodeURIComponent(lookup.uuid ?? trace.traceId)}` };
   if (run) return { found: true, kind: "run", href: runHref(run.id, lookup.at) };

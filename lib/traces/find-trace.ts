@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeUuid } from "@/lib/search/normalize-lookup-id";
 
@@ -66,7 +66,7 @@ export function traceIdVariants(traceId: string): string[] {
  * Null when no error has this traceId. One statement (buildTraceSql), one round trip.
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
-  const [row] = await prisma().$queryRaw<{ errors: string | null; total: bigint | number; runs: string | null }[]>(buildTraceSql({ traceId }));
+  const [row] = await readPrisma().$queryRaw<{ errors: string | null; total: bigint | number; runs: string | null }[]>(buildTraceSql({ traceId }));
   if (!row?.errors) return null;
   // Read newest first (a client stuck in a retry loop can send thousands under one
   // traceId: the latest are the ones asked about), shown oldest first.
