@@ -9,6 +9,7 @@ import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { withAtomicScripts } from "./atomic-scripts";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
@@ -37,7 +38,8 @@ async function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory, sche
   return engineClass.new(
     { datamodels: [["schema.prisma", schema]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
+    // Each migration as one atomic script, as `prisma migrate deploy` sends it.
+    bindMigrationAwareSqlAdapterFactory(withAtomicScripts(adapter)),
   );
 }
 
@@ -61,12 +63,15 @@ export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<Migratio
   };
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+/**
+ * Applies every migration in `migrationsDir` not yet recorded in `_prisma_migrations`;
+ * returns their names.
+ */
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const engine = await createEngine(adapter, await readFile(SCHEMA_PATH, "utf8"));
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await loadMigrations(),
+      migrationsList: await loadMigrations(migrationsDir),
       filters: NO_FILTER,
     });
     return appliedMigrationNames;
