@@ -5,12 +5,18 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { MigrationList } from "@prisma/schema-engine-wasm";
-import { createSchemaEngine as createEngine } from "./schema-engine-wasm";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { createSchemaEngine } from "./schema-engine-wasm";
+import { withAtomicScripts } from "./atomic-scripts";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 export const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
 const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+/** A schema engine whose migrations each go to the database as one atomic script, as `prisma migrate deploy` sends them. */
+function createEngine(adapter: SqlMigrationAwareDriverAdapterFactory, schema: string): Promise<SchemaEngine> {
+  return createSchemaEngine(withAtomicScripts(adapter), schema);
+}
 
 /** prisma/migrations as the engine wants it. */
 export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {
@@ -32,12 +38,15 @@ export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<Migratio
   };
 }
 
-/** Applies every migration not yet recorded in `_prisma_migrations`; returns their names. */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+/**
+ * Applies every migration in `migrationsDir` not yet recorded in `_prisma_migrations`;
+ * returns their names.
+ */
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const engine = await createEngine(adapter, await readFile(SCHEMA_PATH, "utf8"));
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await loadMigrations(),
+      migrationsList: await loadMigrations(migrationsDir),
       filters: NO_FILTER,
     });
     return appliedMigrationNames;

@@ -27,6 +27,8 @@ export interface StoreResult {
   foreignRunIds: string[];
   /** Ids of items already stored for another project than the key's: then nothing was stored. */
   foreignItemIds: string[];
+  /** Ids that are already the key's project's items of the other kind (an event's, sent as an error's): then nothing was stored. */
+  otherKindItemIds: string[];
 }
 
 export interface IngestEndpoint<T extends IngestItem> {
@@ -95,7 +97,7 @@ function assertKeyMayWrite<T extends IngestItem>(identity: IngestKeyIdentity, it
 function foreignOwnerError<T extends IngestItem & { id?: string }>(
   bound: string,
   items: readonly T[],
-  { field, values, owned, hint = "" }: { field: "runId" | "id"; values: readonly string[]; owned: string; hint?: string },
+  { field, values, owned, hint = "", detail = `${owned} than the key's project "${bound}"` }: { field: "runId" | "id"; values: readonly string[]; owned: string; hint?: string; detail?: string },
   { batchKey, itemName }: { batchKey: string; itemName: string },
 ): AppError {
   const foreign = new Set(values);
@@ -103,7 +105,7 @@ function foreignOwnerError<T extends IngestItem & { id?: string }>(
   const first = offending[0] ?? 0;
   const where = items.length > 1 ? `${batchKey}[${first}]` : itemName;
   return new AppError("forbidden", `This ingest key may only write project "${bound}"; ${where}.${field} "${items[first]?.[field] ?? values[0]}" ${owned}${hint}. Nothing was stored.`, {
-    details: offending.slice(0, 50).map((index) => ({ index, field, message: `${owned} than the key's project "${bound}"` })),
+    details: offending.slice(0, 50).map((index) => ({ index, field, message: detail })),
   });
 }
 
@@ -138,10 +140,14 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     });
     assertKeyMayWrite(identity, items, endpoint);
 
-    const { ids, foreignRunIds, foreignItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
+    const { ids, foreignRunIds, foreignItemIds, otherKindItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
     if (foreignRunIds.length) throw foreignOwnerError(identity.projectId!, items, { field: "runId", values: foreignRunIds, owned: "is a run of another project" }, endpoint);
     if (foreignItemIds.length) {
       throw foreignOwnerError(identity.projectId!, items, { field: "id", values: foreignItemIds, owned: "is already stored for another project", hint: " — ids must be unique across projects" }, endpoint);
+    }
+    if (otherKindItemIds.length) {
+      const other = endpoint.itemName === "event" ? "an error" : "an event";
+      throw foreignOwnerError(identity.projectId!, items, { field: "id", values: otherKindItemIds, owned: `is already the id of ${other}`, hint: " — a project-bound key's ids must be unique across events and errors", detail: `is already the id of ${other} of the key's project "${identity.projectId}"` }, endpoint);
     }
     // no-transform: Next would gzip the answer (up to 1,000 ids) on the server's one
     // thread, which cost more CPU than the bytes it saves on the wire.

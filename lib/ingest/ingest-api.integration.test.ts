@@ -47,7 +47,7 @@ describe("POST /api/events: storing", () => {
     const res = await send("events", { eventType: "SIM_STARTED", projectId: "proj_new", runId: "run_new" });
     expect(res.status).toBe(201);
     expect(res.json.ids).toHaveLength(1);
-    const row = await prisma().eventLog.findUniqueOrThrow({ where: { id: res.json.ids[0] } });
+    const row = await prisma().eventLog.findFirstOrThrow({ where: { id: res.json.ids[0] } });
     expect(row).toMatchObject({ eventType: "SIM_STARTED", payload: {}, actorType: "system", projectId: "proj_new", runId: "run_new", userId: null });
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
     expect(await prisma().project.findUnique({ where: { id: "proj_new" } })).toMatchObject({ name: "proj_new" });
@@ -109,7 +109,7 @@ describe("idempotency", () => {
     expect(res.status).toBe(201);
     expect(res.json.ids).toEqual(["dup", "dup", "fresh"]);
     expect(await countEvents()).toBe(2);
-    expect((await prisma().eventLog.findUniqueOrThrow({ where: { id: "dup" } })).eventType).toBe("ORIGINAL");
+    expect((await prisma().eventLog.findFirstOrThrow({ where: { id: "dup" } })).eventType).toBe("ORIGINAL");
   });
 
   it("errors are idempotent too", async () => {
@@ -445,7 +445,7 @@ describe("limits (defaults)", () => {
     expect(res.status).toBe(201);
     const err = await send("errors", { id, traceId: TRACE, errorType: type, message: "m", runId: id, projectId: id });
     expect(err.status).toBe(201);
-    expect(await prisma().eventLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ eventType: type, runId: id });
+    expect(await prisma().eventLog.findFirstOrThrow({ where: { id } })).toMatchObject({ eventType: type, runId: id });
   });
 
   it("refuses a payload 33 levels deep with 413 naming the field and the limit", async () => {
@@ -626,7 +626,7 @@ describe("POST /api/errors", () => {
   it("stores an error with its defaults, lowercasing the traceId", async () => {
     const res = await send("errors", { traceId: TRACE.toUpperCase(), errorType: "API_ERROR", message: "Boom", stack: "at x", endpoint: "/api/run", projectId: "p_err", runId: "r_err" });
     expect(res.status).toBe(201);
-    expect(await prisma().errorLog.findUniqueOrThrow({ where: { id: res.json.ids[0] } })).toMatchObject({
+    expect(await prisma().errorLog.findFirstOrThrow({ where: { id: res.json.ids[0] } })).toMatchObject({
       traceId: TRACE, errorType: "API_ERROR", message: "Boom", stack: "at x", endpoint: "/api/run", severity: "error", detail: null, projectId: "p_err", runId: "r_err",
     });
     expect(await prisma().run.findUnique({ where: { id: "r_err" } })).not.toBeNull();
@@ -640,7 +640,7 @@ describe("POST /api/errors", () => {
     ];
     const res = await send("errors", { errors });
     expect(res.status).toBe(201);
-    const rows = await Promise.all(res.json.ids.map((id: string) => prisma().errorLog.findUniqueOrThrow({ where: { id } })));
+    const rows = await Promise.all(res.json.ids.map((id: string) => prisma().errorLog.findFirstOrThrow({ where: { id } })));
     expect(rows.map((r) => [r.errorType, r.severity, r.detail])).toEqual([["A", "critical", [1, 2]], ["B", "warning", "text"], ["C", "error", null]]);
   });
 

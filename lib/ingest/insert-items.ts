@@ -1,6 +1,8 @@
 import "server-only";
 import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { ensurePartitions, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
+import { AppError } from "@/lib/http/app-error";
 import type { StoreResult } from "./handle-ingest-request";
 
 /** What every stored item has, whatever its table. */
@@ -28,6 +30,8 @@ export interface InsertItemsResult {
   foreignRunIds: string[];
   /** Ids of items already stored for another project than the key's: nothing was stored. */
   foreignItemIds: string[];
+  /** Ids a bound key sent that are its project's items of the other kind (an error's id as an event's): nothing was stored. */
+  otherKindItemIds: string[];
 }
 
 export type InsertItems<Row extends ItemRow> = (rows: readonly Row[], options: { boundProjectId: string | null }) => Promise<InsertItemsResult>;
@@ -39,7 +43,7 @@ type ItemInput = Omit<ItemRow, "id" | "createdAt"> & { id?: string; createdAt?: 
  * An endpoint's store: fills in the ids and times items lack (a new id; the time the
  * request arrived), inserts them with createItemInserter, and gives the ids in request order.
  */
-export function createItemStore<Item extends ItemInput>(table: string, columns: readonly ItemColumn<Item & ItemRow>[]) {
+export function createItemStore<Item extends ItemInput>(table: PartitionedTable, columns: readonly ItemColumn<Item & ItemRow>[]) {
   const insert = createItemInserter<Item & ItemRow>(table, columns);
   return async (items: Item[], { receivedAt, boundProjectId }: { receivedAt: Date; boundProjectId: string | null }): Promise<StoreResult> => {
     // The items are this request's own parsed objects: filled in place, not copied.
@@ -48,8 +52,8 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
       item.createdAt ??= receivedAt;
     }
     const rows = items as readonly (Item & ItemRow)[];
-    const { foreignRunIds, foreignItemIds } = await insert(rows, { boundProjectId });
-    return { ids: rows.map((row) => row.id), foreignRunIds, foreignItemIds };
+    const { foreignRunIds, foreignItemIds, otherKindItemIds } = await insert(rows, { boundProjectId });
+    return { ids: rows.map((row) => row.id), foreignRunIds, foreignItemIds, otherKindItemIds };
   };
 }
 
@@ -66,13 +70,22 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  * - An item naming a run but no project gets the run's project (from the batch, else the
  *   stored run), so an ErrorService configured without projectId still shows up in its
  *   project's error views.
- * - An id already stored is skipped, not overwritten (ON CONFLICT (id) DO NOTHING): a
- *   retried request stores nothing twice, and an id twice in one batch is stored once.
+ * - An id already stored is skipped, not overwritten: the table's trigger claims each id
+ *   in log_ids and skips the row when the id is there already, whatever its created_at
+ *   (the primary key is (id, created_at), so it alone would not catch a retry without
+ *   createdAt); a retried request stores nothing twice, and an id twice in one batch is
+ *   stored once.
  * - A key bound to a project may not write into a run of another project, nor send an
- *   id already stored for another project (which would be acknowledged and skipped, so
- *   one project could silently pre-empt another's ids): the statement then stores
- *   nothing and returns those runs and ids (the handler answers 403). With a key bound
- *   to no project, an id already stored is skipped whoever stored it, as the contract says.
+ *   id already stored for another project — nor an id that is already an item of the
+ *   other kind (an event's id sent as an error's), so that an id a bound key stores
+ *   leads to its own rows only (issue #11.10). Such an id would be acknowledged and
+ *   skipped, so one project could silently pre-empt another's ids: the statement then
+ *   stores nothing and returns those runs and ids (the handler answers 403). Both checks
+ *   read log_ids (one index probe per id, not one per partition). With a key bound to no
+ *   project, an id already stored is skipped whoever stored it, as the contract says.
+ * - An item whose week has no partition: when its time is ahead of the newest partition,
+ *   the missing weeks are created and the statement runs again; when it is older than
+ *   the oldest, the request is refused (400): such data is past the retention period.
  *   Two bound keys naming the same NEW run at once would each see it free in their own
  *   snapshot: a bound key's batch therefore first takes a transaction-level advisory lock
  *   per run it names (sorted, so two batches cannot deadlock), and its statement, started
@@ -86,7 +99,8 @@ export function createItemStore<Item extends ItemInput>(table: string, columns: 
  * rows' JSON is built with the engine's native JSON.stringify and the payloads, JSON
  * already, go in as they are.
  */
-export function createItemInserter<Row extends ItemRow>(table: string, columns: readonly ItemColumn<Row>[]): InsertItems<Row> {
+export function createItemInserter<Row extends ItemRow>(table: PartitionedTable, columns: readonly ItemColumn<Row>[]): InsertItems<Row> {
+  const kind = table === "event_logs" ? "event" : "error";
   const recordType = columns.map((column) => `${column.name} ${column.type}`).join(", ");
   // An item without a project takes its run's, when the run is stored with one (runs the
   // batch names with a project were filled in before the statement).
@@ -101,10 +115,15 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
       SELECT id FROM runs
       WHERE $1::text IS NOT NULL AND id = ANY($3::text[]) AND project_id <> $1::text
     ), foreign_items AS (
-      SELECT id FROM ${table}
+      SELECT DISTINCT id FROM log_ids
       WHERE $1::text IS NOT NULL AND id = ANY($7::text[]) AND project_id IS DISTINCT FROM $1::text
+    ), other_kind_items AS (
+      SELECT DISTINCT id FROM log_ids
+      WHERE $1::text IS NOT NULL AND id = ANY($7::text[]) AND project_id = $1::text AND kind <> '${kind}'
+        AND id NOT IN (SELECT id FROM foreign_items)
     ), refused AS (
       SELECT 'run' AS kind, id FROM foreign_runs UNION ALL SELECT 'item', id FROM foreign_items
+      UNION ALL SELECT 'other_kind', id FROM other_kind_items
     ), new_projects AS (
       INSERT INTO projects (id, name)
       SELECT id, id FROM unnest($2::text[]) AS t(id)
@@ -120,7 +139,9 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
       INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
       SELECT ${selectList} FROM json_to_recordset($6::json) AS t(${recordType})
       WHERE NOT EXISTS (SELECT 1 FROM refused)
-      ON CONFLICT (id) DO NOTHING
+      -- The trigger skips ids already stored; this covers a row whose log_ids entry
+      -- retention removed a moment before its partition.
+      ON CONFLICT DO NOTHING
     )
     SELECT kind, id FROM refused`;
   // A prepared statement per connection: parsed and planned once, not per request.
@@ -157,8 +178,8 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
       // Only a bound key's ids are looked up (unbound: the CTE reads nothing).
       boundProjectId === null ? null : sorted.map((row) => row.id),
     ];
-    type Refused = { kind: "run" | "item"; id: string };
-    const result =
+    type Refused = { kind: "run" | "item" | "other_kind"; id: string };
+    const run = async () =>
       boundProjectId !== null && runIds.length
         ? await database().transaction(
             async (sql) => {
@@ -173,11 +194,47 @@ export function createItemInserter<Row extends ItemRow>(table: string, columns: 
             { statementTimeoutMs: STATEMENT_TIMEOUT_MS },
           )
         : await database().statement<Refused>(text, params, { name });
+    let result: Refused[];
+    try {
+      result = await run();
+    } catch (error) {
+      if (!isNoPartitionError(error)) throw error;
+      await refuseOrMakePartitions(table, rows);
+      result = await run();
+    }
     return {
       foreignRunIds: result.filter((row) => row.kind === "run").map((row) => row.id),
       foreignItemIds: result.filter((row) => row.kind === "item").map((row) => row.id),
+      otherKindItemIds: result.filter((row) => row.kind === "other_kind").map((row) => row.id),
     };
   };
+}
+
+/** PostgreSQL's refusal of a row whose created_at no partition holds (SQLSTATE 23514). */
+function isNoPartitionError(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "23514" && typeof message === "string" && message.includes("no partition of relation");
+}
+
+/**
+ * After a "no partition" refusal: a 400 naming the items older than the oldest
+ * partition (retention has dropped their week); otherwise the weeks up to the newest
+ * item are created (createdAt is at most INGEST_MAX_FUTURE_SECONDS ahead, so a bounded
+ * number) for the caller to try again.
+ */
+async function refuseOrMakePartitions(table: PartitionedTable, rows: readonly ItemRow[]): Promise<void> {
+  const oldest = (await listPartitions(table))[0]?.from;
+  if (oldest) {
+    const tooOld = rows.flatMap((row, index) => (row.createdAt < oldest ? [index] : []));
+    if (tooOld.length) {
+      const since = oldest.toISOString();
+      throw new AppError("validation_failed", `createdAt is older than the oldest data kept (${since}): past the retention period, it would not be kept`, {
+        details: tooOld.slice(0, 100).map((index) => ({ index, field: "createdAt", message: `is before ${since}, the start of the oldest partition kept by retention` })),
+      });
+    }
+  }
+  const newest = rows.reduce((max, row) => (row.createdAt > max ? row.createdAt : max), rows[0]!.createdAt);
+  await ensurePartitions({ until: newest });
 }
 
 /** `[{"id":"…","payload":{…},…}, …]`: the rows as json_to_recordset reads them. */

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { truncateAll } from "@/test/truncate";
+import { prisma } from "./client";
+import { ensurePartitions, listPartitions, partitionName, weekStart, WEEKS_AHEAD } from "./partitions";
+
+const WEEK = 7 * 24 * 3_600_000;
+
+beforeEach(truncateAll);
+
+describe("weekStart", () => {
+  it("is the Monday 00:00 UTC of the week", () => {
+    expect(weekStart(new Date("2026-12-07T00:00:00Z")).toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(weekStart(new Date("2026-12-13T23:59:59.999Z")).toISOString()).toBe("2026-12-07T00:00:00.000Z");
+    expect(weekStart(new Date("2026-12-14T00:00:00Z")).toISOString()).toBe("2026-12-14T00:00:00.000Z");
+  });
+});
+
+describe("ensurePartitions", () => {
+  it("creates the missing weeks up to the one asked for, each once, contiguous", async () => {
+    const until = new Date(Date.now() + 6 * WEEK);
+    const created = await ensurePartitions({ until });
+    expect(await ensurePartitions({ until })).toEqual([]);
+    for (const table of ["event_logs", "error_logs"] as const) {
+      const partitions = await listPartitions(table);
+      expect(partitions[0]!.from).toBeNull();
+      for (let i = 1; i < partitions.length; i++) expect(partitions[i]!.from).toEqual(partitions[i - 1]!.to);
+      const last = partitions.at(-1)!;
+      expect(last.name).toBe(partitionName(table, weekStart(until)));
+      expect(last.to!.getTime() - last.from!.getTime()).toBe(WEEK);
+      expect(created).toContain(last.name);
+    }
+  });
+
+  it("makes partitions that take rows, with the table's indexes, defaults and generated columns", async () => {
+    const until = new Date(Date.now() + (WEEKS_AHEAD + 3) * WEEK);
+    await ensurePartitions({ until });
+    await prisma().project.create({ data: { id: "p1", name: "p1" } });
+    await prisma().errorLog.create({ data: { id: "x1", traceId: "t", errorType: "E", message: "m 12", projectId: "p1", createdAt: until } });
+    const [row] = await prisma().$queryRawUnsafe<{ fingerprint: string | null; severity: string; part: string }[]>(
+      `SELECT fingerprint::text, severity, tableoid::regclass::text AS part FROM error_logs WHERE id = 'x1'`,
+    );
+    expect(row).toEqual({ fingerprint: expect.stringMatching(/^[0-9a-f-]{36}$/), severity: "error", part: partitionName("error_logs", weekStart(until)) });
+    const indexes = await prisma().$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM pg_indexes WHERE tablename = '${partitionName("error_logs", weekStart(until))}'`,
+    );
+    const parent = await prisma().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pg_indexes WHERE tablename = 'error_logs'`);
+    expect(Number(indexes[0]!.n)).toBe(Number(parent[0]!.n));
+  });
+});
