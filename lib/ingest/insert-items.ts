@@ -1,7 +1,7 @@
 import "server-only";
 import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import type { StoreResult } from "./handle-ingest-request";
+import type { StoreResult } from "./ingest-items";
 
 /** What every stored item has, whatever its table. */
 export interface ItemRow {
