@@ -31,6 +31,8 @@ export interface RouteOptions<A> {
   auth: (request: Request) => A | Promise<A>;
   /** For routes browsers on other origins call: the ingestion API. */
   cors?: RouteCors;
+  /** A protocol's own error body (OTLP's google.rpc.Status); default: the one error body. */
+  renderError?: (error: unknown, request: Request, headers: Record<string, string>) => Response;
 }
 
 /** No credentials needed (health, the protocols' own auth in their handlers). */
@@ -57,7 +59,7 @@ export function defineRoute<A>(options: RouteOptions<A>): Record<RouteMethod, Ne
         for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
         return response;
       } catch (error) {
-        return toErrorResponse(error, headers);
+        return options.renderError ? options.renderError(error, request, headers) : toErrorResponse(error, headers);
       }
     };
   const notAllowed: NextHandler = async (request) =>
