@@ -99,6 +99,8 @@ const EnvSchema = z.object({
   // OTLP/HTTP (/v1/logs, /v1/traces): the decompressed body's limit. The Collector's batches
   // are larger than 1 MiB, and a 413 makes it drop them for good.
   OTLP_MAX_BODY_BYTES: positiveInt("OTLP_MAX_BODY_BYTES", 16_777_216),
+  // Sentry envelopes and store bodies (/api/<n>/envelope, /api/<n>/store), decompressed.
+  SENTRY_MAX_BODY_BYTES: positiveInt("SENTRY_MAX_BODY_BYTES", 16_777_216),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

@@ -17,6 +17,8 @@ export interface IngestConfig {
   corsOrigins: readonly string[];
   /** OTLP/HTTP bodies: decompressed size limit (Collector batches are larger than 1 MiB). */
   otlpMaxBodyBytes: number;
+  /** Sentry envelopes: decompressed size limit (attachments ride in the same envelope). */
+  sentryMaxBodyBytes: number;
 }
 
 export function ingestConfigFrom(e: Env): IngestConfig {
@@ -36,6 +38,7 @@ export function ingestConfigFrom(e: Env): IngestConfig {
     scrubKeys: e.INGEST_SCRUB_KEYS.length ? e.INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS,
     corsOrigins: e.CORS_ORIGINS,
     otlpMaxBodyBytes: e.OTLP_MAX_BODY_BYTES,
+    sentryMaxBodyBytes: e.SENTRY_MAX_BODY_BYTES,
   };
 }
 
