@@ -12,7 +12,7 @@ async function createKey(page: Page, name: string, projectId?: string): Promise<
   if (projectId) await page.getByLabel(/Project/).fill(projectId);
   await page.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByLabel("New ingest key").textContent())!.trim();
-  expect(key).toMatch(/^ldk_[A-Za-z0-9_-]{43}$/);
+  expect(key).toMatch(/^ldk_[A-Za-z0-9]{43}$/);
   return key;
 }
 

@@ -100,6 +100,11 @@ const EnvSchema = z.object({
   INGEST_MAX_TEXT_LENGTH: positiveInt("INGEST_MAX_TEXT_LENGTH", 65_536),
   INGEST_MAX_FUTURE_SECONDS: positiveInt("INGEST_MAX_FUTURE_SECONDS", 3_600),
   INGEST_BODY_TIMEOUT_SECONDS: positiveInt("INGEST_BODY_TIMEOUT_SECONDS", 60),
+  // OTLP/HTTP (/v1/logs, /v1/traces): the decompressed body's limit. The Collector's batches
+  // are larger than 1 MiB, and a 413 makes it drop them for good.
+  OTLP_MAX_BODY_BYTES: positiveInt("OTLP_MAX_BODY_BYTES", 16_777_216),
+  // Sentry envelopes and store bodies (/api/<n>/envelope, /api/<n>/store), decompressed.
+  SENTRY_MAX_BODY_BYTES: positiveInt("SENTRY_MAX_BODY_BYTES", 16_777_216),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

@@ -19,17 +19,17 @@ const routes = [
 
 describe.each(routes)("$path", ({ path, module, allow, refused }) => {
   it.each(refused)("answers %s with 405, Allow and the JSON error body", async (method) => {
-    const handler = module[method] as ((request: Request) => Response) | undefined;
+    const handler = module[method] as ((request: Request) => Promise<Response>) | undefined;
     expect(handler, `${method} is exported`).toBeTypeOf("function");
-    const response = handler!(new Request(`http://localhost${path}`, { method, ...(method === "GET" ? {} : { body: "{}" }) }));
+    const response = await handler!(new Request(`http://localhost${path}`, { method, ...(method === "GET" ? {} : { body: "{}" }) }));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe(allow);
     expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: `${method} is not allowed here; allowed: ${allow}.`, details: [] } });
   });
 
   it("lists the same methods in OPTIONS", async () => {
-    const options = module.OPTIONS as (request: Request) => Response;
-    const response = options(new Request(`http://localhost${path}`, { method: "OPTIONS" }));
+    const options = module.OPTIONS as (request: Request) => Promise<Response>;
+    const response = await options(new Request(`http://localhost${path}`, { method: "OPTIONS" }));
     expect(response.status).toBe(204);
     expect(response.headers.get("allow")).toBe(allow);
   });
@@ -37,8 +37,8 @@ describe.each(routes)("$path", ({ path, module, allow, refused }) => {
 
 describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ path, module, allow, refused }) => {
   it.each(refused)("lets an allowed origin read the %s 405 and its Allow", async (method) => {
-    const handler = module[method] as (request: Request) => Response;
-    const response = handler(new Request(`http://localhost${path}`, { method, headers: { origin: "https://app.example.com" } }));
+    const handler = module[method] as (request: Request) => Promise<Response>;
+    const response = await handler(new Request(`http://localhost${path}`, { method, headers: { origin: "https://app.example.com" } }));
     expect(response.status).toBe(405);
     expect(response.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
     expect(response.headers.get("vary")).toBe("Origin");
@@ -46,9 +46,9 @@ describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ p
     expect(response.headers.get("allow")).toBe(allow);
   });
 
-  it("gives an unlisted origin no permission on the 405", () => {
-    const handler = module.GET as (request: Request) => Response;
-    const response = handler(new Request(`http://localhost${path}`, { headers: { origin: "https://evil.example" } }));
+  it("gives an unlisted origin no permission on the 405", async () => {
+    const handler = module.GET as (request: Request) => Promise<Response>;
+    const response = await handler(new Request(`http://localhost${path}`, { headers: { origin: "https://evil.example" } }));
     expect(response.status).toBe(405);
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(response.headers.get("vary")).toBe("Origin");
@@ -58,7 +58,7 @@ describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ p
 describe("an /api/ path no route serves", () => {
   it.each(["GET", "POST", "DELETE", "OPTIONS"])("answers %s with a JSON 404 that lists the API", async (method) => {
     const handler = (unknown as Record<string, (request: Request) => Response>)[method]!;
-    const response = handler(new Request("http://localhost/api/event", { method }));
+    const response = await handler(new Request("http://localhost/api/event", { method }));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(await response.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("no API endpoint at /api/event. The API is POST /api/events") } });

@@ -27,9 +27,30 @@ export interface CreatedIngestKey {
   key: string;
 }
 
-/** A new ingest key: 32 random bytes, base64url, after the `ldk_` prefix. */
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+/** 43 characters of [A-Za-z0-9]: 256 bits, as the 32 bytes base64url keys had. */
+const RANDOM_LENGTH = 43;
+
+/**
+ * The random part of a key, letters and digits only: a Sentry DSN carries the key as its
+ * user part, and Sentry's SDKs refuse one holding "-" (base64url keys, made before, still
+ * work everywhere else). Rejection sampling keeps every character equally likely.
+ */
+function randomAlphanumeric(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte >= 248) continue; // 248 = 4 × 62: the bytes above would favour the first 8 characters
+      out += ALPHABET[byte % 62];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/** A new ingest key: `ldk_` and 43 random letters and digits (256 bits). */
 export async function createIngestKey({ name, projectId, createdById }: CreateIngestKeyOptions): Promise<CreatedIngestKey> {
-  const key = INGEST_KEY_PREFIX + randomBytes(32).toString("base64url");
+  const key = INGEST_KEY_PREFIX + randomAlphanumeric(RANDOM_LENGTH);
   const prefix = key.slice(0, INGEST_KEY_SHOWN_LENGTH);
   const row = await prisma().$transaction(async (tx) => {
     if (projectId !== null) {

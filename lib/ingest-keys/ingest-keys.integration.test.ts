@@ -12,7 +12,7 @@ beforeEach(truncateAll);
 describe("ingest keys", () => {
   it("are shown once and stored only as a hash", async () => {
     const created = await createIngestKey({ name: "ci", projectId: null, createdById: null });
-    expect(created.key).toMatch(/^ldk_[A-Za-z0-9_-]{43}$/);
+    expect(created.key).toMatch(/^ldk_[A-Za-z0-9]{43}$/);
     const rows = await prisma().$queryRaw<Record<string, unknown>[]>`SELECT * FROM ingest_keys`;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.hash).toBe(hashIngestKey(created.key));

@@ -1,5 +1,5 @@
 import "server-only";
-import type { IngestEndpoint } from "./handle-ingest-request";
+import type { IngestEndpoint } from "./ingest-items";
 import { createErrorItemSchema, createEventItemSchema, type TErrorItem, type TEventItem } from "./item-schemas";
 import { storeErrors } from "./store-errors";
 import { storeEvents } from "./store-events";

@@ -3,7 +3,7 @@ import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { ensurePartitions, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
 import { AppError } from "@/lib/http/app-error";
-import type { StoreResult } from "./handle-ingest-request";
+import type { StoreResult } from "./ingest-items";
 
 /** What every stored item has, whatever its table. */
 export interface ItemRow {

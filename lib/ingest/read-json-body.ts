@@ -6,7 +6,7 @@
 // deflate bodies are decompressed as they stream in, the limit counting the bytes that
 // come out, so a small "zip bomb" stops at the limit. A body that trickles in is cut off
 // at a deadline (408), so slow clients cannot hold requests open for minutes.
-import { createGunzip, createInflate } from "node:zlib";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { parseJsonExactly } from "@/lib/format/exact-json";
 import { AppError } from "@/lib/http/app-error";
 import { measureJsonDepth } from "./measure-json-depth";
@@ -32,11 +32,13 @@ export function assertJsonContentType(request: Request): void {
 
 // The content codings we decode (RFC 9110 §8.4.1: x-gzip is gzip; HTTP's "deflate" is the
 // zlib format, not raw deflate).
-type Compression = "gzip" | "deflate";
+// Brotli ("br") only where a caller asks for it: Sentry's SDKs send it; the JSON API and
+// OTLP document gzip and deflate.
+type Compression = "gzip" | "deflate" | "br";
 const DECODERS: Record<string, Compression> = { gzip: "gzip", "x-gzip": "gzip", deflate: "deflate" };
 
 /** How the body is compressed: null for none (absent or identity); 415 for what we do not decode. */
-export function contentEncoding(request: Request): { name: string; format: Compression } | null {
+export function contentEncoding(request: Request, { brotli = false } = {}): { name: string; format: Compression } | null {
   const header = request.headers.get("content-encoding");
   if (header === null) return null;
   const codings = header
@@ -44,17 +46,17 @@ export function contentEncoding(request: Request): { name: string; format: Compr
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== "" && coding !== "identity");
   if (codings.length === 0) return null;
-  const format = codings.length === 1 ? DECODERS[codings[0]!] : undefined;
+  const format = codings.length === 1 ? (brotli && codings[0] === "br" ? "br" : DECODERS[codings[0]!]) : undefined;
   if (!format) {
-    throw new AppError("unsupported_media_type", `Content-Encoding "${header.slice(0, 100)}" is not accepted; send the body uncompressed, or compressed with gzip or deflate.`);
+    throw new AppError("unsupported_media_type", `Content-Encoding "${header.slice(0, 100)}" is not accepted; send the body uncompressed, or compressed with gzip or deflate${brotli ? " or br" : ""}.`);
   }
   return { name: codings[0]!, format };
 }
 
-function tooLarge(maxBytes: number, decompressed = false): AppError {
+function tooLarge(maxBytes: number, limit: string, decompressed = false): AppError {
   const what = decompressed ? "The body, decompressed," : "The body";
-  return new AppError("payload_too_large", `${what} is larger than ${maxBytes} bytes (INGEST_MAX_BODY_BYTES).`, {
-    details: [{ message: `${decompressed ? "decompressed body" : "body"} exceeds ${maxBytes} bytes`, limit: "INGEST_MAX_BODY_BYTES" }],
+  return new AppError("payload_too_large", `${what} is larger than ${maxBytes} bytes (${limit}).`, {
+    details: [{ message: `${decompressed ? "decompressed body" : "body"} exceeds ${maxBytes} bytes`, limit }],
   });
 }
 
@@ -88,14 +90,14 @@ async function collect(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes
  * The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as
  * there are more; 408 when it has not all arrived `timeoutMs` after reading began.
  */
-export async function readBodyBytes(request: Request, maxBytes: number, timeoutMs = Infinity): Promise<Uint8Array> {
-  const encoding = contentEncoding(request);
+export async function readBodyBytes(request: Request, maxBytes: number, timeoutMs = Infinity, { limit = "INGEST_MAX_BODY_BYTES", brotli = false } = {}): Promise<Uint8Array> {
+  const encoding = contentEncoding(request, { brotli });
   // Compressed or not, a body announced as larger than the limit is not read at all.
   const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes, limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const reading = encoding ? decompress(reader, encoding, maxBytes) : collect(reader, maxBytes, () => tooLarge(maxBytes));
+  const reading = encoding ? decompress(reader, encoding, maxBytes, limit) : collect(reader, maxBytes, () => tooLarge(maxBytes, limit));
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     if (!Number.isFinite(timeoutMs)) return;
@@ -123,8 +125,8 @@ export async function readBodyBytes(request: Request, maxBytes: number, timeoutM
  * is read, and inflates it all: 64 MiB for 64 KiB of zeros.) The compressed bytes are held
  * to the limit too.
  */
-function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number): Promise<Uint8Array> {
-  const inflater = encoding.format === "gzip" ? createGunzip() : createInflate();
+function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number, limit: string): Promise<Uint8Array> {
+  const inflater = encoding.format === "gzip" ? createGunzip() : encoding.format === "br" ? createBrotliDecompress() : createInflate();
   const chunks: Buffer[] = [];
   let total = 0;
   let settled = false;
@@ -138,7 +140,7 @@ function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: {
     };
     inflater.on("data", (chunk: Buffer) => {
       total += chunk.byteLength;
-      if (total > maxBytes) return fail(tooLarge(maxBytes, true));
+      if (total > maxBytes) return fail(tooLarge(maxBytes, limit, true));
       chunks.push(chunk);
     });
     inflater.on("error", (error) => {
@@ -156,7 +158,7 @@ function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: {
         if (settled) return;
         if (done) return void inflater.end();
         compressed += value.byteLength;
-        if (compressed > maxBytes) return fail(tooLarge(maxBytes));
+        if (compressed > maxBytes) return fail(tooLarge(maxBytes, limit));
         // One chunk at a time: the next is read once zlib has inflated this one (or failed,
         // which settles), so no more of the body is taken than the limit needs.
         await new Promise<void>((resume) => inflater.write(value, () => resume()));

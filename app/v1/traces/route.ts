@@ -1,0 +1,6 @@
+import { otlpTracesRoute } from "@/lib/ingest/otlp/otlp-routes";
+
+export const dynamic = "force-dynamic";
+
+// POST /v1/traces – OTLP/HTTP export (protobuf or JSON; docs/ingest-protocols.md); OPTIONS: CORS preflight; others: 405
+export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = otlpTracesRoute;

@@ -1,0 +1,119 @@
+import "server-only";
+// Sentry SDK receivers: POST /api/<n>/envelope/ and /api/<n>/store/ (with or without the
+// trailing slash). Key (any of the SDKs' places, or a tunnel's envelope header) → rate
+// limit (429 with Retry-After and X-Sentry-Rate-Limits) → body (any Content-Type; gzip,
+// deflate, br; SENTRY_MAX_BODY_BYTES decompressed) → items mapped onto logdeck's → the
+// ingest core. Always 200 {"id": "<event_id>"} when accepted; every item type logdeck
+// does not keep (transaction, span, session, client_report, attachment, profile…) is
+// accepted and ignored.
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/http/app-error";
+import { defineRoute, publicRoute } from "@/lib/http/define-route";
+import { toAppError, toErrorResponse } from "@/lib/http/to-error-response";
+import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import { authorizeIngest } from "../authorize-ingest";
+import type { GetIngestConfig } from "../create-json-ingest-route";
+import type { IngestConfig } from "../ingest-config";
+import { ingestItems } from "../ingest-items";
+import { ERRORS_ENDPOINT, EVENTS_ENDPOINT } from "../ingest-endpoints";
+import { deterministicUuid } from "../otlp/otlp-record-fields";
+import { readBodyBytes } from "../read-json-body";
+import { findDsnProject } from "./find-dsn-project";
+import { jsonObject, parseEnvelope } from "./parse-envelope";
+import { keyFromDsn, readSentryKey } from "./read-sentry-key";
+import { sentryEventToItem, sentryLogsToItems } from "./sentry-event-to-item";
+
+type Json = Record<string, unknown>;
+const HOW_TO_SEND_KEY = "use the DSN the keys page shows (https://<ingest key>@<host>/<project number>), or ?sentry_key=<key>";
+
+export function createSentryRoute(kind: "envelope" | "store", getConfig: GetIngestConfig) {
+  return defineRoute({
+    auth: publicRoute,
+    cors: {
+      origins: () => getConfig().corsOrigins,
+      allowHeaders: ["Content-Type", "Content-Encoding", "X-Sentry-Auth", "Authorization"],
+      exposeHeaders: ["X-Sentry-Rate-Limits"],
+    },
+    renderError: sentryErrorResponse,
+    methods: {
+      POST: async (request, { params }) => {
+        const config = getConfig();
+        const receivedAt = new Date();
+        const dsnId = dsnNumber(params.projectId);
+        const headerKey = readSentryKey(request);
+        // A tunnel forwards the envelope as the browser sent it: the key is in its header.
+        // Without a key elsewhere, the body is read first (still within the size limit).
+        let bytes: Uint8Array | undefined;
+        let key = headerKey;
+        if (!key && kind === "envelope") {
+          bytes = await readBody(request, config);
+          key = keyFromDsn(envelopeHeader(bytes).dsn);
+        }
+        const identity = await authorizeIngest({ key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
+        bytes ??= await readBody(request, config);
+        const projectId = await targetProject(identity, dsnId);
+        const digest = createHash("sha256").update(bytes).digest("hex");
+
+        const errors: Json[] = [];
+        const events: Json[] = [];
+        let eventId: unknown = null;
+        const take = (event: Json) => {
+          eventId ??= event.event_id ?? null;
+          const mapped = sentryEventToItem(event, { projectId });
+          (mapped.kind === "error" ? errors : events).push(mapped.item);
+        };
+        if (kind === "store") {
+          take(jsonObject(bytes, "The event"));
+        } else {
+          const envelope = parseEnvelope(bytes);
+          eventId = envelope.header.event_id ?? null;
+          envelope.items.forEach((item, index) => {
+            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`));
+            else if (item.type === "log") {
+              sentryLogsToItems(jsonObject(item.payload, `Item ${index} (log)`), { projectId }).forEach((log, i) => {
+                events.push({ ...log, id: deterministicUuid(identity.keyId, digest, `${index}.${i}`) });
+              });
+            }
+          });
+        }
+        // All or nothing: an event that cannot be stored refuses the envelope (400), so the
+        // SDK's debug log says why, rather than a 200 for an event that is not there.
+        const common = { identity, config, receivedAt };
+        await ingestItems({ ...common, items: errors, endpoint: ERRORS_ENDPOINT, describeItem: () => "the event" });
+        await ingestItems({ ...common, items: events, endpoint: EVENTS_ENDPOINT, describeItem: (i) => (events.length > 1 ? `item ${i}` : "the event") });
+        return Response.json({ id: typeof eventId === "string" ? eventId : null }, { headers: { "Cache-Control": "no-store" } });
+      },
+    },
+  });
+}
+
+function dsnNumber(value: unknown): number {
+  if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) {
+    throw new AppError("not_found", `"/api/${String(value).slice(0, 40)}/…" names no project: a Sentry DSN ends in the project's number, as the keys page shows it.`);
+  }
+  return Number(value);
+}
+
+/** A bound key's project; else the project the DSN's number names (404 when none does). */
+async function targetProject(identity: IngestKeyIdentity, dsnId: number): Promise<string> {
+  if (identity.projectId !== null) return identity.projectId;
+  const project = await findDsnProject({ dsnId });
+  if (!project) throw new AppError("not_found", `No project has the DSN number ${dsnId}; copy the DSN from the keys page.`);
+  return project.id;
+}
+
+async function readBody(request: Request, config: IngestConfig): Promise<Uint8Array> {
+  return readBodyBytes(request, config.sentryMaxBodyBytes, config.limits.bodyTimeoutMs, { limit: "SENTRY_MAX_BODY_BYTES", brotli: true });
+}
+
+function envelopeHeader(bytes: Uint8Array): Json {
+  const end = bytes.indexOf(0x0a);
+  return jsonObject(bytes.subarray(0, end === -1 ? bytes.length : end), "The envelope's header");
+}
+
+/** The one error body, and for a 429 the header Sentry SDKs read to back off (all categories, this key). */
+function sentryErrorResponse(error: unknown, _request: Request, headers: Record<string, string>): Response {
+  const appError = toAppError(error);
+  const extra: Record<string, string> = appError.code === "rate_limited" && appError.retryAfter !== undefined ? { "X-Sentry-Rate-Limits": `${Math.ceil(appError.retryAfter)}::key` } : {};
+  return toErrorResponse(appError, { ...headers, ...extra });
+}
