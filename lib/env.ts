@@ -96,6 +96,10 @@ const EnvSchema = z.object({
   INGEST_MAX_TEXT_LENGTH: positiveInt("INGEST_MAX_TEXT_LENGTH", 65_536),
   INGEST_MAX_FUTURE_SECONDS: positiveInt("INGEST_MAX_FUTURE_SECONDS", 3_600),
   INGEST_BODY_TIMEOUT_SECONDS: positiveInt("INGEST_BODY_TIMEOUT_SECONDS", 60),
+  // Process-wide back-pressure (docs/security.md): ingestion requests and body bytes in
+  // flight at once; beyond them, 503 with Retry-After before the body is read.
+  INGEST_MAX_IN_FLIGHT_REQUESTS: positiveInt("INGEST_MAX_IN_FLIGHT_REQUESTS", 32),
+  INGEST_MAX_IN_FLIGHT_BYTES: positiveInt("INGEST_MAX_IN_FLIGHT_BYTES", 8_388_608),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

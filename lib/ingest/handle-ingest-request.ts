@@ -7,10 +7,12 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import type { Admission } from "@/lib/http/back-pressure";
 import { corsHeaders, preflightResponse, type CorsOptions } from "@/lib/http/cors-headers";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { authenticateIngestKey, type IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { checkCreatedAt } from "./check-created-at";
+import { admitIngestRequest } from "./ingest-admission";
 import { getIngestLimits } from "./ingest-limits";
 import type { ItemSchemaContext } from "./item-schemas";
 import { parseIngestBody } from "./parse-ingest-body";
@@ -109,6 +111,7 @@ function foreignOwnerError<T extends IngestItem & { id?: string }>(
 
 export async function handleIngestRequest<T extends IngestItem>(request: Request, endpoint: IngestEndpoint<T>): Promise<Response> {
   const cors = corsHeaders(request, corsOptions());
+  let admission: Admission | undefined;
   try {
     const receivedAt = new Date();
     const identity = await authenticateIngestKey({ key: readIngestKey(request), now: receivedAt });
@@ -125,6 +128,8 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
       });
     }
 
+    // Back-pressure: 503 before the body is read when the process holds enough already.
+    admission = admitIngestRequest(request);
     const limits = getIngestLimits();
     const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth, timeoutMs: limits.bodyTimeoutMs });
     const schema = schemaFor(endpoint, { limits, scrubKeys: INGEST_SCRUB_KEYS.length ? INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS });
@@ -148,6 +153,8 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
     return Response.json({ ids }, { status: 201, headers: { ...cors, "Cache-Control": "no-store, no-transform" } });
   } catch (error) {
     return toErrorResponse(error, cors);
+  } finally {
+    admission?.release();
   }
 }
 
