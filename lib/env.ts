@@ -100,6 +100,9 @@ const EnvSchema = z.object({
   // flight at once; beyond them, 503 with Retry-After before the body is read.
   INGEST_MAX_IN_FLIGHT_REQUESTS: positiveInt("INGEST_MAX_IN_FLIGHT_REQUESTS", 32),
   INGEST_MAX_IN_FLIGHT_BYTES: positiveInt("INGEST_MAX_IN_FLIGHT_BYTES", 8_388_608),
+  // Unknown ingest keys one client address may try a minute before only keys this process
+  // already knows are accepted from it (429 for the rest): each costs a database lookup.
+  INGEST_KEY_FAILURES_PER_MINUTE: positiveInt("INGEST_KEY_FAILURES_PER_MINUTE", 30),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

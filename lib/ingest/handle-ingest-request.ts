@@ -10,7 +10,8 @@ import { AppError } from "@/lib/http/app-error";
 import type { Admission } from "@/lib/http/back-pressure";
 import { corsHeaders, preflightResponse, type CorsOptions } from "@/lib/http/cors-headers";
 import { toErrorResponse } from "@/lib/http/to-error-response";
-import { authenticateIngestKey, type IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import { authenticateIngestKeyThrottled } from "@/lib/ingest-keys/throttle-key-failures";
 import { checkCreatedAt } from "./check-created-at";
 import { admitIngestRequest } from "./ingest-admission";
 import { getIngestLimits } from "./ingest-limits";
@@ -114,7 +115,7 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
   let admission: Admission | undefined;
   try {
     const receivedAt = new Date();
-    const identity = await authenticateIngestKey({ key: readIngestKey(request), now: receivedAt });
+    const identity = await authenticateIngestKeyThrottled({ key: readIngestKey(request), request, now: receivedAt });
     if (!identity) {
       throw new AppError("unauthorized", "A valid ingest key is required: send Authorization: Bearer <key>, or ?key=<key>.", {
         headers: { "WWW-Authenticate": 'Bearer realm="logdeck ingest"' },
