@@ -103,6 +103,9 @@ const EnvSchema = z.object({
   // Unknown ingest keys one client address may try a minute before only keys this process
   // already knows are accepted from it (429 for the rest): each costs a database lookup.
   INGEST_KEY_FAILURES_PER_MINUTE: positiveInt("INGEST_KEY_FAILURES_PER_MINUTE", 30),
+  // New projects and runs one ingest key may create an hour (429 past them).
+  INGEST_MAX_NEW_PROJECTS_PER_HOUR: positiveInt("INGEST_MAX_NEW_PROJECTS_PER_HOUR", 100),
+  INGEST_MAX_NEW_RUNS_PER_HOUR: positiveInt("INGEST_MAX_NEW_RUNS_PER_HOUR", 10_000),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

@@ -13,6 +13,7 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { authenticateIngestKeyThrottled } from "@/lib/ingest-keys/throttle-key-failures";
 import { checkCreatedAt } from "./check-created-at";
+import { assertCreationAllowed } from "./creation-limits";
 import { admitIngestRequest } from "./ingest-admission";
 import { getIngestLimits } from "./ingest-limits";
 import type { ItemSchemaContext } from "./item-schemas";
@@ -143,6 +144,7 @@ export async function handleIngestRequest<T extends IngestItem>(request: Request
       checkItem: (item) => checkCreatedAt(item, { now: receivedAt, maxFutureSeconds: limits.maxFutureSeconds }),
     });
     assertKeyMayWrite(identity, items, endpoint);
+    await assertCreationAllowed({ keyId: identity.keyId, items, now: receivedAt });
 
     const { ids, foreignRunIds, foreignItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
     if (foreignRunIds.length) throw foreignOwnerError(identity.projectId!, items, { field: "runId", values: foreignRunIds, owned: "is a run of another project" }, endpoint);
