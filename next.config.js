@@ -18,8 +18,15 @@ const nextConfig = {
   // Types are checked once, by `npm run typecheck` (the first step of `npm test`), over
   // the whole tree including tests; the build would only repeat part of that work.
   typescript: { ignoreBuildErrors: true },
-  // forbidden() for signed-in members who ask for an admin page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() for signed-in members who ask for an admin page.
+    authInterrupts: true,
+    // Bodies are bounded before anything reads them (docs/security.md): a server action's
+    // form is a few KB, and the proxy (proxy.ts) holds a copy of every page request's body
+    // up to this size (10 MB by default) while it runs.
+    serverActions: { bodySizeLimit: "128kb" },
+    proxyClientMaxBodySize: "128kb",
+  },
   // Playwright builds into its own folder so a test run never fights a developer's build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -105,6 +105,16 @@ const EnvSchema = z.object({
   OTLP_MAX_BODY_BYTES: positiveInt("OTLP_MAX_BODY_BYTES", 16_777_216),
   // Sentry envelopes and store bodies (/api/<n>/envelope, /api/<n>/store), decompressed.
   SENTRY_MAX_BODY_BYTES: positiveInt("SENTRY_MAX_BODY_BYTES", 16_777_216),
+  // Process-wide back-pressure (docs/security.md): ingestion requests and body bytes in
+  // flight at once; beyond them, 503 with Retry-After before the body is read.
+  INGEST_MAX_IN_FLIGHT_REQUESTS: positiveInt("INGEST_MAX_IN_FLIGHT_REQUESTS", 32),
+  INGEST_MAX_IN_FLIGHT_BYTES: positiveInt("INGEST_MAX_IN_FLIGHT_BYTES", 8_388_608),
+  // Unknown ingest keys one client address may try a minute before only keys this process
+  // already knows are accepted from it (429 for the rest): each costs a database lookup.
+  INGEST_KEY_FAILURES_PER_MINUTE: positiveInt("INGEST_KEY_FAILURES_PER_MINUTE", 30),
+  // New projects and runs one ingest key may create an hour (429 past them).
+  INGEST_MAX_NEW_PROJECTS_PER_HOUR: positiveInt("INGEST_MAX_NEW_PROJECTS_PER_HOUR", 100),
+  INGEST_MAX_NEW_RUNS_PER_HOUR: positiveInt("INGEST_MAX_NEW_RUNS_PER_HOUR", 10_000),
   INGEST_RATE_LIMIT_PER_SECOND: positiveInt("INGEST_RATE_LIMIT_PER_SECOND", 100),
   INGEST_RATE_LIMIT_BURST: positiveInt("INGEST_RATE_LIMIT_BURST", 200),
   // Keys whose values are replaced by "[Filtered]" in payload/detail; unset: the defaults.

@@ -13,8 +13,10 @@
 //   npm run bench:ingest -- [--events 200000] [--concurrency 4] [--latency-seconds 15] [--skip-build]
 //                           [--server-node-options "--max-old-space-size=256"] [--server-cpu-prof DIR]
 //                           [--soak-seconds 300]
+//   npm run bench:ingest -- --flood [--flood-seconds 30] [--flood-connections 100] [--flood-bogus 50]
+//     (flood mode instead: see runFlood below)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -280,6 +282,138 @@ async function soak(server: ChildProcess, client: pg.Client): Promise<void> {
   console.log(`soak RSS           max ${fmt(maxRss / 1048576)} MB, p50 ${fmt(at(0.5) / 1048576)} MB, p99 ${fmt(at(0.99) / 1048576)} MB; mean of the first minute ${fmt(avg(firstMinute) / 1048576)} MB, of the last ${fmt(avg(lastMinute) / 1048576)} MB`);
 }
 
+// ---------------------------------------------------------------------------------------
+// Flood mode (--flood; issue #11 items 2 and 7): many clients at once, within the
+// documented limits, against the production server with its heap caps:
+//   - --flood-connections clients (default 100) each sending ~1 MiB batches of 1,000 events
+//     back to back, spread over 4 keys (each inside its burst), resending at once after a
+//     503 (the worst well-formed client: no back-off);
+//   - --flood-bogus clients (default 50) sending small batches with random keys;
+//   - a signed-in user loading the home page and /account every 250 ms, before the flood
+//     (baseline) and during it.
+// Printed: the server's peak RSS (and whether it lived), status counts per kind of client,
+// events stored, and the dashboard's latency idle and under the flood.
+// ---------------------------------------------------------------------------------------
+const FLOOD = args.includes("--flood");
+const FLOOD_SECONDS = parsePositiveInt("--flood-seconds", flag("flood-seconds"), 30);
+const FLOOD_CONNECTIONS = parsePositiveInt("--flood-connections", flag("flood-connections"), 100);
+const FLOOD_BOGUS = flag("flood-bogus") === "0" ? 0 : parsePositiveInt("--flood-bogus", flag("flood-bogus"), 50);
+const FLOOD_KEYS = Array.from({ length: 4 }, (_, i) => `${KEY}-flood-${i}`);
+const FLOOD_AUTH_SECRET = randomBytes(32).toString("hex");
+
+/** A session for a new member, written straight into the database, as the cookie better-auth signs. */
+async function floodSessionCookie(client: pg.Client): Promise<string> {
+  const userId = newId();
+  const token = randomBytes(24).toString("base64url");
+  await client.query(`INSERT INTO users (id, name, email, email_verified, role, created_at, updated_at) VALUES ($1, 'Flood Watcher', 'flood-watcher@example.test', true, 'member', now(), now())`, [userId]);
+  await client.query(`INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES ($1, $2, $3, now() + interval '1 day', now(), now())`, [newId(), token, userId]);
+  const signature = createHmac("sha256", FLOOD_AUTH_SECRET).update(token).digest("base64");
+  return `better-auth.session_token=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+interface PageSample {
+  ms: number;
+  status: number | "network";
+}
+
+/** Loads the dashboard's pages every 250 ms until `until()`; one page at a time, as a user would. */
+async function watchDashboard(cookie: string, until: () => boolean): Promise<PageSample[]> {
+  const samples: PageSample[] = [];
+  for (let i = 0; !until(); i++) {
+    const pathname = i % 2 ? "/account" : "/";
+    const t0 = performance.now();
+    const status = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) }).then(
+      async (r) => (await r.arrayBuffer(), r.status),
+      () => "network" as const,
+    );
+    samples.push({ ms: performance.now() - t0, status });
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return samples;
+}
+
+function describePages(samples: PageSample[]): string {
+  const ok = samples.filter((s) => s.status === 200).map((s) => s.ms).sort((a, b) => a - b);
+  const at = (q: number) => ok[Math.min(ok.length - 1, Math.floor(q * ok.length))] ?? NaN;
+  const other = samples.filter((s) => s.status !== 200);
+  const counts = new Map<string, number>();
+  for (const s of other) counts.set(String(s.status), (counts.get(String(s.status)) ?? 0) + 1);
+  return `${samples.length} loads, p50 ${fmt(at(0.5))} ms, p95 ${fmt(at(0.95))} ms, max ${fmt(ok.at(-1) ?? NaN)} ms; not 200: ${other.length ? [...counts].map(([k, n]) => `${n} × ${k}`).join(", ") : "none"}`;
+}
+
+async function runFlood(server: ChildProcess, client: pg.Client): Promise<void> {
+  const cookie = await floodSessionCookie(client);
+  const probe = await fetch(`http://127.0.0.1:${PORT}/api/auth/get-session`, { headers: { cookie } }).then((r) => r.json() as Promise<{ user?: { email: string } } | null>);
+  if (probe?.user?.email !== "flood-watcher@example.test") throw new Error("flood: the watcher's session cookie is not accepted");
+
+  let stop = false;
+  const idleDeadline = performance.now() + 10_000;
+  log(`flood: dashboard baseline for 10 s …`);
+  const baseline = await watchDashboard(cookie, () => performance.now() > idleDeadline);
+
+  let peakRss = 0;
+  const idleRss = treeRssBytes(server.pid!);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssBytes(server.pid!))), 100);
+  const statuses = { batch: new Map<string, number>(), bogus: new Map<string, number>() };
+  const count = (kind: "batch" | "bogus", status: string) => statuses[kind].set(status, (statuses[kind].get(status) ?? 0) + 1);
+  let acknowledged = 0;
+  const padding = "x".repeat(800);
+  // One body, made once (the client's CPU is not what is measured), without ids: the server makes them.
+  const template = JSON.stringify({ events: makeEvents(1000, 0).map(({ id: _id, ...e }) => ({ ...e, payload: { ...e.payload, note: padding } })) });
+  log(`flood: ${FLOOD_CONNECTIONS} clients sending ${fmt(template.length / 1048576, 2)} MiB batches of 1,000 events and ${FLOOD_BOGUS} with random keys, for ${FLOOD_SECONDS} s …`);
+  const deadline = performance.now() + FLOOD_SECONDS * 1000;
+  const batchClient = async (c: number) => {
+    for (let n = 0; !stop; n++) {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${FLOOD_KEYS[c % FLOOD_KEYS.length]}`, "content-type": "application/json" },
+        body: template,
+        signal: AbortSignal.timeout(120_000),
+      }).then(async (r) => (await r.arrayBuffer(), r.status), () => "network" as const);
+      count("batch", String(res));
+      if (res === 201) acknowledged += 1000;
+      if (res === "network") await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const bogusClient = async () => {
+    const small = JSON.stringify({ events: makeEvents(5, 0).map(({ id: _id, ...e }) => e) });
+    while (!stop) {
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ldk_${randomBytes(24).toString("base64url")}`, "content-type": "application/json" },
+        body: small,
+        signal: AbortSignal.timeout(120_000),
+      }).then(async (r) => (await r.arrayBuffer(), r.status), () => "network" as const);
+      count("bogus", String(res));
+      if (res === "network") await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const t0 = performance.now();
+  const cpu0 = treeCpuSeconds(server.pid!);
+  const clients = [...Array.from({ length: FLOOD_CONNECTIONS }, (_, c) => batchClient(c)), ...Array.from({ length: FLOOD_BOGUS }, bogusClient)];
+  const during = watchDashboard(cookie, () => performance.now() > deadline);
+  await during.then(() => (stop = true));
+  const flooding = await during;
+  await Promise.all(clients);
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = treeCpuSeconds(server.pid!) - cpu0;
+  clearInterval(sampler);
+  const alive = server.exitCode === null && server.signalCode === null;
+  const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM event_logs");
+  const heapCap = /--max-old-space-size=(\d+)/.exec(SERVER_NODE_OPTIONS)?.[1];
+  const describe = (m: Map<string, number>) => [...m].sort().map(([k, n]) => `${fmt(n)} × ${k}`).join(", ");
+  console.log("");
+  console.log(`flood              ${fmt(seconds, 1)} s, ${FLOOD_CONNECTIONS} batch clients + ${FLOOD_BOGUS} bogus-key clients; server ${alive ? "alive" : `DIED (${server.exitCode ?? server.signalCode})`}; server CPU ${fmt((100 * cpu) / seconds)}% of one core`);
+  console.log(`flood peak RSS     ${fmt(peakRss / 1048576)} MB (idle ${fmt(idleRss / 1048576)} MB; old-space cap ${heapCap ?? "?"} MB; NODE_OPTIONS="${SERVER_NODE_OPTIONS}")`);
+  console.log(`flood batches      ${describe(statuses.batch)}; ${fmt(acknowledged)} events acknowledged (${fmt(acknowledged / seconds)}/s), ${fmt(Number(rows[0]!.n))} stored`);
+  console.log(`flood bogus keys   ${describe(statuses.bogus)}`);
+  console.log(`dashboard idle     ${describePages(baseline)}`);
+  console.log(`dashboard flooded  ${describePages(flooding)}`);
+  console.log(`machine            ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
+  if (!alive) throw new Error("flood: the server died");
+}
+// ---------------------------------------------------------------------------------------
+
 async function copyBaseline(client: pg.Client, events: BenchEvent[]): Promise<number> {
   // Same columns, defaults, indexes (LIKE … INCLUDING ALL) and foreign keys as event_logs.
   await client.query(`CREATE TABLE bench_copy_events (LIKE event_logs INCLUDING ALL)`);
@@ -329,15 +463,24 @@ async function main() {
     env: {
       ...childEnv,
       DATABASE_URL: dbUrl,
-      INGEST_KEYS: KEY,
-      // The benchmark measures throughput, not the limiter.
-      INGEST_RATE_LIMIT_PER_SECOND: "1000000",
-      INGEST_RATE_LIMIT_BURST: "1000000",
+      INGEST_KEYS: [KEY, ...FLOOD_KEYS].join(","),
+      AUTH_SECRET: FLOOD_AUTH_SECRET,
+      // The benchmark measures throughput, not the limiter; the flood runs with the documented defaults.
+      ...(FLOOD ? {} : { INGEST_RATE_LIMIT_PER_SECOND: "1000000", INGEST_RATE_LIMIT_BURST: "1000000" }),
       NODE_OPTIONS: SERVER_NODE_OPTIONS,
     },
   });
   server = started;
   await waitForServer(started, PORT);
+  if (FLOOD) {
+    const floodClient = new pg.Client({ connectionString: dbUrl });
+    await floodClient.connect();
+    try {
+      return await runFlood(started, floodClient);
+    } finally {
+      await floodClient.end();
+    }
+  }
   const idleRss = treeRssBytes(started.pid!);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssBytes(started.pid!))), 100);

@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin, genericOAuth } from "better-auth/plugins";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { cleanUserImage, cleanUserName } from "@/lib/users/clean-user-profile";
 import { getAuthSecret } from "./auth-secret";
 import { parseOidcConfig } from "./oidc-config";
 
@@ -46,6 +47,28 @@ function createAuth() {
       updateAge: 60 * 60 * 24,
     },
     disabledPaths: DISABLED_PATHS,
+    // Every write of a user through better-auth (single sign-on's profile, a future
+    // endpoint) is cleaned as the users page's are: a bounded name with no bidi or control
+    // characters, an http(s) image or none (lib/users/clean-user-profile.ts).
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({ data: { ...user, name: cleanUserName(user.name) || cleanUserName(String(user.email).split("@")[0]) || "user", image: cleanUserImage(user.image) } }),
+        },
+        update: {
+          before: async (user) => {
+            const data: Record<string, unknown> = { ...user };
+            if ("name" in user) {
+              const name = cleanUserName(user.name);
+              if (name) data.name = name;
+              else delete data.name;
+            }
+            if ("image" in user) data.image = cleanUserImage(user.image);
+            return { data };
+          },
+        },
+      },
+    },
     // What is left over HTTP (SSO start and callback, session, sign-out) is limited per
     // address too, in the shared rate_limits table.
     rateLimit: { enabled: true, storage: "database", window: 60, max: 100 },

@@ -1,17 +1,18 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as authGet } from "@/app/api/auth/[...all]/route";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { truncateAll } from "@/test/truncate";
-import { consumeRateLimit } from "./consume-rate-limit";
+import { consumeLimitCounter as consumeRateLimit, pruneLimitCounters as pruneRateLimits } from "@/lib/limits/consume-limit-counter";
 import { consumeSignInAttempt, recordSignInSuccess } from "./sign-in-rate-limit";
 
 beforeEach(truncateAll);
 
-describe("consumeRateLimit", () => {
+describe("consumeLimitCounter", () => {
   it("counts every one of many concurrent attempts exactly once", async () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => consumeRateLimit({ key: "k", windowMs: 60_000 })));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect((await prisma().rateLimit.findUnique({ where: { key: "k" }, select: { count: true } }))?.count).toBe(25);
+    expect((await prisma().limitCounter.findUnique({ where: { key: "k" }, select: { count: true } }))?.count).toBe(25);
   });
 
   it("starts a new window once the old one is over", async () => {
@@ -96,24 +97,55 @@ describe("consumeSignInAttempt", () => {
     for (let i = 0; i < SIGN_IN_LIMIT_PER_ACCOUNT; i++) expect((await consumeSignInAttempt({ email: "me@example.test", address: "192.0.2.1" })).allowed).toBe(true);
   });
 
-  it("stores no email address in rate_limits", async () => {
+  it("stores no email address in limit_counters", async () => {
     await consumeSignInAttempt({ email: "secret-person@example.test", address: null });
-    const keys = (await prisma().rateLimit.findMany({ select: { key: true } })).map((r) => r.key);
+    const keys = (await prisma().limitCounter.findMany({ select: { key: true } })).map((r) => r.key);
     expect(keys).toHaveLength(2);
     expect(keys.join(" ")).not.toContain("secret-person");
     expect(keys).toContain("sign-in:address:unknown");
   });
 });
 
-describe("pruneRateLimits", () => {
+describe("pruneLimitCounters", () => {
   it("deletes sign-in counts whose window is over, and nothing else", async () => {
-    const { pruneRateLimits } = await import("./consume-rate-limit");
     const old = new Date("2030-01-01T00:00:00Z");
     await consumeRateLimit({ key: "sign-in:address:old", windowMs: 60_000, now: old });
     await consumeRateLimit({ key: "sign-in:address:fresh", windowMs: 60_000, now: new Date(old.getTime() + 50_000) });
     await consumeRateLimit({ key: "203.0.113.1|/get-session", windowMs: 60_000, now: old });
     expect(await pruneRateLimits({ prefix: "sign-in:", windowMs: 60_000, now: new Date(old.getTime() + 60_000) })).toBe(1);
-    const keys = (await prisma().rateLimit.findMany({ select: { key: true } })).map((r) => r.key).sort();
+    const keys = (await prisma().limitCounter.findMany({ select: { key: true } })).map((r) => r.key).sort();
     expect(keys).toEqual(["203.0.113.1|/get-session", "sign-in:address:fresh"]);
+  });
+});
+
+// The finding: better-auth prunes every rate_limits row older than its 60 s window when any
+// of its endpoints is hit twice a minute apart, and the app's 15-minute counters lived in
+// that table. Driven by a controllable clock (Date only), through the real route handler.
+describe("a lockout", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("holds through other auth traffic for its whole window, then ends", async () => {
+    const windowMs = env().SIGN_IN_LIMIT_WINDOW_MINUTES * 60_000;
+    const start = new Date("2031-03-01T09:00:00.000Z");
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    const attacker = "198.51.100.7";
+    for (let i = 0; i <= env().SIGN_IN_LIMIT_PER_ACCOUNT; i++) await consumeSignInAttempt({ email: "target@example.test", address: attacker });
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: attacker })).toMatchObject({ allowed: false });
+    // What the app's counters looked like to better-auth before: a row of its table, now old.
+    await prisma().rateLimit.create({ data: { id: "sentinel", key: "sign-in:account:sentinel", count: 11, lastRequest: BigInt(start.getTime()) } });
+
+    const authTraffic = () => authGet(new Request("http://localhost:3000/api/auth/get-session", { headers: { "x-forwarded-for": "203.0.113.9" } }));
+    for (let elapsed = 0; elapsed < windowMs; elapsed += 61_000) {
+      vi.setSystemTime(start.getTime() + elapsed);
+      expect((await authTraffic()).status).toBe(200);
+      expect(await consumeSignInAttempt({ email: "target@example.test", address: attacker }), `${elapsed / 1000} s in`).toMatchObject({ allowed: false });
+    }
+    // better-auth did prune its table meanwhile (the old counters would have gone with it).
+    expect(await prisma().rateLimit.findUnique({ where: { key: "sign-in:account:sentinel" } })).toBeNull();
+    vi.setSystemTime(start.getTime() + windowMs - 1);
+    expect(await consumeSignInAttempt({ email: "target@example.test", address: attacker })).toMatchObject({ allowed: false, retryAfterSeconds: 1 });
+    // Attempts while locked do not extend the window: it ends when it began plus the window.
+    vi.setSystemTime(start.getTime() + windowMs);
+    expect((await consumeSignInAttempt({ email: "target@example.test", address: attacker })).allowed).toBe(true);
   });
 });

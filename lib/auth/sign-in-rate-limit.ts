@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";
-import { consumeRateLimit, pruneRateLimits, refundRateLimit, resetRateLimit, type RateLimitCount } from "./consume-rate-limit";
+import { consumeLimitCounter, pruneLimitCounters, refundLimitCounter, resetLimitCounter, type LimitCount } from "@/lib/limits/consume-limit-counter";
 
 export type SignInLimit = { allowed: true; keys: SignInLimitKeys } | { allowed: false; retryAfterSeconds: number; message: string };
 
@@ -14,7 +14,7 @@ export interface SignInLimitKeys {
   accountFresh: string;
 }
 
-// Keys hash the email so rate_limits holds no addresses people typed; an email with no
+// Keys hash the email so limit_counters holds no addresses people typed; an email with no
 // account is limited exactly like one with an account, so the answer reveals nothing.
 function keysFor({ email, address }: { email: string; address: string | null }): SignInLimitKeys {
   const digest = createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 40);
@@ -50,19 +50,19 @@ export async function consumeSignInAttempt({ email, address, now = new Date() }:
   const windowMs = SIGN_IN_LIMIT_WINDOW_MINUTES * 60_000;
   const keys = keysFor({ email, address });
   const [account, perAddress, accountAddress] = await Promise.all([
-    consumeRateLimit({ key: keys.account, windowMs, now }),
-    consumeRateLimit({ key: keys.address, windowMs, now }),
-    keys.accountAddress === null ? null : consumeRateLimit({ key: keys.accountAddress, windowMs, now }),
+    consumeLimitCounter({ key: keys.account, windowMs, now }),
+    consumeLimitCounter({ key: keys.address, windowMs, now }),
+    keys.accountAddress === null ? null : consumeLimitCounter({ key: keys.accountAddress, windowMs, now }),
   ]);
   // Now and then, forget windows that are over (every email anyone typed leaves a row).
-  if (Math.random() < 0.02) await pruneRateLimits({ prefix: "sign-in:", windowMs, now }).catch(() => 0);
-  const over: RateLimitCount[] = [];
+  if (Math.random() < 0.02) await pruneLimitCounters({ prefix: "sign-in:", windowMs, now }).catch(() => 0);
+  const over: LimitCount[] = [];
   if (perAddress.count > SIGN_IN_LIMIT_PER_ADDRESS) over.push(perAddress);
   if (accountAddress && accountAddress.count > SIGN_IN_LIMIT_PER_ACCOUNT) over.push(accountAddress);
   if (account.count > SIGN_IN_LIMIT_PER_ACCOUNT) {
     // A count of 1: this is the address's first attempt at the account in the window (a
     // success resets it), so it has failed nothing.
-    const fresh = over.length === 0 && accountAddress?.count === 1 ? await consumeRateLimit({ key: keys.accountFresh, windowMs, now }) : null;
+    const fresh = over.length === 0 && accountAddress?.count === 1 ? await consumeLimitCounter({ key: keys.accountFresh, windowMs, now }) : null;
     if (!fresh || fresh.count > SIGN_IN_LIMIT_PER_ACCOUNT) over.push(account, ...(fresh ? [fresh] : []));
   }
   if (over.length === 0) return { allowed: true, keys };
@@ -77,9 +77,9 @@ export async function consumeSignInAttempt({ email, address, now = new Date() }:
  */
 export async function recordSignInSuccess({ keys }: { keys: SignInLimitKeys }): Promise<void> {
   await Promise.all([
-    resetRateLimit({ key: keys.account }),
-    resetRateLimit({ key: keys.accountFresh }),
-    keys.accountAddress === null ? null : resetRateLimit({ key: keys.accountAddress }),
-    refundRateLimit({ key: keys.address }),
+    resetLimitCounter({ key: keys.account }),
+    resetLimitCounter({ key: keys.accountFresh }),
+    keys.accountAddress === null ? null : resetLimitCounter({ key: keys.accountAddress }),
+    refundLimitCounter({ key: keys.address }),
   ]);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { readPrisma } from "@/lib/db/client";
 import { isStorableText } from "@/lib/format/storable-text";
+import { ZUserTimestampSchema } from "@/lib/format/user-timestamp";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { errorWindowWhere, type ErrorFilters } from "./find-error-overview";
 
@@ -25,7 +26,7 @@ export interface ProjectErrorPage {
 export const ERROR_PAGE_SIZE = 50;
 
 // No row's id holds a NUL or an unpaired surrogate: such a cursor is ignored like any tampered one.
-const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200).refine(isStorableText)]);
+const ZCursorSchema = z.tuple([ZUserTimestampSchema, z.string().min(1).max(200).refine(isStorableText)]);
 
 export function encodeErrorCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
@@ -35,7 +36,7 @@ export function decodeErrorCursor(raw: string | undefined): { createdAt: Date; i
   if (!raw || raw.length > 400) return null;
   try {
     const parsed = ZCursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return parsed.success ? { createdAt: new Date(parsed.data[0]), id: parsed.data[1] } : null;
+    return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;
   }

@@ -49,21 +49,28 @@ const caches = ((globalThis as { __logdeckIngestKeyCache?: { known: Map<string, 
 const { known, refused } = caches;
 
 /**
- * Who an ingest key belongs to: a key listed in INGEST_KEYS (valid for every project,
+ * Who an ingest key belongs to (`cachedOnly`: without asking the database): a key listed in INGEST_KEYS (valid for every project,
  * compared in constant time), or a non-revoked row of `ingest_keys` found by its hash
  * (cached for INGEST_KEY_CACHE_TTL_MS). Null for a missing, unknown or revoked key.
  */
-export async function authenticateIngestKey({ key, now = new Date() }: { key: string | null | undefined; now?: Date }): Promise<IngestKeyIdentity | null> {
+export async function authenticateIngestKey({ key, now = new Date(), cachedOnly = false }: { key: string | null | undefined; now?: Date; cachedOnly?: boolean }): Promise<IngestKeyIdentity | null> {
   if (!key || key.length > MAX_KEY_LENGTH) return null;
   const hash = hashIngestKey(key);
 
   const envKey = matchEnvKey(hash);
   if (envKey) return { keyId: `env:${envKey.slice(0, 12)}`, projectId: null };
 
-  const row = await lookUp(hash, now.getTime());
+  // cachedOnly (a caller over its failed-key budget): what this process knows, no query.
+  const row = cachedOnly ? await cachedRow(hash, now.getTime()) : await lookUp(hash, now.getTime());
   if (!row) return null;
   await touchLastUsed(row.id, row.lastUsedAt, now);
   return { keyId: row.id, projectId: row.projectId };
+}
+
+/** The key's row if the cache holds a fresh answer for it, else null. */
+async function cachedRow(hash: string, nowMs: number): Promise<KeyRow | null> {
+  const cached = known.get(hash);
+  return cached && cached.expiresAt > nowMs ? cached.row.catch(() => null) : null;
 }
 
 /** The key's row, from the cache while fresh; concurrent requests with one key share one query. */

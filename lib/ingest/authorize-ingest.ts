@@ -3,11 +3,14 @@ import "server-only";
 // limit (429) — before any of the body is read.
 import { AppError } from "@/lib/http/app-error";
 import { readBearerToken } from "@/lib/http/read-bearer-token";
-import { authenticateIngestKey, type IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
+import { authenticateIngestKeyThrottled } from "@/lib/ingest-keys/throttle-key-failures";
 import type { IngestConfig } from "./ingest-config";
 import { takeRateLimitToken } from "./take-rate-limit-token";
 
 export interface AuthorizeIngestOptions {
+  /** The request, for its client address (failed keys are throttled per address). */
+  request: Request;
   /** The key as the protocol carries it (null: none, or not in a form we read). */
   key: string | null | undefined;
   config: IngestConfig;
@@ -16,8 +19,8 @@ export interface AuthorizeIngestOptions {
   howToSendKey: string;
 }
 
-export async function authorizeIngest({ key, config, now, howToSendKey }: AuthorizeIngestOptions): Promise<IngestKeyIdentity> {
-  const identity = await authenticateIngestKey({ key, now });
+export async function authorizeIngest({ request, key, config, now, howToSendKey }: AuthorizeIngestOptions): Promise<IngestKeyIdentity> {
+  const identity = await authenticateIngestKeyThrottled({ key, request, now });
   if (!identity) {
     throw new AppError("unauthorized", `A valid ingest key is required: ${howToSendKey}.`, { headers: { "WWW-Authenticate": 'Bearer realm="logdeck ingest"' } });
   }

@@ -11,6 +11,7 @@ import { ingestItems, type IngestEndpoint } from "./ingest-items";
 import { authorizeIngest, readIngestKey } from "./authorize-ingest";
 import { unwrapIngestBody } from "./parse-ingest-body";
 import { readJsonBody } from "./read-json-body";
+import { withIngestAdmission } from "./ingest-admission";
 
 /** How every receiver's route learns its configuration: read per request, built once per process. */
 export type GetIngestConfig = () => IngestConfig;
@@ -23,12 +24,13 @@ export function createJsonIngestRoute<T extends { projectId?: string; runId?: st
     auth: async (request) => {
       const config = getConfig();
       const now = new Date();
-      const identity = await authorizeIngest({ key: readIngestKey(request), config, now, howToSendKey: "send Authorization: Bearer <key>, or ?key=<key>" });
+      const identity = await authorizeIngest({ request, key: readIngestKey(request), config, now, howToSendKey: "send Authorization: Bearer <key>, or ?key=<key>" });
       return { identity, config, receivedAt: now };
     },
     cors: { origins: () => getConfig().corsOrigins, allowHeaders: INGEST_ALLOW_HEADERS },
     methods: {
-      POST: async (request, { auth: { identity, config, receivedAt } }) => {
+      // Back-pressure: 503 before the body is read when the process holds enough already.
+      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async () => {
         const { limits } = config;
         const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth, timeoutMs: limits.bodyTimeoutMs });
         const { rawItems, isBatch } = unwrapIngestBody({ body, batchKey: endpoint.batchKey, itemName: endpoint.itemName, maxBatchItems: limits.maxBatchItems });
@@ -43,7 +45,7 @@ export function createJsonIngestRoute<T extends { projectId?: string; runId?: st
         // no-transform: Next would gzip the answer (up to 1,000 ids) on the server's one
         // thread, which cost more CPU than the bytes it saves on the wire.
         return Response.json({ ids }, { status: 201, headers: { "Cache-Control": "no-store, no-transform" } });
-      },
+      }),
     },
   });
 }

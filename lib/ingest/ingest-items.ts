@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { AppError, type AppErrorDetail } from "@/lib/http/app-error";
 import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { checkCreatedAt } from "./check-created-at";
+import { assertCreationAllowed } from "./creation-limits";
 import type { IngestConfig } from "./ingest-config";
 import type { ItemSchemaContext } from "./item-schemas";
 import { validateIngestItems } from "./parse-ingest-body";
@@ -87,6 +88,7 @@ export async function ingestItems<T extends IngestItem>(options: IngestItemsOpti
   const result = { indexes, rejectedCount: validated.rejectedCount, rejected: validated.rejected, firstProblem: validated.firstProblem };
   if (items.length === 0) return { ids: [], ...result };
   assertKeyMayWrite(identity, items, indexes, describeItem);
+  await assertCreationAllowed({ keyId: identity.keyId, items, now: receivedAt });
 
   const { ids, foreignRunIds, foreignItemIds, otherKindItemIds } = await endpoint.store(items, { receivedAt, boundProjectId: identity.projectId });
   if (foreignRunIds.length) throw foreignOwnerError(identity.projectId!, items, indexes, { field: "runId", values: foreignRunIds, owned: "is a run of another project" }, describeItem);

@@ -3,9 +3,13 @@ import { authorizeAdminRequest, type AdminAuthorization } from "@/lib/auth/autho
 import { verifyAdminToken } from "@/lib/auth/verify-admin-token";
 import { ConfigError, env, envSetting } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { readLimitedText } from "@/lib/http/limit-request-body";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { parseRetentionRequest } from "./parse-retention-request";
 import { runRetention } from "./run-retention";
+
+// Read at most this much of a body (4,096 characters of UTF-8 at most): never the whole of a huge one.
+const RETENTION_MAX_BODY_BYTES = 16_384;
 
 const UNAUTHORIZED = "A valid admin token or an admin's session is required.";
 
@@ -27,7 +31,7 @@ export async function handleRetentionRequest(request: Request): Promise<Response
         ? new AppError("unauthorized", authorization.message, { headers: { "WWW-Authenticate": 'Bearer realm="logdeck"' } })
         : new AppError("forbidden", authorization.message);
     }
-    const { dryRun } = parseRetentionRequest(await request.text(), new URL(request.url).searchParams);
+    const { dryRun } = parseRetentionRequest(await readLimitedText(request, RETENTION_MAX_BODY_BYTES), new URL(request.url).searchParams);
     const { trigger, actor } = authorization.actor;
     const result = await runRetention({ trigger, actor, dryRun });
     if (result.status === "busy") {

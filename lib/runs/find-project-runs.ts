@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { readPrisma } from "@/lib/db/client";
 import { isStorableText } from "@/lib/format/storable-text";
+import { ZUserTimestampSchema } from "@/lib/format/user-timestamp";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface ProjectRun {
@@ -16,13 +17,13 @@ export const RUN_STATUSES = ["running", "succeeded", "failed"] as const;
 export const RUNS_PAGE_SIZE = 50;
 
 // No row's id holds a NUL or an unpaired surrogate: such a cursor is ignored like any tampered one.
-const ZCursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(200).refine(isStorableText)]);
+const ZCursorSchema = z.tuple([ZUserTimestampSchema, z.string().min(1).max(200).refine(isStorableText)]);
 
 function decode(raw: string | undefined): { startedAt: Date; id: string } | null {
   if (!raw || raw.length > 400) return null;
   try {
     const parsed = ZCursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return parsed.success ? { startedAt: new Date(parsed.data[0]), id: parsed.data[1] } : null;
+    return parsed.success ? { startedAt: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@
 // with zod on the way back in: a tampered cursor is ignored, never trusted.
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
+import { ZUserTimestampSchema } from "@/lib/format/user-timestamp";
 import { compareTimelineKeys } from "./timeline-order";
 
 // The order itself lives in ./timeline-order (no zod: the browser uses it too).
@@ -29,7 +30,7 @@ export interface TimelineCursor {
 }
 
 const ZCursorSchema = z.tuple([
-  z.iso.datetime(),
+  ZUserTimestampSchema,
   // No row's id holds a NUL or an unpaired surrogate: such a cursor is not one of ours.
   z.string().min(1).max(200).refine(isStorableText),
   z.enum(["error", "event"]),
@@ -55,7 +56,7 @@ export function decodeTimelineCursor(raw: string | null | undefined): TimelineCu
   const parsed = ZCursorSchema.safeParse(json);
   if (!parsed.success) return null;
   const [iso, id, kind, direction, inclusive] = parsed.data;
-  return { key: { createdAt: new Date(iso), id, kind }, direction: direction === "n" ? "next" : "prev", inclusive: inclusive === 1 };
+  return { key: { createdAt: iso, id, kind }, direction: direction === "n" ? "next" : "prev", inclusive: inclusive === 1 };
 }
 
 export type KeyComparison = "<" | "<=" | ">" | ">=";

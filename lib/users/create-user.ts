@@ -3,6 +3,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Role } from "@/lib/auth/auth";
 import { prisma } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { cleanUserName } from "./clean-user-profile";
 
 export interface CreateUserOptions {
   email: string;
@@ -21,7 +22,7 @@ export async function createUser({ email, password, name, role }: CreateUserOpti
   const id = newId();
   return prisma().$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { id, email: normalized, name: name?.trim() || normalized.split("@")[0]!, role, emailVerified: true },
+      data: { id, email: normalized, name: cleanUserName(name) || cleanUserName(normalized.split("@")[0]) || "user", role, emailVerified: true },
       select: { id: true, email: true, name: true, role: true },
     });
     await tx.account.create({ data: { id: newId(), accountId: id, providerId: "credential", userId: id, password: hash } });

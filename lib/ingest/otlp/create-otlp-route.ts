@@ -6,6 +6,7 @@ import "server-only";
 import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/protobuf";
 import { defineRoute } from "@/lib/http/define-route";
 import { authorizeIngest, readIngestKey } from "../authorize-ingest";
+import { withIngestAdmission } from "../ingest-admission";
 import { INGEST_ALLOW_HEADERS, type GetIngestConfig } from "../create-json-ingest-route";
 import { ingestItems } from "../ingest-items";
 import { ERRORS_ENDPOINT, EVENTS_ENDPOINT } from "../ingest-endpoints";
@@ -28,13 +29,14 @@ export function createOtlpRoute<Req extends DescMessage, Res extends DescMessage
     auth: async (request) => {
       const config = getConfig();
       const now = new Date();
-      const identity = await authorizeIngest({ key: readIngestKey(request), config, now, howToSendKey: "set the header Authorization: Bearer <ingest key> (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)" });
+      const identity = await authorizeIngest({ request, key: readIngestKey(request), config, now, howToSendKey: "set the header Authorization: Bearer <ingest key> (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)" });
       return { identity, config, receivedAt: now };
     },
     cors: { origins: () => getConfig().corsOrigins, allowHeaders: INGEST_ALLOW_HEADERS },
     renderError: otlpErrorResponse,
     methods: {
-      POST: async (request, { auth: { identity, config, receivedAt } }) => {
+      // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
+      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async () => {
         const encoding = otlpEncoding(request);
         const { message, digest } = await readOtlpRequest(request, signal.request, { encoding, maxBytes: config.otlpMaxBodyBytes, timeoutMs: config.limits.bodyTimeoutMs, maxDepth: config.limits.maxDepth });
         const mapped = signal.toItems(message, { keyId: identity.keyId, digest, boundProjectId: identity.projectId, maxDepth: config.limits.maxDepth });
@@ -53,7 +55,7 @@ export function createOtlpRoute<Req extends DescMessage, Res extends DescMessage
           notes.push(`service.name is the SDK default "${name.slice(0, 100)}", which names no project: records were stored without one. Set OTEL_SERVICE_NAME, the resource attribute logdeck.project_id, or use an ingest key bound to a project.`);
         }
         return otlpResponse(signal.response, (notes.length ? { partialSuccess: signal.partialSuccess(BigInt(rejected), notes.join(" ")) } : {}) as MessageInitShape<Res>, encoding);
-      },
+      }),
     },
   });
 }

@@ -12,6 +12,7 @@ import { defineRoute, publicRoute } from "@/lib/http/define-route";
 import { toAppError, toErrorResponse } from "@/lib/http/to-error-response";
 import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { authorizeIngest } from "../authorize-ingest";
+import { withIngestAdmission } from "../ingest-admission";
 import type { GetIngestConfig } from "../create-json-ingest-route";
 import type { IngestConfig } from "../ingest-config";
 import { ingestItems } from "../ingest-items";
@@ -36,7 +37,8 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
     },
     renderError: sentryErrorResponse,
     methods: {
-      POST: async (request, { params }) => {
+      // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
+      POST: (request, { params }) => withIngestAdmission(request, getConfig().limits.maxBodyBytes, async () => {
         const config = getConfig();
         const receivedAt = new Date();
         const dsnId = dsnNumber(params.projectId);
@@ -49,7 +51,7 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
           bytes = await readBody(request, config);
           key = keyFromDsn(envelopeHeader(bytes).dsn);
         }
-        const identity = await authorizeIngest({ key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
+        const identity = await authorizeIngest({ request, key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
         bytes ??= await readBody(request, config);
         const projectId = await targetProject(identity, dsnId);
         const digest = createHash("sha256").update(bytes).digest("hex");
@@ -82,7 +84,7 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         await ingestItems({ ...common, items: errors, endpoint: ERRORS_ENDPOINT, describeItem: () => "the event" });
         await ingestItems({ ...common, items: events, endpoint: EVENTS_ENDPOINT, describeItem: (i) => (events.length > 1 ? `item ${i}` : "the event") });
         return Response.json({ id: typeof eventId === "string" ? eventId : null }, { headers: { "Cache-Control": "no-store" } });
-      },
+      }),
     },
   });
 }

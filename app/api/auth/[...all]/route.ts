@@ -1,7 +1,7 @@
-import { auth } from "@/lib/auth/auth";
+import { handleAuthRequest } from "@/lib/auth/handle-auth-request";
 
 export const dynamic = "force-dynamic";
 
-// GET|POST /api/auth/* – better-auth's own endpoints (session, sign-out, SSO callbacks).
-export const GET = (request: Request) => auth().handler(request);
-export const POST = (request: Request) => auth().handler(request);
+// GET|POST /api/auth/* – the better-auth endpoints logdeck uses (session, sign-out, SSO callback); others 404.
+export const GET = (request: Request) => handleAuthRequest(request);
+export const POST = (request: Request) => handleAuthRequest(request);

@@ -1,0 +1,79 @@
+// Process-wide back-pressure for request bodies that are parsed into memory (ingestion):
+// at most `maxRequests` such requests, holding at most `maxBytes` of body between them,
+// are in flight at once; beyond that a request is refused with 503 and Retry-After
+// before a byte of its body is read. Without it, parsed batches waiting on the insert pool
+// piled up with nothing bounding them: 100 concurrent 1 MiB batches, within one key's
+// burst, ran a 256 MB heap out. A body's size counts as its Content-Length, or as the
+// largest body accepted when it has none (chunked). One request is always admitted when
+// nothing is in flight, so a limit below the body limit slows ingestion, never stops it.
+import { AppError } from "./app-error";
+
+export interface BackPressureLimits {
+  maxRequests: number;
+  maxBytes: number;
+  /** Counted for a body without Content-Length (the most the route reads). */
+  maxBodyBytes: number;
+}
+
+export interface Admission {
+  /** Gives the request's share back; idempotent. */
+  release(): void;
+}
+
+/** Seconds a refused client is told to wait. */
+export const BACK_PRESSURE_RETRY_AFTER_SECONDS = 1;
+
+interface Gauge {
+  requests: number;
+  bytes: number;
+  /** Requests refused since the process started (for benchmarks and logs). */
+  refused: number;
+}
+
+// On globalThis: Next bundles each route separately; the bound is the process's.
+const gauges = ((globalThis as { __logdeckBackPressure?: Map<string, Gauge> }).__logdeckBackPressure ??= new Map<string, Gauge>());
+
+function gaugeFor(name: string): Gauge {
+  let gauge = gauges.get(name);
+  if (!gauge) gauges.set(name, (gauge = { requests: 0, bytes: 0, refused: 0 }));
+  return gauge;
+}
+
+function declaredBytes(request: Request, maxBodyBytes: number): number {
+  const header = request.headers.get("content-length");
+  if (header !== null && /^\d+$/.test(header.trim())) return Math.min(Number(header), maxBodyBytes);
+  return maxBodyBytes;
+}
+
+/**
+ * Admits `request` into the pool named `name`, or throws a 503 AppError (with Retry-After)
+ * that names the setting to raise. The caller releases the admission once the request's
+ * body and everything parsed from it can be collected (after the response is built).
+ */
+export function admitRequest(name: string, request: Request, limits: BackPressureLimits & { settings: string }): Admission {
+  const gauge = gaugeFor(name);
+  const bytes = declaredBytes(request, limits.maxBodyBytes);
+  const idle = gauge.requests === 0;
+  if (!idle && (gauge.requests + 1 > limits.maxRequests || gauge.bytes + bytes > limits.maxBytes)) {
+    gauge.refused++;
+    throw new AppError("service_unavailable", `The server is at its limit of requests in progress (${limits.settings}); retry after ${BACK_PRESSURE_RETRY_AFTER_SECONDS} s.`, {
+      retryAfter: BACK_PRESSURE_RETRY_AFTER_SECONDS,
+    });
+  }
+  gauge.requests++;
+  gauge.bytes += bytes;
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      gauge.requests--;
+      gauge.bytes -= bytes;
+    },
+  };
+}
+
+/** What is in flight in the pool `name` now. */
+export function readBackPressure(name: string): Readonly<Gauge> {
+  return { ...gaugeFor(name) };
+}

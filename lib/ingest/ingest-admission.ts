@@ -1,0 +1,27 @@
+// The ingestion API's share of process-wide back-pressure (lib/http/back-pressure.ts),
+// from INGEST_MAX_IN_FLIGHT_REQUESTS and INGEST_MAX_IN_FLIGHT_BYTES. Every receiver
+// admits its request here before reading the body, and releases it when done.
+import { env } from "@/lib/env";
+import { admitRequest, type Admission } from "@/lib/http/back-pressure";
+
+export const INGEST_POOL = "ingest";
+
+export function admitIngestRequest(request: Request, maxBodyBytes: number = env().INGEST_MAX_BODY_BYTES): Admission {
+  const { INGEST_MAX_IN_FLIGHT_REQUESTS, INGEST_MAX_IN_FLIGHT_BYTES } = env();
+  return admitRequest(INGEST_POOL, request, {
+    maxRequests: INGEST_MAX_IN_FLIGHT_REQUESTS,
+    maxBytes: INGEST_MAX_IN_FLIGHT_BYTES,
+    maxBodyBytes,
+    settings: "INGEST_MAX_IN_FLIGHT_REQUESTS / INGEST_MAX_IN_FLIGHT_BYTES",
+  });
+}
+
+/** Runs `handle` (which reads and parses the body) inside an admission, released when it is done. */
+export async function withIngestAdmission<T>(request: Request, maxBodyBytes: number, handle: () => Promise<T>): Promise<T> {
+  const admission = admitIngestRequest(request, maxBodyBytes);
+  try {
+    return await handle();
+  } finally {
+    admission.release();
+  }
+}
