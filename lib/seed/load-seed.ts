@@ -40,7 +40,7 @@ export async function loadSeed(db: Database, options: SeedOptions): Promise<Seed
   const eventRows = function* () {
     let rows = 0;
     for (const run of plan.runs) {
-      const logs = generateRunLogs(run, now);
+      const logs = generateRunLogs(run);
       errors.push(...logs.errors);
       for (const e of logs.events) {
         yield [e.id, e.eventType, e.payload, e.projectId, e.runId, e.userId, e.actorType, e.actorId, e.createdAt];
