@@ -51,10 +51,13 @@ export default async function RunPage({ params, searchParams }: Props) {
   const exportQuery = timelineSearchParams({ filters: query.filters, order: query.order });
   const isFirstPage = !cursor;
   const newest = page.rows[0];
+  const bottom = page.rows.at(-1);
   const live =
     isFirstPage && query.order === "desc"
       ? {
           after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null,
+          // Older pages hold what is below the page: live mode must not bring it in as new.
+          floor: page.next && bottom ? encodeTimelineCursor({ key: { createdAt: bottom.createdAt, id: bottom.id, kind: bottom.kind }, direction: "next" }) : null,
           query: timelineSearchParams({ filters: query.filters, order: "desc" }).toString(),
           intervalMs: 5_000,
           startOn: run.status === "running",
