@@ -77,7 +77,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         />
         <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
           <h1 className="min-w-0 text-xl font-semibold wrap-anywhere">{showBidiControls(run.name ?? run.id)}</h1>
-          <RunStatusBadge status={run.status} />
+          <RunStatusBadge status={run.displayStatus} />
           <span className="min-w-0 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(run.id)}</span>
           <span className="text-sm text-slate-600">
             started <LocalTime iso={run.startedAt.toISOString()} />

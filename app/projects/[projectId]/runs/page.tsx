@@ -68,7 +68,7 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
           <RunsTable
             showProject={false}
             startedHeader={{ href: href({ status: query.status, order: query.order === "desc" ? "asc" : "desc" }), label: query.order === "desc" ? "Started ↓" : "Started ↑" }}
-            runs={page.rows.map((r) => ({ id: r.id, name: r.name, status: r.status, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null }))}
+            runs={page.rows.map((r) => ({ id: r.id, name: r.name, status: r.displayStatus, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null }))}
           />
         )}
         <nav aria-label="Pages" className="mt-2 flex gap-4 text-sm">
