@@ -9,6 +9,7 @@ import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
 import { ErrorListTable } from "@/components/errors/error-list-table";
 import { SeverityChart } from "@/components/errors/severity-chart";
 import { ProjectTabs } from "@/components/projects/project-tabs";
+import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { requireUser } from "@/lib/auth/session";
 import { errorViewHref, parseErrorViewQuery } from "@/lib/errors/error-view-query";
 import { ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
@@ -29,7 +30,7 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Rec
 
 
 export default async function ProjectErrorsPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const projectId = routeParam((await params).projectId);
   if (projectId === null) notFound();
   const query = parseErrorViewQuery(await searchParams);
@@ -58,6 +59,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
         <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">errors</span>
         </h1>
+        {user.role === "admin" ? <RenameProjectForm projectId={projectId} name={project.name} /> : null}
         <ProjectTabs projectId={projectId} current="errors" />
         <div className="mb-4 flex flex-wrap items-end gap-4">
           <nav aria-label="Window" className="flex overflow-hidden rounded border border-slate-300 text-sm">
