@@ -35,6 +35,20 @@ const server = spawn(process.execPath, [next, "start"], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// `npm run demo`: a simulated platform sends events through the API while the server
+// runs (scripts/demo-platform.ts; DEMO_LIVE=off or --no-live turns it off), and stops with it.
+const demoPlatform =
+  process.argv.includes("--demo") && !process.argv.includes("--no-live")
+    ? spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/demo-platform.ts"], { stdio: "inherit" })
+    : null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    demoPlatform?.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  demoPlatform?.kill("SIGTERM");
+  process.exit(code ?? (signal ? 0 : 1));
+});
 
