@@ -78,7 +78,7 @@ export default async function HomePage() {
           ) : (
             <RunsTable
               showProject
-              runs={runs.map((r) => ({ id: r.id, name: r.name, status: r.status, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null, projectName: r.projectName }))}
+              runs={runs.map((r) => ({ id: r.id, name: r.name, status: r.displayStatus, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null, projectName: r.projectName }))}
             />
           )}
         </section>

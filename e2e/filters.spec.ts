@@ -17,12 +17,14 @@ async function expectUnfilteredRun(page: Page) {
   await expect(select(page, "Actor")).toHaveValue("");
 }
 
-test("the timeline's filter selects show the URL's filter after Reset, Back and Forward, and Apply sends no empty fields", async ({ page }) => {
+test("the timeline's filter selects apply as they change and show the URL's filter after Reset, Back and Forward, sending no empty fields", async ({ page }) => {
   await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
+  // No Apply: each choice applies at once (the button is there only without JS).
+  await expect(page.getByRole("button", { name: "Apply" })).toBeHidden();
   await select(page, "Type").selectOption("PARAMS_UPDATED");
+  await expect(page).toHaveURL(/type=PARAMS_UPDATED/);
   await select(page, "Actor").selectOption("user");
-  await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/actor=user/);
   expect(query(page)).toEqual([
     ["type", "PARAMS_UPDATED"],
@@ -35,14 +37,15 @@ test("the timeline's filter selects show the URL's filter after Reset, Back and 
   await page.getByRole("link", { name: "Reset" }).click();
   await expectUnfilteredRun(page);
 
-  // Back to the filtered entry (same document), then to the first page (the document the
-  // selects were changed in before Apply), and forward again.
+  // Back to the filtered entry (same document), then to the type-only entry, and forward again.
   await page.goBack();
   await expect(page).toHaveURL(/actor=user/);
   await expect(select(page, "Type")).toHaveValue("PARAMS_UPDATED");
   await expect(select(page, "Actor")).toHaveValue("user");
   await page.goBack();
-  await expectUnfilteredRun(page);
+  await expect(page).not.toHaveURL(/actor=/);
+  await expect(select(page, "Type")).toHaveValue("PARAMS_UPDATED");
+  await expect(select(page, "Actor")).toHaveValue("");
   await page.goForward();
   await expect(page).toHaveURL(/actor=user/);
   await expect(select(page, "Actor")).toHaveValue("user");
@@ -51,10 +54,10 @@ test("the timeline's filter selects show the URL's filter after Reset, Back and 
   await expect(select(page, "Type")).toHaveValue("");
   await expect(select(page, "Actor")).toHaveValue("");
 
-  // Apply after Reset does not bring the old filter back.
-  await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/order=desc/);
-  expect(query(page)).toEqual([["order", "desc"]]);
+  // A choice after Reset does not bring the old filter back.
+  await select(page, "Order").selectOption("asc");
+  await expect(page).toHaveURL(/order=asc/);
+  expect(query(page)).toEqual([["order", "asc"]]);
   await expect(rows(page)).toHaveCount(100);
 });
 

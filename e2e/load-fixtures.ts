@@ -3,6 +3,7 @@ import { createUser } from "@/lib/users/create-user";
 import { E2E } from "./fixtures";
 import { loadAuthFixtures } from "./load-auth-fixtures";
 import { loadDashboardFixtures, loadHostileTextFixtures } from "./load-dashboard-fixtures";
+import { loadFirstHourFixtures } from "./load-first-hour-fixtures";
 
 export async function loadFixtures(db: Database): Promise<void> {
   const now = Date.now();
@@ -13,5 +14,6 @@ export async function loadFixtures(db: Database): Promise<void> {
   });
   await loadDashboardFixtures(db, now);
   await loadHostileTextFixtures(db, now);
+  await loadFirstHourFixtures(db, now);
   await loadAuthFixtures(db);
 }

@@ -34,8 +34,9 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   const dryRow = history.getByRole("row").filter({ hasText: "dry run" });
   await expect(dryRow).toHaveCount(1);
   await expect(dryRow).toContainText("succeeded");
-  const result = page.getByRole("status").filter({ hasText: "started" });
-  await expect(result).toHaveText("Dry run started.");
+  // Once the run has ended, its outcome replaces "Dry run started." (#12.4).
+  const result = page.getByRole("status").filter({ hasText: /^(Dry run|Retention run) / });
+  await expect(result).toHaveText(`Dry run finished: ${previewEvents.toLocaleString("en-US")} events and ${previewErrors.toLocaleString("en-US")} errors would be deleted.`);
   await expect(result).toBeFocused();
   await expect(dryRow).toContainText(E2E.adminEmail);
   await expect(dryRow).toContainText(previewEvents.toLocaleString("en-US"));
@@ -49,17 +50,30 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
   await expect(deleteRow).toHaveCount(1);
   // No second submit came along to find this run busy.
   await expect(page.locator(ALERT)).toHaveCount(0);
-  await expect(result).toHaveText("Retention run started.");
+  await expect(result).toHaveText(`Retention run finished: deleted ${previewEvents.toLocaleString("en-US")} events and ${previewErrors.toLocaleString("en-US")} errors.`);
   await expect(result).toBeFocused();
   await expect(deleteRow).toContainText(E2E.adminEmail);
   await expect(deleteRow).toContainText("dashboard");
-  await expect(deleteRow.getByRole("cell").nth(6)).toHaveText(previewEvents.toLocaleString("en-US"));
-  await expect(deleteRow.getByRole("cell").nth(7)).toHaveText(previewErrors.toLocaleString("en-US"));
+  await expect(deleteRow.getByRole("cell").nth(4)).toHaveText(previewEvents.toLocaleString("en-US"));
+  await expect(deleteRow.getByRole("cell").nth(5)).toHaveText(previewErrors.toLocaleString("en-US"));
   await page.reload();
   await expect(page.getByTestId("preview-events")).toHaveText("0");
   // Each double click started one run, once the page has the whole history.
   await expect(history.getByRole("row").filter({ hasText: "dry run" })).toHaveCount(1);
   await expect(history.getByRole("row").filter({ hasText: "delete" })).toHaveCount(1);
+});
+
+// After the journey, so the history has a dry run and a delete to show (#12.4).
+test("the history table fits a 1440 px screen, its Outcome column in view", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "admin");
+  await page.goto("/admin/retention");
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("row")).toHaveCount(3);
+  const box = history.locator("div.overflow-x-auto");
+  expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+  await expect(history.getByRole("columnheader", { name: "Outcome" })).toBeInViewport();
+  await expect(history.getByRole("row").nth(1).getByText("succeeded")).toBeInViewport();
 });
 
 test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {

@@ -24,14 +24,14 @@ test("a long pause across a page boundary is marked on both pages", async ({ pag
   await expect(gaps).toContainText("30 min 0 s with nothing logged before the next page");
   await expect(page.locator("tbody tr").last()).toHaveAttribute("aria-label", "gap");
 
-  await page.getByRole("link", { name: "Older →" }).click();
+  await page.getByRole("navigation", { name: "Pages", exact: true }).getByRole("link", { name: "Older →" }).click();
   await expect(page.locator("tr.timeline-row")).toHaveCount(1);
   await expect(gaps).toHaveCount(1);
   await expect(gaps).toContainText("30 min 0 s with nothing logged");
   await expect(page.locator("tbody tr").first()).toHaveAttribute("aria-label", "gap");
 
   // Back to the newer page by its cursor: the same mark below its last row.
-  await page.getByRole("link", { name: "← Newer" }).click();
+  await page.getByRole("navigation", { name: "Pages", exact: true }).getByRole("link", { name: "← Newer" }).click();
   await expect(page.locator("tr.timeline-row")).toHaveCount(100);
   await expect(page.locator("tbody tr").last()).toHaveAttribute("aria-label", "gap");
 });

@@ -48,3 +48,17 @@ describe("parseEnv", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgresql://p/db" }).WEB_CONCURRENCY).toBe(2);
   });
 });
+
+describe("parseEnv: run lifecycle and the live demo", () => {
+  it("ends runs on the default terminal types unless told others, or none", () => {
+    expect(parseEnv({})).toMatchObject({ RUN_SUCCEEDED_EVENT_TYPES: ["RUN_SAVED", "SIM_COMPLETED"], RUN_FAILED_EVENT_TYPES: ["SIM_FAILED"], RUN_IDLE_MINUTES: 30 });
+    expect(parseEnv({ RUN_SUCCEEDED_EVENT_TYPES: " DONE, SAVED ", RUN_FAILED_EVENT_TYPES: "" })).toMatchObject({ RUN_SUCCEEDED_EVENT_TYPES: ["DONE", "SAVED"], RUN_FAILED_EVENT_TYPES: [] });
+    expect(() => parseEnv({ RUN_IDLE_MINUTES: "0" })).toThrow(/RUN_IDLE_MINUTES must be a positive whole number/);
+  });
+
+  it("runs the live demo unless DEMO_LIVE is off, and refuses anything else", () => {
+    expect(parseEnv({}).DEMO_LIVE).toBe("on");
+    expect(parseEnv({ DEMO_LIVE: "off" }).DEMO_LIVE).toBe("off");
+    expect(() => parseEnv({ DEMO_LIVE: "no" })).toThrow(/DEMO_LIVE must be "on" or "off"/);
+  });
+});

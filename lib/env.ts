@@ -53,6 +53,20 @@ const list = z
       .filter(Boolean),
   );
 
+/** A comma-separated list of event types: unset gives `fallback`, an empty value none. */
+const eventTypeList = (fallback: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? fallback
+        : value
+            .split(",")
+            .map((item) => item.trim())
+            .filter(Boolean),
+    );
+
 function isIpOrCidr(entry: string): boolean {
   const [address = "", prefix, ...rest] = entry.split("/");
   const family = isIP(address);
@@ -153,6 +167,14 @@ const EnvSchema = z.object({
     z.enum(["member", "admin"], { message: "OIDC_DEFAULT_ROLE must be member or admin" }).default("member"),
   ),
   OIDC_SCOPES: list,
+  // Run lifecycle (docs/runs-and-projects.md): event types that end a run, as a
+  // comma-separated list (unset: the defaults; empty: none), and how long a running run
+  // may go without a row before it is shown as idle.
+  RUN_SUCCEEDED_EVENT_TYPES: eventTypeList(["RUN_SAVED", "SIM_COMPLETED"]),
+  RUN_FAILED_EVENT_TYPES: eventTypeList(["SIM_FAILED"]),
+  RUN_IDLE_MINUTES: positiveInt("RUN_IDLE_MINUTES", 30),
+  // npm run demo: a simulated platform sends events through the API while the server runs.
+  DEMO_LIVE: z.enum(["on", "off"], { message: 'DEMO_LIVE must be "on" or "off"' }).optional().default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
 })
   .refine((settings) => settings.DATABASE_URL || settings.DATABASE_REPLICA_URLS.length === 0, {

@@ -14,6 +14,7 @@ import { parseOidcConfig } from "@/lib/auth/oidc-config";
 import { closeDatabase, configuredTarget, database, describeTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { ensureDemoPlatformKey } from "@/lib/demo/demo-platform-key";
 import { loadSeed } from "@/lib/seed/load-seed";
 import { runCli } from "./cli";
 
@@ -47,6 +48,8 @@ await runCli(async () => {
     const result = await loadSeed(db, { events: DEMO_EVENTS, days: DEMO_DAYS });
     console.log(`logdeck: loaded ${result.runs} runs, ${result.events} events, ${result.errors} errors`);
   }
+  // The live demo (scripts/demo-platform.ts, started by start.mjs) sends with its own key.
+  if (demo && env().DEMO_LIVE === "on" && !process.argv.includes("--no-live")) await ensureDemoPlatformKey({ dataDir: DATA_DIR });
   await closeDatabase();
 
   const next = path.join("node_modules", "next", "dist", "bin", "next");

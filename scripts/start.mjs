@@ -7,7 +7,7 @@
 //      that dies, saying why, and passes SIGINT/SIGTERM on (docs/scaling.md).
 // Plain JavaScript, run by node itself: a launcher under tsx would keep two more
 // processes (the tsx CLI and esbuild) resident for the server's whole life.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import path from "node:path";
 import { describeExit, workerCount } from "./server-workers.mjs";
@@ -47,6 +47,13 @@ cluster.setupPrimary({
 });
 const workerEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
 
+// `npm run demo`: a simulated platform sends events through the API while the server
+// runs (scripts/demo-platform.ts; DEMO_LIVE=off or --no-live turns it off), and stops with it.
+const demoPlatform =
+  process.argv.includes("--demo") && !process.argv.includes("--no-live")
+    ? spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/demo-platform.ts"], { stdio: "inherit" })
+    : null;
+
 let stopping = false;
 let backoffMs = 0;
 const startedAt = new Map();
@@ -71,6 +78,7 @@ cluster.on("exit", (worker, code, signal) => {
 for (const name of ["SIGINT", "SIGTERM"]) {
   process.on(name, () => {
     stopping = true;
+    demoPlatform?.kill(name);
     const running = Object.values(cluster.workers ?? {});
     if (running.length === 0) process.exit(0);
     for (const worker of running) worker?.process.kill(name);

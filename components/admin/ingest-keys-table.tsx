@@ -1,8 +1,10 @@
+import { LocalTime } from "@/components/local-time";
 import type { IngestKeySummary } from "@/lib/ingest-keys/find-ingest-keys";
 import { showBidiControls } from "@/lib/format/split-links";
 import { RevokeIngestKeyButton } from "./revoke-ingest-key-button";
 
-const time = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) : "never");
+// The app's one date format (components/local-time.tsx): the viewer's zone, UTC on hover.
+const time = (date: Date | null) => (date ? <LocalTime iso={date.toISOString()} /> : "never");
 
 export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
   if (!keys.length) {
@@ -19,8 +21,8 @@ export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
           <th className="px-3 py-2">Name</th>
           <th className="px-3 py-2">Key</th>
           <th className="px-3 py-2">Project</th>
-          <th className="px-3 py-2">Created (UTC)</th>
-          <th className="px-3 py-2">Last used (UTC)</th>
+          <th className="px-3 py-2">Created</th>
+          <th className="px-3 py-2">Last used</th>
           <th className="px-3 py-2">Status</th>
           <th className="px-3 py-2">
             <span className="sr-only">Actions</span>
@@ -33,10 +35,10 @@ export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
             <td className="px-3 py-2">{key.name}</td>
             <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
             <td className="px-3 py-2">{key.projectId ? showBidiControls(key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
-            <td className="px-3 py-2 font-mono text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
+            <td className="px-3 py-2 text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
               {time(key.createdAt)}
             </td>
-            <td className="px-3 py-2 font-mono text-xs">{time(key.lastUsedAt)}</td>
+            <td className="px-3 py-2 text-xs">{time(key.lastUsedAt)}</td>
             <td className="px-3 py-2">
               {key.revokedAt ? <span className="text-red-700">revoked {time(key.revokedAt)}</span> : <span className="text-green-700">active</span>}
             </td>

@@ -1,3 +1,4 @@
+import { LocalTime } from "@/components/local-time";
 import type { UserSummary } from "@/lib/users/find-users";
 import { UserRowActions } from "./user-row-actions";
 
@@ -11,7 +12,7 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
           <th className="px-3 py-2">Role</th>
           <th className="px-3 py-2">Status</th>
           <th className="px-3 py-2">Sign-in</th>
-          <th className="px-3 py-2">Created (UTC)</th>
+          <th className="px-3 py-2">Created</th>
           <th className="px-3 py-2">
             <span className="sr-only">Actions</span>
           </th>
@@ -28,7 +29,9 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
             <td className="px-3 py-2">{user.role}</td>
             <td className="px-3 py-2">{user.active ? <span className="text-green-700">active</span> : <span className="text-red-700">deactivated</span>}</td>
             <td className="px-3 py-2 text-xs text-slate-600">{user.signInMethods.join(", ") || "—"}</td>
-            <td className="px-3 py-2 font-mono text-xs">{user.createdAt.toISOString().replace("T", " ").slice(0, 16)}</td>
+            <td className="px-3 py-2 text-xs">
+              <LocalTime iso={user.createdAt.toISOString()} />
+            </td>
             <td className="px-3 py-2">
               <UserRowActions user={user} isCurrentUser={user.id === currentUserId} />
             </td>

@@ -11,7 +11,11 @@ function Outcome({ run }: { run: RetentionRunView }) {
   return <span className={`rounded px-2 py-0.5 text-xs font-medium ${style}`}>{run.status}</span>;
 }
 
-/** Every recorded run: who, when, how, cutoffs, counts, duration, outcome, error. */
+/**
+ * Every recorded run: when, who and how, cutoffs, counts, duration, outcome and error.
+ * Fits a 1440 px screen without scrolling: the two cutoffs share a column, as do the
+ * trigger and kind, and a long actor or error wraps.
+ */
 export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
   if (runs.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No retention run yet.</p>;
   return (
@@ -21,10 +25,8 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
           <tr>
             <th className="px-3 py-2">Started</th>
             <th className="px-3 py-2">Who</th>
-            <th className="px-3 py-2">Trigger</th>
-            <th className="px-3 py-2">Kind</th>
-            <th className="px-3 py-2">Event cutoff</th>
-            <th className="px-3 py-2">Error cutoff</th>
+            <th className="px-3 py-2">How</th>
+            <th className="px-3 py-2">Cutoffs</th>
             <th className="px-3 py-2 text-right">Events</th>
             <th className="px-3 py-2 text-right">Errors</th>
             <th className="px-3 py-2">Duration</th>
@@ -34,24 +36,30 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2 font-mono text-xs">
+              <td className="px-3 py-2 text-xs">
                 <LocalTime iso={run.startedAt} />
               </td>
-              <td className="px-3 py-2">{run.actor}</td>
-              <td className="px-3 py-2">{TRIGGERS[run.trigger] ?? run.trigger}</td>
-              <td className="px-3 py-2">{run.dryRun ? "dry run" : "delete"}</td>
-              <td className="px-3 py-2 font-mono text-xs">
-                <LocalTime iso={run.eventCutoff} />
+              <td className="max-w-48 px-3 py-2 break-all">{run.actor}</td>
+              <td className="px-3 py-2">
+                {run.dryRun ? "dry run" : "delete"}
+                <span className="block text-xs text-slate-500">{TRIGGERS[run.trigger] ?? run.trigger}</span>
               </td>
-              <td className="px-3 py-2 font-mono text-xs">
-                <LocalTime iso={run.errorCutoff} />
+              <td className="px-3 py-2 text-xs">
+                <span className="block">
+                  <span className="text-slate-500">events </span>
+                  <LocalTime iso={run.eventCutoff} />
+                </span>
+                <span className="block">
+                  <span className="text-slate-500">errors </span>
+                  <LocalTime iso={run.errorCutoff} />
+                </span>
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
-              <td className="px-3 py-2">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
               <td className="px-3 py-2">
                 <Outcome run={run} />
-                {run.error ? <p className="mt-1 max-w-xs break-words text-xs text-red-700">{run.error}</p> : null}
+                {run.error ? <p className="mt-1 max-w-64 text-xs break-words text-red-700">{run.error}</p> : null}
               </td>
             </tr>
           ))}

@@ -2,12 +2,19 @@
 
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { triggerRetentionAction, type TriggerRetentionState } from "@/app/admin/retention/actions";
+import { describeRetentionOutcome, type RetentionOutcomeView } from "./describe-retention-outcome";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
-/** Run now or dry run, each behind a confirmation that says what it will do. */
-export function RetentionTrigger({ preview }: { preview: { events: number; errors: number } | null }) {
+/**
+ * Run now or dry run, each behind a confirmation that says what it will do. `runs` are the
+ * history's latest (the page re-renders while one goes): once the run this trigger
+ * started has ended, its outcome replaces "… started.".
+ */
+export function RetentionTrigger({ preview, runs }: { preview: { events: number; errors: number } | null; runs: RetentionOutcomeView[] }) {
   const [state, action, pending] = useActionState<TriggerRetentionState, FormData>(triggerRetentionAction, {});
+  const started = state.runId ? runs.find((run) => run.id === state.runId) : undefined;
+  const outcome = started ? describeRetentionOutcome(started) : null;
   const [confirming, setConfirming] = useState<null | "run" | "dry">(null);
   // The confirmation is a modal <dialog>: the page behind it is inert, so the focus stays in
   // it (Tab goes round its buttons); it opens on Cancel (the harmless choice), Escape closes
@@ -107,10 +114,10 @@ export function RetentionTrigger({ preview }: { preview: { events: number; error
         <p
           ref={resultRef}
           tabIndex={-1}
-          role={state.error ? "alert" : "status"}
-          className={`text-sm outline-none ${state.error ? "rounded bg-red-50 px-3 py-2 text-red-700" : "text-green-800"}`}
+          role={state.error || started?.status === "failed" ? "alert" : "status"}
+          className={`text-sm outline-none ${state.error || started?.status === "failed" ? "rounded bg-red-50 px-3 py-2 text-red-700" : "text-green-800"}`}
         >
-          {state.error ?? state.message}
+          {state.error ?? outcome ?? state.message}
         </p>
       ) : null}
     </div>

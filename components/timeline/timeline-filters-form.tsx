@@ -3,7 +3,7 @@ import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
 import { ACTOR_TYPES, SEVERITIES, timelineSearchParams, type TimelineQuery } from "@/lib/runs/timeline-filters";
 
-/** The timeline's filters as a plain GET form: the URL is the state, and works without JS. */
+/** The timeline's filters as a plain GET form: the URL is the state, and works without JS; with it, a choice applies at once. */
 export function TimelineFiltersForm({ runId, query, types }: { runId: string; query: TimelineQuery; types: string[] }) {
   const { filters } = query;
   return (
@@ -12,7 +12,8 @@ export function TimelineFiltersForm({ runId, query, types }: { runId: string; qu
       // selects (uncontrolled, so the form works without JS) must start again from the URL.
       key={timelineSearchParams(query).toString()}
       action={`/runs/${encodeURIComponent(runId)}`}
-      className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
+      applyOnChange
+      className="group flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
       aria-label="Filters"
     >
       <FilterSelect
@@ -37,7 +38,8 @@ export function TimelineFiltersForm({ runId, query, types }: { runId: string; qu
           { value: "asc", label: "Oldest first" },
         ]}
       />
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
+      {/* For a browser without JS: with it, each select applies as soon as it changes. */}
+      <button type="submit" className="filter-apply group-data-[apply-on-change=on]:hidden rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
         Apply
       </button>
       <Link href={`/runs/${encodeURIComponent(runId)}`} className="py-1.5 text-sm text-slate-600 hover:underline">

@@ -1,13 +1,16 @@
 "use client";
-import { Fragment, useEffect, useMemo, useState } from "react";
+import { Fragment, useEffect, useMemo, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { useTable } from "@tanstack/react-table";
+import { useRouter } from "next/navigation";
 import { dataTableFeatures, renderCell, type DataTableColumn } from "@/components/data-table";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
+import { copyText } from "@/lib/format/copy-text";
 import { formatDuration } from "@/lib/format/duration";
 import { showBidiControls } from "@/lib/format/split-links";
 import { markGaps } from "@/lib/runs/mark-gaps";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
+import { LINK_COPIED_EVENT } from "./link-copied-notice";
 import { TimelineRowDetail } from "./timeline-row-detail";
 import { mergeLiveRows, useLiveRows, type LiveOptions } from "./use-live-rows";
 
@@ -45,6 +48,16 @@ export function TimelineTable({
   edges?: { before: string | null; after: string | null };
 }) {
   const liveState = useLiveRows(runId, live, initialRows);
+  const router = useRouter();
+  // A row's `#`: copies the row's link and opens it. A modified or middle click (new tab,
+  // new window) is the browser's own.
+  const openPermalink = (event: ReactMouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const href = event.currentTarget.getAttribute("href")!;
+    void copyText(new URL(href, location.href).toString()).then((ok) => window.dispatchEvent(new CustomEvent(LINK_COPIED_EVENT, { detail: { ok } })));
+    router.push(href);
+  };
   const rows = useMemo(() => mergeLiveRows(initialRows, liveState.rows, order), [initialRows, liveState.rows, order]);
   // The pause before each row, the first one's measured from the row above the page.
   const { gaps, gapAfter } = useMemo(() => {
@@ -210,7 +223,7 @@ export function TimelineTable({
                     <td>
                       {/* A plain link, not next/link: a permalink is for copying or a new tab,
                           and a plain anchor is the cheaper one to render 100 times. */}
-                      <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" aria-label={`Permalink to ${dto.kind} ${showBidiControls(dto.id)}`}>
+                      <a href={`/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(dto.id)}#row-${encodeURIComponent(dto.id)}`} className="timeline-link" onClick={openPermalink} title="Copy the link to this row, and open it" aria-label={`Permalink to ${dto.kind} ${showBidiControls(dto.id)}`}>
                         #
                       </a>
                     </td>
@@ -231,7 +244,7 @@ export function TimelineTable({
         </table>
       </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
-      <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
+      <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # copies the row&apos;s link and opens it.</p>
     </div>
   );
 }

@@ -7,6 +7,8 @@ import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 export interface LiveOptions {
   /** Opaque cursor of the newest row shown; live mode re-reads a window before it and everything after. */
   after: string | null;
+  /** Opaque cursor of the bottom row shown when older pages exist: live mode reads nothing at or below it. */
+  floor: string | null;
   /** The timeline's filters as a query string, so live rows obey them too. */
   query: string;
   intervalMs: number;
@@ -95,6 +97,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
         const params = new URLSearchParams(live.query);
         if (after.current) params.set("after", after.current);
         if (resume.current) params.set("from", resume.current);
+        if (live.floor) params.set("floor", live.floor);
         const response = await fetch(`/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
         if (response.status === 401) {
           setSignedOut(true);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { truncateAll } from "@/test/truncate";
 import { prisma } from "@/lib/db/client";
 import { findLiveRows } from "./find-live-rows";
+import { findRunTimeline } from "./find-run-timeline";
 import type { TimelineRow } from "./find-run-timeline";
 import { LIVE_LOOKBACK_MS } from "./live-window";
 import type { TimelineKey } from "./timeline-cursor";
@@ -91,5 +92,44 @@ describe("findLiveRows", () => {
     expect(keys(page.rows)).toEqual(["event:ev00", "event:ev01", "event:ev02"]);
     expect(page.next).toEqual(keyOf(page.rows[2]!));
     expect((await findLiveRows({ runId: "no-such-run", filters: none, newest, limit: 200 })).rows).toEqual([]);
+  });
+});
+
+// #12.2: a busy run (more than a page in the window). Page 1 shows the newest 100 rows;
+// the window reaches further back than its bottom, and the rows between were counted as
+// new and shown again on the next page.
+describe("findLiveRows on a busy run, as page 1 shows it", () => {
+  const B0 = Date.UTC(2025, 2, 1, 12);
+  const busyNone: TimelineFilters = { types: [], actorTypes: [], severities: [] };
+
+  beforeAll(async () => {
+    await prisma().run.create({ data: { id: "busy", projectId: "p1", startedAt: new Date(B0) } });
+    // 150 events in 5 minutes, 2 s apart.
+    await prisma().eventLog.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({ id: `b${String(i).padStart(3, "0")}`, eventType: "SIM_STEP", runId: "busy", projectId: "p1", createdAt: new Date(B0 + i * 2_000) })),
+    });
+  });
+
+  it("gives nothing older than the bottom of page 1, and nothing twice, on the first poll", async () => {
+    const page1 = await findRunTimeline({ runId: "busy", filters: busyNone, order: "desc" });
+    expect(page1.rows).toHaveLength(100);
+    expect(page1.next).not.toBeNull();
+    const top = keyOf(page1.rows[0]!);
+    const bottom = keyOf(page1.rows.at(-1)!);
+    const shown = new Set(keys(page1.rows));
+    // Nothing was sent since page 1 was read.
+    const poll = await findLiveRows({ runId: "busy", filters: busyNone, newest: top, floor: bottom, limit: 200 });
+    expect(keys(poll.rows).filter((k) => !shown.has(k))).toEqual([]);
+    // One event sent: exactly that one is new.
+    await prisma().eventLog.create({ data: { id: "b150", eventType: "SIM_STEP", runId: "busy", projectId: "p1", createdAt: new Date(B0 + 150 * 2_000) } });
+    const after = await findLiveRows({ runId: "busy", filters: busyNone, newest: top, floor: bottom, limit: 200 });
+    expect(keys(after.rows).filter((k) => !shown.has(k))).toEqual(["event:b150"]);
+    // The next page (older) holds none of what live mode gave.
+    const page2 = await findRunTimeline({ runId: "busy", filters: busyNone, order: "desc", cursor: page1.next });
+    const live = new Set(keys(after.rows));
+    expect(keys(page2.rows).filter((k) => live.has(k))).toEqual([]);
+    // A row delivered late, above the bottom of page 1, still comes.
+    await prisma().eventLog.create({ data: { id: "b-late", eventType: "LATE", runId: "busy", projectId: "p1", createdAt: new Date(B0 + 120 * 2_000 + 1) } });
+    expect(keys((await findLiveRows({ runId: "busy", filters: busyNone, newest: top, floor: bottom, limit: 200 })).rows).filter((k) => !shown.has(k))).toEqual(["event:b-late", "event:b150"]);
   });
 });

@@ -19,23 +19,31 @@ export interface LivePage {
  * reload. Re-reading the window costs rows the view already has, but needs no
  * arrival-time column. `from` continues a window that did not fit in one page; it never
  * reaches back before the window. No `newest` (the view had no rows): from the start.
+ *
+ * `floor` is the bottom row of the page the view shows when older pages exist (a busy
+ * run: more than a page within the window). Rows at or below it belong to those pages,
+ * so the window never reaches down to them: they are neither new nor shown twice.
  */
 export async function findLiveRows({
   runId,
   filters,
   newest,
   from = null,
+  floor = null,
   limit,
 }: {
   runId: string;
   filters: TimelineFilters;
   newest: TimelineKey | null;
   from?: TimelineKey | null;
+  floor?: TimelineKey | null;
   limit: number;
 }): Promise<LivePage> {
   // The window's start as a key before every row of that millisecond: no id is empty.
-  const windowStart: TimelineKey | null = newest ? { createdAt: new Date(newest.createdAt.getTime() - LIVE_LOOKBACK_MS), id: "", kind: "error" } : null;
-  const after = from && (!windowStart || compareTimelineKeys(from, windowStart) > 0) ? { key: from, op: ">" as const } : windowStart ? { key: windowStart, op: ">=" as const } : null;
+  const lookback: TimelineKey | null = newest ? { createdAt: new Date(newest.createdAt.getTime() - LIVE_LOOKBACK_MS), id: "", kind: "error" } : null;
+  // The higher of the two starts: the lookback (inclusive) or the floor (exclusive).
+  const start = floor && (!lookback || compareTimelineKeys(floor, lookback) >= 0) ? { key: floor, op: ">" as const } : lookback ? { key: lookback, op: ">=" as const } : null;
+  const after = from && (!start || compareTimelineKeys(from, start.key) > 0) ? { key: from, op: ">" as const } : start;
   const rows = await queryTimeline({ runId, filters, desc: false, after, take: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { readPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { runDisplayStatus } from "./run-display-status";
 import { isStorableText } from "@/lib/format/storable-text";
 import { ZUserTimestampSchema } from "@/lib/format/user-timestamp";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,11 +11,13 @@ export interface ProjectRun {
   id: string;
   name: string | null;
   status: string;
+  /** "idle" for a running run that has not logged for RUN_IDLE_MINUTES. */
+  displayStatus: string;
   startedAt: Date;
   finishedAt: Date | null;
 }
 
-export const RUN_STATUSES = ["running", "succeeded", "failed"] as const;
+export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled"] as const;
 export const RUNS_PAGE_SIZE = 50;
 
 // No row's id holds a NUL or an unpaired surrogate: such a cursor is ignored like any tampered one.
@@ -53,11 +57,13 @@ export async function findProjectRuns({
   };
   const rows = await readPrisma().run.findMany({
     where,
-    select: { id: true, name: true, status: true, startedAt: true, finishedAt: true },
+    select: { id: true, name: true, status: true, startedAt: true, finishedAt: true, lastRowAt: true },
     orderBy: [{ startedAt: order }, { id: order }],
     take: take + 1,
   });
-  const page = rows.slice(0, take);
+  const now = new Date();
+  const idleMinutes = env().RUN_IDLE_MINUTES;
+  const page = rows.slice(0, take).map(({ lastRowAt, ...run }) => ({ ...run, displayStatus: runDisplayStatus({ ...run, lastRowAt }, { now, idleMinutes }) }));
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > take && last ? Buffer.from(JSON.stringify([last.startedAt.toISOString(), last.id])).toString("base64url") : null };
 }

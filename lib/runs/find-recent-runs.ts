@@ -1,5 +1,7 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { runDisplayStatus } from "./run-display-status";
 
 import type { RunDetail } from "./get-run";
 
@@ -15,11 +17,14 @@ export async function findRecentRuns({ limit = 20 }: { limit?: number } = {}): P
       status: true,
       startedAt: true,
       finishedAt: true,
+      lastRowAt: true,
       projectId: true,
       project: { select: { name: true } },
     },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 100),
   });
-  return runs.map(({ project, ...run }) => ({ ...run, projectName: project?.name ?? null }));
+  const now = new Date();
+  const idleMinutes = env().RUN_IDLE_MINUTES;
+  return runs.map(({ project, ...run }) => ({ ...run, displayStatus: runDisplayStatus(run, { now, idleMinutes }), projectName: project?.name ?? null }));
 }

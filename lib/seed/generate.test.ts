@@ -1,11 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { generateRunLogs, planSeed } from "./generate";
 
 const now = new Date("2026-06-01T12:00:00Z");
 
 describe("planSeed and generateRunLogs", () => {
   const plan = planSeed({ events: 5_000, days: 120, now, seed: 7 });
-  const logs = plan.runs.map((run) => generateRunLogs(run, now));
+  const logs = plan.runs.map((run) => generateRunLogs(run));
   const events = logs.flatMap((l) => l.events);
   const errors = logs.flatMap((l) => l.errors);
 
@@ -42,4 +42,50 @@ describe("planSeed and generateRunLogs", () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(new Set(plan.runs.map((r) => r.id)).size).toBe(plan.runs.length);
   });
+});
+
+// `npm run demo` seeds relative to the real clock: its newest runs must look like a live
+// platform's in whatever zone the server runs (the first page a newcomer sees).
+describe("planSeed relative to now, in several time zones", () => {
+  const zones = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin"];
+  // The real clock, and the hours around a DST change (Europe, 2026-03-29 01:00 UTC).
+  const nows = [new Date(), new Date("2026-03-29T01:30:00Z"), new Date("2026-11-01T09:10:00Z")];
+  const saved = process.env.TZ;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  for (const zone of zones) {
+    it(`puts nothing after now, staggers the runs and leaves a few running (TZ=${zone})`, () => {
+      process.env.TZ = zone;
+      for (const now of nows) {
+        const plan = planSeed({ events: 30_000, days: 120, now });
+        const nowMs = now.getTime();
+        const starts = plan.runs.map((r) => r.startedAt.getTime());
+        expect(Math.max(...starts)).toBeLessThan(nowMs);
+        // No two runs start at the same millisecond.
+        expect(new Set(starts).size).toBe(starts.length);
+        const running = plan.runs.filter((r) => r.status === "running");
+        expect(running.length).toBe(4);
+        const problems: string[] = [];
+        for (const run of plan.runs) {
+          const { events, errors } = generateRunLogs(run);
+          const times = events.map((e) => e.createdAt.getTime());
+          for (const t of [...times, ...errors.map((e) => e.createdAt.getTime())]) {
+            if (t > nowMs) problems.push(`${run.id}: a row ${t - nowMs} ms in the future`);
+            if (t < run.startedAt.getTime()) problems.push(`${run.id}: a row before its start`);
+          }
+          if (run.finishedAt && run.finishedAt.getTime() >= nowMs) problems.push(`${run.id}: finished in the future`);
+          if (run.status === "running") {
+            // A run still going: its events spread out in time, the newest a moment ago.
+            if (new Set(times).size !== times.length) problems.push(`${run.id}: events sharing a timestamp`);
+            if (nowMs - Math.max(...times) > 10 * 60_000) problems.push(`${run.id}: running, but its newest event is old`);
+            if (/^(RUN_SAVED|SIM_FAILED)$/.test(events.at(-1)!.eventType)) problems.push(`${run.id}: running, with a terminal event`);
+          }
+        }
+        expect(problems).toEqual([]);
+      }
+    });
+  }
 });

@@ -67,58 +67,78 @@ const MODELS = ["hydro-v3", "grid-flow", "agent-based", "monte-carlo", "cellular
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Projects and runs for `events` events spread over the `days` days before `now`. */
+// The newest runs are still running: their events reach up to a moment ago, none later.
+const RUNNING_RUNS = 4;
+// The longest a run lasts: 60 events of up to 20 s.
+const LONGEST_RUN_MS = 60 * 20_000;
+
+/**
+ * Projects and runs for `events` events spread over the `days` days before `now`: one
+ * run after another at irregular intervals, every finished run ended before `now`, and
+ * the newest few still running (their events so far all in the past). Only epoch
+ * milliseconds are used, so the result is the same in every time zone.
+ */
 export function planSeed({ events, days, now = new Date(), seed = 42 }: { events: number; days: number; now?: Date; seed?: number }): SeedPlan {
   const random = createRandom(seed);
-  const start = now.getTime() - days * DAY;
+  const nowMs = now.getTime();
+  const start = nowMs - days * DAY;
   const projects = PROJECTS.map(([id, name], i) => ({ id, name, createdAt: new Date(start - (i + 1) * DAY) }));
   const runs: SeedRun[] = [];
   let remaining = events;
-  let index = 0;
-  while (remaining > 0) {
+  for (let index = 0; remaining > 0; index++) {
     const eventCount = Math.min(remaining, random.int(12, 60));
     remaining -= eventCount;
-    // Spread evenly over the window, with a little jitter; the newest runs may still be running.
-    const startedAt = start + ((index + random.next()) / Math.max(1, events / 36)) * days * DAY;
+    const runSeed = random.int(1, 2 ** 31);
     runs.push({
       id: `run_${seed.toString(36)}_${(index + 1).toString(36).padStart(5, "0")}`,
       projectId: random.pick(projects).id,
       name: `${random.pick(MODELS)} #${index + 1}`,
       status: "succeeded",
-      startedAt: new Date(Math.min(startedAt, now.getTime() - 60_000)),
+      startedAt: new Date(start),
       finishedAt: null,
       eventCount,
-      seed: random.int(1, 2 ** 31),
+      seed: runSeed,
     });
-    index++;
   }
-  // Runs were laid out assuming ~36 events each; stretch them over the window exactly.
-  const span = runs.length > 1 ? runs[runs.length - 1]!.startedAt.getTime() - runs[0]!.startedAt.getTime() : 0;
-  const target = days * DAY - HOUR;
-  for (const run of runs) {
-    if (span > 0) run.startedAt = new Date(start + ((run.startedAt.getTime() - runs[0]!.startedAt.getTime()) / span) * target);
-    const r = createRandom(run.seed);
-    const stepMs = r.int(200, 20_000);
-    const end = run.startedAt.getTime() + run.eventCount * stepMs;
-    if (end > now.getTime()) {
-      run.status = "running";
+  const running = Math.min(RUNNING_RUNS, Math.max(1, Math.floor(runs.length / 10)));
+  const finished = runs.length - running;
+  // Finished runs: one per slot of the window, at a random point of it, ending before
+  // the running ones begin (and so before now).
+  const lastFinishedEnd = nowMs - 2 * LONGEST_RUN_MS;
+  const slot = Math.max(0, lastFinishedEnd - LONGEST_RUN_MS - start) / Math.max(1, finished);
+  for (const [i, run] of runs.entries()) {
+    const stepMs = stepOf(run);
+    const durationMs = run.eventCount * stepMs;
+    if (i < finished) {
+      run.startedAt = new Date(Math.floor(start + (i + random.next() * 0.9) * slot));
+      run.status = random.chance(0.18) ? "failed" : "succeeded";
+      run.finishedAt = new Date(run.startedAt.getTime() + durationMs);
     } else {
-      run.status = r.chance(0.18) ? "failed" : "succeeded";
-      run.finishedAt = new Date(end);
+      // Started so that its events so far end between a few seconds and ~4 minutes ago.
+      run.startedAt = new Date(nowMs - durationMs - random.int(2_000, 240_000));
+      run.status = "running";
+      run.finishedAt = null;
     }
   }
   return { projects, runs };
 }
 
+/** The time between two events of a run (the first draw of the run's own generator). */
+function stepOf(run: SeedRun): number {
+  return createRandom(run.seed).int(200, 20_000);
+}
+
 /** The events and errors of one run, in time order. */
-export function generateRunLogs(run: SeedRun, now = new Date()): { events: SeedEvent[]; errors: SeedError[] } {
+export function generateRunLogs(run: SeedRun): { events: SeedEvent[]; errors: SeedError[] } {
   const random = createRandom(run.seed);
   const stepMs = random.int(200, 20_000);
   const owner = random.pick(USERS);
   const events: SeedEvent[] = [];
   const errors: SeedError[] = [];
   const base = run.startedAt.getTime();
-  const at = (i: number) => new Date(Math.min(base + i * stepMs + random.int(0, stepMs - 1), now.getTime()));
+  // Event i falls in the i-th step: a finished run's last event is before its end, a
+  // running run's before now (planSeed starts it that way).
+  const at = (i: number) => new Date(base + i * stepMs + random.int(0, stepMs - 1));
   const ends = run.status !== "running";
   const steps = run.eventCount - (ends ? 2 : 1);
   const common = { projectId: run.projectId, runId: run.id };
@@ -154,7 +174,7 @@ export function generateRunLogs(run: SeedRun, now = new Date()): { events: SeedE
   if (ends) {
     const failed = run.status === "failed";
     const last = run.eventCount - 1;
-    const createdAt = run.finishedAt && run.finishedAt < now ? run.finishedAt : at(last);
+    const createdAt = run.finishedAt ?? at(last);
     events.push({
       id: "",
       eventType: failed ? "SIM_FAILED" : "RUN_SAVED",

@@ -18,5 +18,13 @@ describe("loadSeed", () => {
     expect(started?.payload).toMatchObject({ params: expect.any(Object) });
     const failure = await prisma().errorLog.findFirst({ where: { errorType: "ENGINE_ERROR" }, select: { stack: true } });
     expect(failure?.stack).toContain("\n    at ");
+    // Every run knows when it last logged: its newest row.
+    const runs = await prisma().run.findMany({ select: { id: true, lastRowAt: true } });
+    const newest = await prisma().eventLog.groupBy({ by: ["runId"], _max: { createdAt: true } });
+    const newestError = await prisma().errorLog.groupBy({ by: ["runId"], _max: { createdAt: true } });
+    const expected = new Map(newest.map((row) => [row.runId, row._max.createdAt!.getTime()]));
+    for (const row of newestError) if (row.runId) expected.set(row.runId, Math.max(expected.get(row.runId) ?? 0, row._max.createdAt!.getTime()));
+    expect(runs.filter((run) => run.lastRowAt?.getTime() !== expected.get(run.id))).toEqual([]);
+    expect(await prisma().project.count({ where: { lastRowAt: null } })).toBe(0);
   });
 });

@@ -40,7 +40,7 @@ export async function loadSeed(db: Database, options: SeedOptions): Promise<Seed
   const eventRows = function* () {
     let rows = 0;
     for (const run of plan.runs) {
-      const logs = generateRunLogs(run, now);
+      const logs = generateRunLogs(run);
       errors.push(...logs.errors);
       for (const e of logs.events) {
         yield [e.id, e.eventType, e.payload, e.projectId, e.runId, e.userId, e.actorType, e.actorId, e.createdAt];
@@ -57,5 +57,21 @@ export async function loadSeed(db: Database, options: SeedOptions): Promise<Seed
     errors.map((e) => [e.id, e.traceId, e.errorType, e.message, e.stack, e.detail, e.projectId, e.runId, e.endpoint, e.severity, e.createdAt]),
   );
   options.onProgress?.({ table: "error_logs", rows: errorCount, total: errorCount });
+  // When each run and project last logged, as ingestion records it (idle runs, and
+  // "removed by retention" rather than "nothing logged yet").
+  await db.statement(
+    `UPDATE runs SET last_row_at = GREATEST(
+       (SELECT max(created_at) FROM event_logs WHERE event_logs.run_id = runs.id),
+       (SELECT max(created_at) FROM error_logs WHERE error_logs.run_id = runs.id))
+     WHERE id = ANY($1::text[])`,
+    [plan.runs.map((run) => run.id)],
+  );
+  await db.statement(
+    `UPDATE projects SET last_row_at = GREATEST(last_row_at,
+       (SELECT max(created_at) FROM event_logs WHERE event_logs.project_id = projects.id),
+       (SELECT max(created_at) FROM error_logs WHERE error_logs.project_id = projects.id))
+     WHERE id = ANY($1::text[])`,
+    [plan.projects.map((project) => project.id)],
+  );
   return { projects: plan.projects.length, runs: plan.runs.length, events, errors: errorCount };
 }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { truncateAll } from "@/test/truncate";
 import { findTrace, MAX_ERRORS } from "./find-trace";
+import { findTraceContext, type TraceContextPage } from "./find-trace-context";
 
 const TRACE = "55555555-5555-4555-8555-555555555555";
 const T0 = Date.UTC(2026, 0, 1, 12);
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await prisma().run.create({ data: { id: "ctx_run", name: "Nightly import" } });
   await prisma().eventLog.createMany({
     data: [
-      ...Array.from({ length: 250 }, (_, i) => ({ id: `ev${String(i).padStart(3, "0")}`, eventType: "STEP", runId: "ctx_run", actorType: "system", actorId: "engine", createdAt: new Date(T0 - 299_000 + i * 1000) })),
+      ...Array.from({ length: 250 }, (_, i) => ({ id: `ev${String(i).padStart(3, "0")}`, eventType: "STEP", payload: { step: i }, runId: "ctx_run", actorType: "system", actorId: "engine", createdAt: new Date(T0 - 299_000 + i * 1000) })),
       { id: "too_early", eventType: "BOOT", runId: "ctx_run", createdAt: new Date(T0 - 301_000) },
     ],
   });
@@ -47,15 +48,41 @@ describe("findTrace", () => {
     expect(trace.errors.map((e) => e.id)).toEqual(["single"]);
   });
 
-  it("shows the run's name and its latest 200 events of the window around the errors, oldest first", async () => {
+  it("opens the run's events around its first error, then pages through all of them, with payloads (#12.9)", async () => {
     const trace = (await findTrace({ traceId: "77777777-7777-4777-8777-777777777777" }))!;
     expect(trace.runs).toHaveLength(1);
     const [context] = trace.runs;
-    expect(context).toMatchObject({ runId: "ctx_run", runName: "Nightly import", truncated: true });
-    expect(context!.events).toHaveLength(200);
-    expect(context!.events[0]!.id).toBe("ev050");
-    expect(context!.events[199]).toMatchObject({ id: "ev249", eventType: "STEP", actorType: "system", actorId: "engine" });
-    expect(context!.events.some((e) => e.id === "too_early")).toBe(false);
+    expect(context).toMatchObject({ runId: "ctx_run", runName: "Nightly import", firstError: { id: "ctx_err", createdAt: new Date(T0) } });
+    const ids = (page: TraceContextPage) => page.events.map((e) => e.id);
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `ev${String(from + i).padStart(3, "0")}`);
+    // Opened: half a page before the error (nothing after it in this run).
+    const opened = await findTraceContext({ runId: "ctx_run", firstError: context!.firstError, from: context!.from });
+    expect(ids(opened)).toEqual(range(200, 249));
+    expect(opened.events[49]).toMatchObject({ type: "STEP", actorType: "system", actorId: "engine", dataText: '{"step": 249}' });
+    expect(opened.later).toBeNull();
+    // Earlier, a page at a time, to the run's first event (outside the 5-minute window).
+    const second = await findTraceContext({ runId: "ctx_run", firstError: context!.firstError, from: context!.from, cursor: opened.earlier });
+    expect(ids(second)).toEqual(range(100, 199));
+    const third = await findTraceContext({ runId: "ctx_run", firstError: context!.firstError, from: context!.from, cursor: second.earlier });
+    expect(ids(third)).toEqual(range(0, 99));
+    const fourth = await findTraceContext({ runId: "ctx_run", firstError: context!.firstError, from: context!.from, cursor: third.earlier });
+    expect(ids(fourth)).toEqual(["too_early"]);
+    expect(fourth.earlier).toBeNull();
+    // And back later again.
+    expect(ids(await findTraceContext({ runId: "ctx_run", firstError: context!.firstError, from: context!.from, cursor: fourth.later }))).toEqual(range(0, 99));
+  });
+
+  it("names the projects of the trace's errors", async () => {
+    await prisma().project.createMany({ data: [{ id: "pa", name: "Alpha" }, { id: "pb", name: "Beta" }] });
+    await prisma().errorLog.createMany({
+      data: [
+        { id: "px1", traceId: "99999999-9999-4999-8999-999999999999", errorType: "E", message: "a", projectId: "pa", createdAt: new Date(T0) },
+        { id: "px2", traceId: "99999999-9999-4999-8999-999999999999", errorType: "E", message: "b", projectId: "pb", createdAt: new Date(T0 + 1) },
+      ],
+    });
+    const found = (await findTrace({ traceId: "99999999-9999-4999-8999-999999999999" }))!;
+    expect(found.projectNames).toEqual({ pa: "Alpha", pb: "Beta" });
+    expect(found.errors.map((e) => e.projectId)).toEqual(["pa", "pb"]);
   });
 
   it("gives the first three runs by their first error, each with its own window", async () => {
@@ -72,6 +99,6 @@ describe("findTrace", () => {
     const m2 = found.runs[1]!;
     expect(m2.from).toEqual(new Date(T0 + 10 * 60_000 - 5 * 60_000));
     expect(m2.to).toEqual(new Date(T0 + 70 * 60_000 + 60_000));
-    expect(m2.events).toEqual([]);
+    expect(m2.firstError.id).toBe("m_err1");
   });
 });

@@ -19,22 +19,16 @@ export interface TraceError {
   createdAt: Date;
 }
 
-export interface TraceContextEvent {
-  id: string;
-  eventType: string;
-  actorType: string;
-  actorId: string | null;
-  createdAt: Date;
-}
-
+/** A run the trace's errors belong to; its events are read page by page (find-trace-context.ts). */
 export interface TraceRunContext {
   runId: string;
   runName: string | null;
+  /** CONTEXT_BEFORE_MS before the run's first error of the trace. */
   from: Date;
+  /** CONTEXT_AFTER_MS after its last. */
   to: Date;
-  events: TraceContextEvent[];
-  /** More events fell in the window than are shown. */
-  truncated: boolean;
+  /** The run's first error of the trace: "What happened" opens around it. */
+  firstError: { id: string; createdAt: Date };
 }
 
 export interface Trace {
@@ -44,13 +38,14 @@ export interface Trace {
   /** How many errors the trace has in all (more than `errors.length` when cut at MAX_ERRORS). */
   totalErrors: number;
   runs: TraceRunContext[];
+  /** The display names of the projects the errors belong to, by id. */
+  projectNames: Record<string, string>;
 }
 
 /** How far around the errors the run's events are shown. */
 export const CONTEXT_BEFORE_MS = 5 * 60_000;
 export const CONTEXT_AFTER_MS = 60_000;
 export const MAX_ERRORS = 500;
-const MAX_CONTEXT_EVENTS = 200;
 const MAX_RUNS = 3;
 
 /** The possible stored spellings of a traceId: canonical, upper case, as given. */
@@ -60,33 +55,27 @@ export function traceIdVariants(traceId: string): string[] {
 }
 
 /**
- * Every error with this traceId (the newest MAX_ERRORS, shown oldest first), and for each
- * run they belong to (the first MAX_RUNS) the events from CONTEXT_BEFORE_MS before its
- * first error to CONTEXT_AFTER_MS after its last (the latest MAX_CONTEXT_EVENTS of them).
- * Null when no error has this traceId. One statement (buildTraceSql), one round trip.
+ * Every error with this traceId (the newest MAX_ERRORS, shown oldest first), the runs
+ * they belong to (the first MAX_RUNS, each with its first error and the window around
+ * them) and their projects' names. Null when no error has this traceId. One statement
+ * (buildTraceSql), one round trip; a run's events are paged by find-trace-context.ts.
  */
 export async function findTrace({ traceId }: { traceId: string }): Promise<Trace | null> {
-  const [row] = await readPrisma().$queryRaw<{ errors: string | null; total: bigint | number; runs: string | null }[]>(buildTraceSql({ traceId }));
+  const [row] = await readPrisma().$queryRaw<{ errors: string | null; total: bigint | number; runs: string | null; projects: string | null }[]>(buildTraceSql({ traceId }));
   if (!row?.errors) return null;
   // Read newest first (a client stuck in a retry loop can send thousands under one
   // traceId: the latest are the ones asked about), shown oldest first.
   const errors = (JSON.parse(row.errors) as RawTraceError[]).map(toTraceError).reverse();
-  const rawRuns = (row.runs ? JSON.parse(row.runs) : []) as { runId: string; name: string | null; from: string; to: string; events: RawContextEvent[] | null }[];
-  const runs = rawRuns.map((run) => {
-    const events = run.events ?? [];
-    return {
-      runId: run.runId,
-      runName: run.name,
-      from: new Date(run.from),
-      to: new Date(run.to),
-      events: events
-        .slice(0, MAX_CONTEXT_EVENTS)
-        .reverse()
-        .map((e) => ({ id: e.id, eventType: e.event_type, actorType: e.actor_type, actorId: e.actor_id, createdAt: new Date(e.created_at) })),
-      truncated: events.length > MAX_CONTEXT_EVENTS,
-    };
-  });
-  return { traceId: errors[0]!.traceId, errors, totalErrors: Number(row.total), runs };
+  const rawRuns = (row.runs ? JSON.parse(row.runs) : []) as { runId: string; name: string | null; from: string; to: string; firstId: string; firstAt: string }[];
+  const runs = rawRuns.map((run) => ({
+    runId: run.runId,
+    runName: run.name,
+    from: new Date(run.from),
+    to: new Date(run.to),
+    firstError: { id: run.firstId, createdAt: new Date(run.firstAt) },
+  }));
+  const projects = (row.projects ? JSON.parse(row.projects) : []) as { id: string; name: string }[];
+  return { traceId: errors[0]!.traceId, errors, totalErrors: Number(row.total), runs, projectNames: Object.fromEntries(projects.map((p) => [p.id, p.name])) };
 }
 
 interface RawTraceError {
@@ -101,14 +90,6 @@ interface RawTraceError {
   project_id: string | null;
   run_id: string | null;
   created_at: Date | string;
-}
-
-interface RawContextEvent {
-  id: string;
-  event_type: string;
-  actor_type: string;
-  actor_id: string | null;
-  created_at: string;
 }
 
 function toTraceError(r: RawTraceError): TraceError {
@@ -129,11 +110,10 @@ function toTraceError(r: RawTraceError): TraceError {
 
 /**
  * The trace page's one statement: the newest MAX_ERRORS errors (newest first) as a JSON
- * array, the trace's total count, and for its first MAX_RUNS runs (by first error) the
- * run's name, window and latest events in that window (newest first, one more than
- * shown, to tell truncation), as a JSON array. Errors by the traceId index, events by
- * (run_id, created_at, id); Prisma passes three cells through (it converts every cell of
- * a raw result, which for rows × columns cost more than the statement).
+ * array, the trace's total count, for its first MAX_RUNS runs (by first error) the run's
+ * name, window and first error, and the names of the errors' projects, as JSON arrays.
+ * Errors by the traceId index; Prisma passes four cells through (it converts every cell
+ * of a raw result, which for rows × columns cost more than the statement).
  */
 export function buildTraceSql({ traceId }: { traceId: string }): Prisma.Sql {
   const variants = traceIdVariants(traceId);
@@ -143,7 +123,7 @@ export function buildTraceSql({ traceId }: { traceId: string }): Prisma.Sql {
       FROM error_logs WHERE trace_id = ANY(${variants}::text[])
       ORDER BY created_at DESC, id DESC LIMIT ${MAX_ERRORS}
     ), trace_runs AS (
-      SELECT run_id, min(created_at) AS first_at,
+      SELECT run_id, min(created_at) AS first_at, (array_agg(id ORDER BY created_at, id))[1] AS first_id,
         min(created_at) - ${CONTEXT_BEFORE_MS}::int * interval '1 millisecond' AS from_at,
         max(created_at) + ${CONTEXT_AFTER_MS}::int * interval '1 millisecond' AS to_at
       FROM errors WHERE run_id IS NOT NULL GROUP BY run_id ORDER BY first_at, run_id LIMIT ${MAX_RUNS}
@@ -153,12 +133,10 @@ export function buildTraceSql({ traceId }: { traceId: string }): Prisma.Sql {
       (SELECT count(*) FROM error_logs WHERE trace_id = ANY(${variants}::text[])) AS total,
       (SELECT json_agg(json_build_object(
           'runId', r.run_id, 'name', (SELECT name FROM runs WHERE id = r.run_id), 'from', r.from_at, 'to', r.to_at,
-          'events', (SELECT json_agg(ev ORDER BY ev.created_at DESC, ev.id DESC) FROM (
-            SELECT id, event_type, actor_type, actor_id, created_at FROM event_logs
-            WHERE run_id = r.run_id AND created_at >= r.from_at AND created_at <= r.to_at
-            ORDER BY created_at DESC, id DESC LIMIT ${MAX_CONTEXT_EVENTS + 1}
-          ) AS ev)
-        ) ORDER BY r.first_at, r.run_id) FROM trace_runs AS r)::text AS runs`;
+          'firstId', r.first_id, 'firstAt', r.first_at
+        ) ORDER BY r.first_at, r.run_id) FROM trace_runs AS r)::text AS runs,
+      (SELECT json_agg(json_build_object('id', p.id, 'name', p.name)) FROM projects AS p
+        WHERE p.id IN (SELECT DISTINCT project_id FROM errors WHERE project_id IS NOT NULL))::text AS projects`;
 }
 
 /**

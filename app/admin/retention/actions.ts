@@ -8,6 +8,8 @@ import { startRetention } from "@/lib/retention/start-retention";
 export interface TriggerRetentionState {
   message?: string;
   error?: string;
+  /** The run started: the trigger shows its outcome in place of `message` once it ends. */
+  runId?: string;
 }
 
 const ZTriggerRetentionSchema = z.object({ dryRun: z.enum(["true", "false"]).transform((v) => v === "true") });
@@ -22,7 +24,7 @@ export async function triggerRetentionAction(_previous: TriggerRetentionState, f
     const result = await startRetention({ trigger: "session", actor: admin.email, dryRun });
     revalidatePath("/admin/retention");
     if (result.status === "busy") return { error: "Another retention run is in progress; wait for it to finish." };
-    return { message: dryRun ? "Dry run started." : "Retention run started." };
+    return { message: dryRun ? "Dry run started." : "Retention run started.", runId: result.id };
   } catch (error) {
     console.error("logdeck: could not start a retention run", error);
     return { error: "The run could not start (is the database reachable?). Nothing was deleted." };

@@ -78,7 +78,10 @@ export default async function RetentionPage() {
               <strong data-testid="preview-errors">{fmt(preview.errors)}</strong> errors.
             </p>
           ) : null}
-          <RetentionTrigger preview={preview ? { events: preview.events, errors: preview.errors } : null} />
+          <RetentionTrigger
+            preview={preview ? { events: preview.events, errors: preview.errors } : null}
+            runs={runs.slice(0, 5).map(({ id, dryRun, status, eventsDeleted, errorsDeleted, error }) => ({ id, dryRun, status, eventsDeleted, errorsDeleted, error }))}
+          />
           <p className="text-xs text-slate-500">
             Runs delete oldest first in batches sized to take about {TARGET_BATCH_MS} ms each, one short transaction per batch, so ingestion and the dashboard keep working. One run at a time across
             every instance. Cron: <code className="font-mono">npm run retention</code> or <code className="font-mono">POST /api/admin/retention</code>{" "}

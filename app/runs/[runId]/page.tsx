@@ -2,17 +2,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { FirstEventHint } from "@/components/empty-state";
+import { FirstEventHint, RemovedByRetentionNotice } from "@/components/empty-state";
 import { LocalTime } from "@/components/local-time";
 import { RunStatusBadge } from "@/components/run-status-badge";
 import { TimelineFiltersForm } from "@/components/timeline/timeline-filters-form";
+import { LinkCopiedNotice } from "@/components/timeline/link-copied-notice";
 import { TimelineTable } from "@/components/timeline/timeline-table";
 import { requireUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { formatDuration } from "@/lib/format/duration";
 import { showBidiControls } from "@/lib/format/split-links";
 import { routeParam } from "@/lib/format/route-param";
 import { findRunTimeline } from "@/lib/runs/find-run-timeline";
 import { findRunTypes } from "@/lib/runs/find-run-types";
+import { explainEmptyHistory } from "@/lib/runs/explain-empty-history";
 import { getRun } from "@/lib/runs/get-run";
 import { locateTimelineRow } from "@/lib/runs/locate-timeline-row";
 import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
@@ -50,16 +53,43 @@ export default async function RunPage({ params, searchParams }: Props) {
   const filtered = query.filters.kind || query.filters.types.length || query.filters.actorTypes.length || query.filters.severities.length;
   const exportQuery = timelineSearchParams({ filters: query.filters, order: query.order });
   const isFirstPage = !cursor;
+  const idleMinutes = env().RUN_IDLE_MINUTES;
+  const empty = page.rows.length === 0 && isFirstPage && !filtered ? await explainEmptyHistory({ lastRowAt: run.lastRowAt }) : null;
   const newest = page.rows[0];
+  const bottom = page.rows.at(-1);
   const live =
     isFirstPage && query.order === "desc"
       ? {
           after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null,
+          // Older pages hold what is below the page: live mode must not bring it in as new.
+          floor: page.next && bottom ? encodeTimelineCursor({ key: { createdAt: bottom.createdAt, id: bottom.id, kind: bottom.kind }, direction: "next" }) : null,
           query: timelineSearchParams({ filters: query.filters, order: "desc" }).toString(),
           intervalMs: 5_000,
           startOn: run.status === "running",
         }
       : null;
+
+  // Newer/Older above and below the table; the end the run started from is marked at the
+  // bottom of the page that reaches it (newest first: "Start of the run").
+  const pagerLinks = (
+    <>
+      {page.prev ? (
+        <>
+          <Link href={href({})} className="text-sky-700 hover:underline">
+            {query.order === "desc" ? "⇤ Newest" : "⇤ Oldest"}
+          </Link>
+          <Link href={href({ cursor: encodeTimelineCursor(page.prev) })} className="text-sky-700 hover:underline" rel="prev">
+            ← {query.order === "desc" ? "Newer" : "Earlier"}
+          </Link>
+        </>
+      ) : null}
+      {page.next ? (
+        <Link href={href({ cursor: encodeTimelineCursor(page.next) })} className="text-sky-700 hover:underline" rel="next">
+          {query.order === "desc" ? "Older" : "Later"} →
+        </Link>
+      ) : null}
+    </>
+  );
 
   return (
     <>
@@ -74,12 +104,16 @@ export default async function RunPage({ params, searchParams }: Props) {
         />
         <div className="mb-4 flex flex-wrap items-baseline gap-x-4 gap-y-1">
           <h1 className="min-w-0 text-xl font-semibold wrap-anywhere">{showBidiControls(run.name ?? run.id)}</h1>
-          <RunStatusBadge status={run.status} />
+          <RunStatusBadge status={run.displayStatus} />
           <span className="min-w-0 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(run.id)}</span>
           <span className="text-sm text-slate-600">
             started <LocalTime iso={run.startedAt.toISOString()} />
             {" · "}
-            {run.finishedAt ? `took ${formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())}` : "still running"}
+            {run.finishedAt
+              ? `took ${formatDuration(Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()))}`
+              : run.displayStatus === "idle"
+                ? `nothing logged for over ${formatDuration(idleMinutes * 60_000)}`
+                : "still running"}
           </span>
           {run.projectId ? (
             <Link href={`/projects/${encodeURIComponent(run.projectId)}/errors`} className="text-sm text-sky-700 hover:underline">
@@ -103,23 +137,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         ) : null}
         <div className="my-3 flex flex-wrap items-center gap-3 text-sm">
           <nav aria-label="Pages" className="flex items-center gap-3">
-            {page.prev ? (
-              <>
-                <Link href={href({})} className="text-sky-700 hover:underline">
-                  {query.order === "desc" ? "⇤ Newest" : "⇤ Oldest"}
-                </Link>
-                <Link href={href({ cursor: encodeTimelineCursor(page.prev) })} className="text-sky-700 hover:underline" rel="prev">
-                  ← {query.order === "desc" ? "Newer" : "Earlier"}
-                </Link>
-              </>
-            ) : null}
-            {page.next ? (
-              <Link href={href({ cursor: encodeTimelineCursor(page.next) })} className="text-sky-700 hover:underline" rel="next">
-                {query.order === "desc" ? "Older" : "Later"} →
-              </Link>
-            ) : (
-              <span className="text-slate-400">{query.order === "desc" ? "Start of the run" : "End of the run"}</span>
-            )}
+            {pagerLinks}
           </nav>
           <span className="ml-auto flex items-center gap-2 text-slate-600">
             Export{filtered ? " (filtered)" : ""}:
@@ -134,7 +152,9 @@ export default async function RunPage({ params, searchParams }: Props) {
             </a>
           </span>
         </div>
-        {page.rows.length === 0 && isFirstPage && !filtered ? (
+        {empty?.kind === "removed" ? (
+          <RemovedByRetentionNotice history={empty} what="This run's events and errors are" />
+        ) : empty?.kind === "never" ? (
           <FirstEventHint projectId={run.projectId ?? undefined} runId={run.id} />
         ) : (
           <TimelineTable
@@ -146,6 +166,13 @@ export default async function RunPage({ params, searchParams }: Props) {
             live={live}
             edges={{ before: page.edges.before?.toISOString() ?? null, after: page.edges.after?.toISOString() ?? null }}
           />
+        )}
+        <LinkCopiedNotice />
+        {empty ? null : (
+          <nav aria-label="Pages, below the table" className="mt-3 flex items-center gap-3 text-sm">
+            {pagerLinks}
+            {page.next ? null : <span className="text-slate-500">{query.order === "desc" ? "Start of the run" : run.status === "running" ? "Newest row so far" : "End of the run"}</span>}
+          </nav>
         )}
       </main>
     </>

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { FirstEventHint } from "@/components/empty-state";
+import { FirstEventHint, RemovedByRetentionNotice } from "@/components/empty-state";
 import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
 import { ErrorGroupsTable } from "@/components/errors/error-groups-table";
 import { ErrorListTable } from "@/components/errors/error-list-table";
 import { SeverityChart } from "@/components/errors/severity-chart";
 import { ProjectTabs } from "@/components/projects/project-tabs";
+import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { requireUser } from "@/lib/auth/session";
 import { errorViewHref, parseErrorViewQuery } from "@/lib/errors/error-view-query";
 import { ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
@@ -19,6 +20,7 @@ import { hasProjectErrors } from "@/lib/errors/has-project-errors";
 import { routeParam } from "@/lib/format/route-param";
 import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
+import { explainEmptyHistory } from "@/lib/runs/explain-empty-history";
 import { SEVERITIES } from "@/lib/runs/timeline-filters";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +30,7 @@ type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Rec
 
 
 export default async function ProjectErrorsPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const projectId = routeParam((await params).projectId);
   if (projectId === null) notFound();
   const query = parseErrorViewQuery(await searchParams);
@@ -57,6 +59,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
         <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">errors</span>
         </h1>
+        {user.role === "admin" ? <RenameProjectForm projectId={projectId} name={project.name} /> : null}
         <ProjectTabs projectId={projectId} current="errors" />
         <div className="mb-4 flex flex-wrap items-end gap-4">
           <nav aria-label="Window" className="flex overflow-hidden rounded border border-slate-300 text-sm">
@@ -114,7 +117,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
           <div className="space-y-4">
             <p className="text-sm text-slate-600">No errors in the last {windowDef.label}.</p>
             {/* The first-event hint is for a project with no errors at all, not a quiet window. */}
-            {list.rows.length === 0 && !query.cursor && !(await hasProjectErrors({ projectId })) ? <FirstEventHint projectId={projectId} /> : null}
+            {list.rows.length === 0 && !query.cursor && !(await hasProjectErrors({ projectId })) ? <EmptyProjectHistory lastRowAt={project.lastRowAt} projectId={projectId} /> : null}
           </div>
         ) : (
           <div className="space-y-6">
@@ -165,4 +168,14 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
       </main>
     </>
   );
+}
+
+/**
+ * A project without a single error: never logged anything (how to send a first event),
+ * or logged and had its rows removed by the retention policy (say so, with the cutoff).
+ */
+async function EmptyProjectHistory({ lastRowAt, projectId }: { lastRowAt: Date | null; projectId: string }) {
+  const history = await explainEmptyHistory({ lastRowAt });
+  if (history.kind === "never") return <FirstEventHint projectId={projectId} />;
+  return history.cleanup ? <RemovedByRetentionNotice history={history} what="This project's older errors are" /> : null;
 }

@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/app-header";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FirstEventHint } from "@/components/empty-state";
 import { ProjectTabs } from "@/components/projects/project-tabs";
+import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { RunsTable } from "@/components/runs/runs-table";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
@@ -25,7 +26,7 @@ const ZRunsQuerySchema = z.object({
 });
 
 export default async function ProjectRunsPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const projectId = routeParam((await params).projectId);
   if (projectId === null) notFound();
   const sp = await searchParams;
@@ -49,6 +50,7 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
         <h1 className="mb-2 text-xl font-semibold wrap-anywhere">
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">runs</span>
         </h1>
+        {user.role === "admin" ? <RenameProjectForm projectId={projectId} name={project.name} /> : null}
         <ProjectTabs projectId={projectId} current="runs" />
         <nav aria-label="Status" className="mb-3 flex gap-2 text-sm">
           {[undefined, ...RUN_STATUSES].map((status) => (
@@ -68,7 +70,7 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
           <RunsTable
             showProject={false}
             startedHeader={{ href: href({ status: query.status, order: query.order === "desc" ? "asc" : "desc" }), label: query.order === "desc" ? "Started ↓" : "Started ↑" }}
-            runs={page.rows.map((r) => ({ id: r.id, name: r.name, status: r.status, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null }))}
+            runs={page.rows.map((r) => ({ id: r.id, name: r.name, status: r.displayStatus, startedAt: r.startedAt.toISOString(), durationMs: r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null }))}
           />
         )}
         <nav aria-label="Pages" className="mt-2 flex gap-4 text-sm">

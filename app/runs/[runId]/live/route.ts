@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 
 const cursor = (key: TimelineKey) => encodeTimelineCursor({ key, direction: "next" });
 
-// GET /runs/[runId]/live?after=<cursor>[&from=<cursor>]&<filters> – live mode's trailing
-// window: rows from 10 minutes before `after` (the newest row the view has) on, oldest
+// GET /runs/[runId]/live?after=<cursor>[&from=<cursor>][&floor=<cursor>]&<filters> – live
+// mode's trailing window: rows from 10 minutes before `after` (the newest row the view has)
+// on, and above `floor` (the bottom row of a page with older pages below it), oldest
 // first, LIVE_PAGE_ROWS at most; `next` (when set) is the `from` of the window's next page.
 // `after` in the answer is the newest row the view will then have.
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }) {
@@ -23,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
     const { filters } = parseTimelineQuery(search);
     const newest = decodeTimelineCursor(firstParam(search.after))?.key ?? null;
     const from = decodeTimelineCursor(firstParam(search.from))?.key ?? null;
-    const page = await findLiveRows({ runId, filters, newest, from, limit: LIVE_PAGE_ROWS });
+    const floor = decodeTimelineCursor(firstParam(search.floor))?.key ?? null;
+    const page = await findLiveRows({ runId, filters, newest, from, floor, limit: LIVE_PAGE_ROWS });
     const last = page.rows[page.rows.length - 1];
     const lastKey: TimelineKey | null = last ? { createdAt: last.createdAt, id: last.id, kind: last.kind } : null;
     const newestNow = lastKey && (!newest || compareTimelineKeys(lastKey, newest) > 0) ? lastKey : newest;
