@@ -2,6 +2,7 @@
 import { Fragment, useEffect, useMemo, useState } from "react";
 import { useTable } from "@tanstack/react-table";
 import { dataTableFeatures, renderCell, type DataTableColumn } from "@/components/data-table";
+import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { formatDuration } from "@/lib/format/duration";
@@ -148,9 +149,10 @@ export function TimelineTable({
       ) : null}
       {/* The columns but Details have fixed widths (768 px together); below 60rem the table
           keeps that width, so Details keeps 192 px or more, and scrolls sideways in this box
-          instead of squeezing Details to nothing or widening the page. */}
+          instead of squeezing Details to nothing or widening the page. On a phone (below
+          40rem) each row folds into three lines instead (app/globals.css). */}
       <div className="overflow-x-auto">
-        <table className="timeline w-full min-w-[60rem] table-fixed border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
+        <table className="timeline w-full table-fixed sm:min-w-[60rem] border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
           <colgroup>
             <col className="w-8" />
             <col className="w-52" />
@@ -232,6 +234,7 @@ export function TimelineTable({
       </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
       <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
+      <ListShortcuts rows="table.timeline > tbody > tr.timeline-row" open=".timeline-toggle" />
     </div>
   );
 }
