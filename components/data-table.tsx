@@ -42,7 +42,7 @@ export function DataTable<Row extends RowData>({ columns, data, getRowId, label,
   return (
     <div className="overflow-x-auto">
       <table className="data-table w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>
-        <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+        <thead className="bg-slate-100 text-left text-xs text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useRef } from "react";
+import { useHydrated } from "@/components/theme/use-hydrated";
 import { LIST_SHORTCUTS, useListShortcuts, type ListShortcutOptions } from "./use-list-shortcuts";
 
 /**
@@ -14,9 +15,10 @@ export function ListShortcuts(props: ListShortcutOptions) {
     if (!dialog.current?.open) dialog.current?.showModal();
   }, []);
   useListShortcuts({ ...props, onHelp: showHelp });
+  const hydrated = useHydrated();
   return (
     <>
-      <button type="button" onClick={showHelp} className="text-xs text-slate-500 hover:text-slate-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
+      <button type="button" onClick={showHelp} disabled={!hydrated} className="text-xs text-slate-500 hover:text-slate-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-600">
         Keyboard shortcuts <kbd className="rounded border border-slate-300 px-1 font-mono">?</kbd>
       </button>
       <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto w-80 max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-4 text-sm text-slate-900 shadow-lg backdrop:bg-slate-900/30">

@@ -16,8 +16,8 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
   if (runs.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No retention run yet.</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+      <table className="data-table w-full text-sm">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
             <th className="px-3 py-2">Started</th>
             <th className="px-3 py-2">Who</th>
@@ -34,22 +34,22 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2 font-mono text-xs">
+              <td data-label="Started" className="px-3 py-2 font-mono text-xs">
                 <LocalTime iso={run.startedAt} />
               </td>
-              <td className="px-3 py-2">{run.actor}</td>
-              <td className="px-3 py-2">{TRIGGERS[run.trigger] ?? run.trigger}</td>
-              <td className="px-3 py-2">{run.dryRun ? "dry run" : "delete"}</td>
-              <td className="px-3 py-2 font-mono text-xs">
+              <td data-label="Who" className="px-3 py-2">{run.actor}</td>
+              <td data-label="Trigger" className="px-3 py-2">{TRIGGERS[run.trigger] ?? run.trigger}</td>
+              <td data-label="Kind" className="px-3 py-2">{run.dryRun ? "dry run" : "delete"}</td>
+              <td data-label="Event cutoff" className="px-3 py-2 font-mono text-xs">
                 <LocalTime iso={run.eventCutoff} />
               </td>
-              <td className="px-3 py-2 font-mono text-xs">
+              <td data-label="Error cutoff" className="px-3 py-2 font-mono text-xs">
                 <LocalTime iso={run.errorCutoff} />
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
-              <td className="px-3 py-2">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Events" className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
+              <td data-label="Errors" className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
+              <td data-label="Duration" className="px-3 py-2">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
+              <td data-label="Outcome" className="px-3 py-2">
                 <Outcome run={run} />
                 {run.error ? <p className="mt-1 max-w-xs break-words text-xs text-red-700">{run.error}</p> : null}
               </td>

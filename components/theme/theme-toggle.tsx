@@ -1,23 +1,16 @@
 "use client";
 import { useTheme } from "next-themes";
-import { useSyncExternalStore } from "react";
 import { THEMES, type ThemeChoice } from "./theme-provider";
+import { useHydrated } from "./use-hydrated";
 
 const LABELS: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
 const ICONS: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
 
-// The stored choice is known only in the browser: the server renders the control without one.
-const subscribe = () => () => {};
-const useHydrated = () =>
-  useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
 
 /** The header's theme switch: System (the default, follows the OS), Light or Dark, remembered in this browser. */
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
+  // The stored choice is known only in the browser: the server renders the control without one.
   const hydrated = useHydrated();
   const current = (hydrated && THEMES.includes(theme as ThemeChoice) ? theme : "system") as ThemeChoice;
   return (

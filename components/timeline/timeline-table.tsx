@@ -162,7 +162,7 @@ export function TimelineTable({
             <col />
             <col className="w-12" />
           </colgroup>
-          <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+          <thead className="bg-slate-100 text-left text-xs text-slate-600 uppercase">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 <th className="px-2 py-2">
@@ -233,8 +233,10 @@ export function TimelineTable({
         </table>
       </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
-      <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # links to the row.</p>
-      <ListShortcuts rows="table.timeline > tbody > tr.timeline-row" open=".timeline-toggle" />
+      <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-xs text-slate-500">
+        <p>Tab to a row&apos;s ▸ (or press j) and Enter to open it; # links to the row.</p>
+        <ListShortcuts rows="table.timeline > tbody > tr.timeline-row" open=".timeline-toggle" />
+      </div>
     </div>
   );
 }

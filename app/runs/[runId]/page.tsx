@@ -118,7 +118,7 @@ export default async function RunPage({ params, searchParams }: Props) {
                 {query.order === "desc" ? "Older" : "Later"} →
               </Link>
             ) : (
-              <span className="text-slate-400">{query.order === "desc" ? "Start of the run" : "End of the run"}</span>
+              <span className="text-slate-500">{query.order === "desc" ? "Start of the run" : "End of the run"}</span>
             )}
           </nav>
           <span className="ml-auto flex items-center gap-2 text-slate-600">
