@@ -65,7 +65,7 @@ for (const theme of ["light", "dark"] as const) {
         expect(await findLowContrast(page, AA, badge), `${badge}`).toEqual([]);
       }
       // A code block: an opened error's stack trace and detail.
-      await page.locator("tr.timeline-row", { has: page.locator(".timeline-kind-error") }).first().getByRole("button", { name: /^Expand/ }).click();
+      await page.locator("#row-err_e2e_trace_1").getByRole("button", { name: /^Expand/ }).click();
       const code = page.locator("pre.code-block").first();
       await expect(code).toBeVisible();
       expect(await findLowContrast(page, AA, code)).toEqual([]);

@@ -13,6 +13,7 @@ const ready = (page: Page) => expect(page.getByRole("button", { name: /Keyboard 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("on the run timeline: j/k walk the rows, o and Enter open and close one, [ and ] change page", async ({ page }) => {
+  test.setTimeout(60_000);
   await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   await expect(rows(page)).toHaveCount(100);
@@ -48,13 +49,16 @@ test("on the run timeline: j/k walk the rows, o and Enter open and close one, [ 
 
   await page.keyboard.press("]");
   await expect(page).toHaveURL(/cursor=/);
+  const older = page.url();
   await expect(rows(page)).toHaveCount(53);
   const oldest = await rows(page).first().getAttribute("id");
   await page.keyboard.press("j");
   await expect(current(page)).toHaveAttribute("id", oldest!);
   await page.keyboard.press("[");
-  await expect(page).not.toHaveURL(/cursor=/);
+  // "← Newer" (rel=prev): back to the 100 newest rows.
+  await expect(page).not.toHaveURL(older);
   await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_149");
+  await expect(rows(page)).toHaveCount(100);
 });
 
 test("shortcuts do not fire while typing in a box, / focuses the go-to box, ? lists them", async ({ page }) => {
