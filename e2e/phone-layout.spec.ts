@@ -38,6 +38,8 @@ test("the run timeline shows each row's type and details without scrolling sidew
   expect((await details.boundingBox())!.width).toBeGreaterThanOrEqual(WIDTH * 0.6);
   // The secondary columns fold under the type rather than off the right edge.
   for (const cell of [first.locator(".timeline-cell-time"), first.locator(".timeline-cell-since"), first.locator(".timeline-cell-who"), first.getByRole("link", { name: /^Permalink/ }), first.getByRole("button", { name: /^Expand/ })]) await expectOnScreen(cell);
+  // …whole: the time and the time since start are not cut off.
+  for (const cell of [first.locator(".timeline-cell-time"), first.locator(".timeline-cell-since")]) expect(await cell.evaluate((td) => td.scrollWidth - td.clientWidth), `${cell}`).toBeLessThanOrEqual(0);
   const typeBox = (await type.boundingBox())!;
   const timeBox = (await first.locator(".timeline-cell-time").boundingBox())!;
   expect(timeBox.y).toBeGreaterThanOrEqual(typeBox.y + typeBox.height - 1);
