@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { signOut } from "@/app/login/actions";
 import { currentUser } from "@/lib/auth/session";
 import { GoToBox } from "./go-to-box";
+import { ThemeToggle } from "./theme/theme-toggle";
 
 /**
  * The bar on every signed-in page. `children` goes on the right (e.g. the go-to box). On a
@@ -37,6 +38,7 @@ export async function AppHeader({ children }: { children?: ReactNode }) {
         <div className="ml-auto flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
           {children}
           {user ? <GoToBox /> : null}
+          <ThemeToggle />
           {user ? (
             <form action={signOut} className="flex min-w-0 items-center gap-3 text-sm text-slate-600">
               {/* A long address is cut short; the tooltip has all of it. */}

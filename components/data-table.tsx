@@ -41,8 +41,8 @@ export function DataTable<Row extends RowData>({ columns, data, getRowId, label,
   // Too wide for a narrow screen, the table scrolls sideways in its own box; the page does not.
   return (
     <div className="overflow-x-auto">
-      <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>
-        <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+      <table className="data-table w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>
+        <thead className="bg-slate-100 text-left text-xs text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
@@ -57,7 +57,8 @@ export function DataTable<Row extends RowData>({ columns, data, getRowId, label,
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className={`border-t border-slate-100 ${rowClassName}`}>
               {leafColumns.map((column) => (
-                <td key={column.id} className="px-3 py-2">
+                // data-label: on a phone a row is a card, each value under its column's name (app/globals.css).
+                <td key={column.id} className="px-3 py-2" data-label={typeof column.columnDef.header === "string" ? column.columnDef.header : undefined}>
                   {renderCell(column, row)}
                 </td>
               ))}

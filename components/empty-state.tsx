@@ -8,7 +8,7 @@ export function FirstEventHint({ projectId, runId }: { projectId?: string; runId
     <div className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-700">
       <p className="font-medium">Nothing logged here yet.</p>
       <p className="mt-1">Send a first event with an ingest key (Admin → Ingest keys, or the INGEST_KEYS setting):</p>
-      <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
+      <pre className="mt-2 overflow-x-auto code-block rounded p-3 font-mono text-xs">
         {`curl -X POST <this server>/api/events \\\n  -H 'Authorization: Bearer <key>' -H 'Content-Type: application/json' \\\n  -d '${body}'`}
       </pre>
     </div>

@@ -9,7 +9,7 @@ export function JsonBlock({ text, label }: { text: string; label: string }) {
         <span>{label}</span>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
       </div>
-      <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs whitespace-pre-wrap break-words text-slate-100">
+      <pre className="max-h-96 overflow-auto code-block rounded p-3 font-mono text-xs whitespace-pre-wrap break-words">
         <LinkedText text={text} />
       </pre>
     </div>

@@ -36,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <SignInForm next={target === "/" ? undefined : target} />
         {oidc ? (
           <>
-            <p className="my-4 text-center text-xs uppercase tracking-wide text-slate-400">or</p>
+            <p className="my-4 text-center text-xs uppercase tracking-wide text-slate-500">or</p>
             <SsoButton providerName={oidc.name} next={target === "/" ? undefined : target} />
           </>
         ) : null}

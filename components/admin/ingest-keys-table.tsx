@@ -15,8 +15,8 @@ export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
     );
   }
   return (
-    <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
-      <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+    <table className="data-table w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
+      <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
         <tr>
           <th className="px-3 py-2">Name</th>
           <th className="px-3 py-2">Key</th>
@@ -32,14 +32,14 @@ export function IngestKeysTable({ keys }: { keys: IngestKeySummary[] }) {
       <tbody>
         {keys.map((key) => (
           <tr key={key.id} className="border-t border-slate-100">
-            <td className="px-3 py-2">{key.name}</td>
-            <td className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
-            <td className="px-3 py-2">{key.projectId ? showBidiControls(key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
-            <td className="px-3 py-2 text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
+            <td data-label="Name" className="px-3 py-2">{key.name}</td>
+            <td data-label="Key" className="px-3 py-2 font-mono text-xs">{key.prefix}…</td>
+            <td data-label="Project" className="px-3 py-2">{key.projectId ? showBidiControls(key.projectName ?? key.projectId) : <span className="text-slate-500">every project</span>}</td>
+            <td data-label="Created" className="px-3 py-2 text-xs" title={key.createdByEmail ? `by ${key.createdByEmail}` : undefined}>
               {time(key.createdAt)}
             </td>
-            <td className="px-3 py-2 text-xs">{time(key.lastUsedAt)}</td>
-            <td className="px-3 py-2">
+            <td data-label="Last used" className="px-3 py-2 text-xs">{time(key.lastUsedAt)}</td>
+            <td data-label="Status" className="px-3 py-2">
               {key.revokedAt ? <span className="text-red-700">revoked {time(key.revokedAt)}</span> : <span className="text-green-700">active</span>}
             </td>
             <td className="px-3 py-2 text-right">{key.revokedAt ? null : <RevokeIngestKeyButton id={key.id} name={key.name} />}</td>

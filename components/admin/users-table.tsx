@@ -4,8 +4,8 @@ import { UserRowActions } from "./user-row-actions";
 
 export function UsersTable({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   return (
-    <table className="w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
-      <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+    <table className="data-table w-full overflow-hidden rounded border border-slate-200 bg-white text-sm">
+      <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
         <tr>
           <th className="px-3 py-2">Email</th>
           <th className="px-3 py-2">Name</th>
@@ -21,15 +21,15 @@ export function UsersTable({ users, currentUserId }: { users: UserSummary[]; cur
       <tbody>
         {users.map((user) => (
           <tr key={user.id} className="border-t border-slate-100" data-email={user.email}>
-            <td className="px-3 py-2">
+            <td data-label="Email" className="px-3 py-2">
               {user.email}
               {user.id === currentUserId ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
             </td>
-            <td className="px-3 py-2">{user.name}</td>
-            <td className="px-3 py-2">{user.role}</td>
-            <td className="px-3 py-2">{user.active ? <span className="text-green-700">active</span> : <span className="text-red-700">deactivated</span>}</td>
-            <td className="px-3 py-2 text-xs text-slate-600">{user.signInMethods.join(", ") || "—"}</td>
-            <td className="px-3 py-2 text-xs">
+            <td data-label="Name" className="px-3 py-2">{user.name}</td>
+            <td data-label="Role" className="px-3 py-2">{user.role}</td>
+            <td data-label="Status" className="px-3 py-2">{user.active ? <span className="text-green-700">active</span> : <span className="text-red-700">deactivated</span>}</td>
+            <td data-label="Sign-in" className="px-3 py-2 text-xs text-slate-600">{user.signInMethods.join(", ") || "—"}</td>
+            <td data-label="Created" className="px-3 py-2 text-xs">
               <LocalTime iso={user.createdAt.toISOString()} />
             </td>
             <td className="px-3 py-2">

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
+import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { showBidiControls } from "@/lib/format/split-links";
@@ -61,5 +62,11 @@ export function ErrorListTable({ rows }: { rows: ErrorRowDto[] }) {
     ],
     [],
   );
-  return <DataTable columns={columns} data={rows} getRowId={(r) => r.id} label="Errors" rowClassName="align-top" />;
+  return (
+    <>
+      <DataTable columns={columns} data={rows} getRowId={(r) => r.id} label="Errors" rowClassName="align-top" />
+      {/* j/k walk these rows; o or Enter opens a row's trace. */}
+      <ListShortcuts rows='table[aria-label="Errors"] > tbody > tr' open='a[href^="/traces/"]' />
+    </>
+  );
 }

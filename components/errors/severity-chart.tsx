@@ -1,6 +1,7 @@
 import type { ErrorOverview } from "@/lib/errors/find-error-overview";
 
-const COLORS = { warning: "#f59e0b", error: "#ef4444", critical: "#7f1d1d" } as const;
+// Theme colours (app/globals.css): each series keeps its meaning on a light or dark page.
+const COLORS = { warning: "var(--chart-warning)", error: "var(--chart-error)", critical: "var(--chart-critical)" } as const;
 const ORDER = ["critical", "error", "warning"] as const;
 
 /** Errors per bucket, stacked by severity, as inline SVG with a text summary for screen readers. */
@@ -22,16 +23,16 @@ export function SeverityChart({ chart, bucketLabel }: { chart: ErrorOverview["ch
               {ORDER.map((severity) => {
                 const h = (b[severity] / max) * height;
                 y -= h;
-                return h > 0 ? <rect key={severity} x={i * bar + 1} y={y} width={Math.max(bar - 2, 1)} height={h} fill={COLORS[severity]} /> : null;
+                return h > 0 ? <rect key={severity} x={i * bar + 1} y={y} width={Math.max(bar - 2, 1)} height={h} style={{ fill: COLORS[severity] }} /> : null;
               })}
             </g>
           );
         })}
-        <line x1={0} y1={height} x2={width} y2={height} stroke="#cbd5e1" />
-        <text x={0} y={height + 12} fontSize={10} fill="#64748b">
+        <line x1={0} y1={height} x2={width} y2={height} style={{ stroke: "var(--chart-axis)" }} />
+        <text x={0} y={height + 12} fontSize={10} style={{ fill: "var(--chart-label)" }}>
           {chart[0] ? "oldest" : ""}
         </text>
-        <text x={width} y={height + 12} fontSize={10} fill="#64748b" textAnchor="end">
+        <text x={width} y={height + 12} fontSize={10} style={{ fill: "var(--chart-label)" }} textAnchor="end">
           now
         </text>
       </svg>

@@ -20,8 +20,8 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
   if (runs.length === 0) return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No retention run yet.</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-sm">
-        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-500">
+      <table className="data-table w-full text-sm">
+        <thead className="bg-slate-100 text-left text-xs uppercase text-slate-600">
           <tr>
             <th className="px-3 py-2">Started</th>
             <th className="px-3 py-2">Who</th>
@@ -36,15 +36,15 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2 text-xs">
+              <td data-label="Started" className="px-3 py-2 text-xs">
                 <LocalTime iso={run.startedAt} />
               </td>
-              <td className="max-w-48 px-3 py-2 break-all">{run.actor}</td>
-              <td className="px-3 py-2">
+              <td data-label="Who" className="max-w-48 px-3 py-2 break-all">{run.actor}</td>
+              <td data-label="How" className="px-3 py-2">
                 {run.dryRun ? "dry run" : "delete"}
                 <span className="block text-xs text-slate-500">{TRIGGERS[run.trigger] ?? run.trigger}</span>
               </td>
-              <td className="px-3 py-2 text-xs">
+              <td data-label="Cutoffs" className="px-3 py-2 text-xs">
                 <span className="block">
                   <span className="text-slate-500">events </span>
                   <LocalTime iso={run.eventCutoff} />
@@ -54,10 +54,10 @@ export function RetentionHistoryTable({ runs }: { runs: RetentionRunView[] }) {
                   <LocalTime iso={run.errorCutoff} />
                 </span>
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Events" className="px-3 py-2 text-right tabular-nums">{fmt(run.eventsDeleted)}</td>
+              <td data-label="Errors" className="px-3 py-2 text-right tabular-nums">{fmt(run.errorsDeleted)}</td>
+              <td data-label="Duration" className="px-3 py-2 whitespace-nowrap">{run.durationMs === null ? "—" : formatDuration(run.durationMs)}</td>
+              <td data-label="Outcome" className="px-3 py-2">
                 <Outcome run={run} />
                 {run.error ? <p className="mt-1 max-w-64 text-xs break-words text-red-700">{run.error}</p> : null}
               </td>

@@ -3,6 +3,7 @@ import { Fragment, useEffect, useMemo, useState, type MouseEvent as ReactMouseEv
 import { useTable } from "@tanstack/react-table";
 import { useRouter } from "next/navigation";
 import { dataTableFeatures, renderCell, type DataTableColumn } from "@/components/data-table";
+import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { copyText } from "@/lib/format/copy-text";
@@ -161,9 +162,10 @@ export function TimelineTable({
       ) : null}
       {/* The columns but Details have fixed widths (768 px together); below 60rem the table
           keeps that width, so Details keeps 192 px or more, and scrolls sideways in this box
-          instead of squeezing Details to nothing or widening the page. */}
+          instead of squeezing Details to nothing or widening the page. On a phone (below
+          40rem) each row folds into three lines instead (app/globals.css). */}
       <div className="overflow-x-auto">
-        <table className="timeline w-full min-w-[60rem] table-fixed border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
+        <table className="timeline w-full table-fixed sm:min-w-[60rem] border-collapse overflow-hidden rounded border border-slate-200 bg-white text-sm">
           <colgroup>
             <col className="w-8" />
             <col className="w-52" />
@@ -173,7 +175,7 @@ export function TimelineTable({
             <col />
             <col className="w-12" />
           </colgroup>
-          <thead className="bg-slate-100 text-left text-xs text-slate-500 uppercase">
+          <thead className="bg-slate-100 text-left text-xs text-slate-600 uppercase">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 <th className="px-2 py-2">
@@ -244,7 +246,10 @@ export function TimelineTable({
         </table>
       </div>
       {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No rows match these filters.</p> : null}
-      <p className="mt-2 text-xs text-slate-400">Tab to a row&apos;s ▸ and press Enter to open it; # copies the row&apos;s link and opens it.</p>
+      <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1 text-xs text-slate-500">
+        <p>Tab to a row&apos;s ▸ (or press j) and Enter to open it; # copies the row&apos;s link and opens it.</p>
+        <ListShortcuts rows="table.timeline > tbody > tr.timeline-row" open=".timeline-toggle" />
+      </div>
     </div>
   );
 }

@@ -107,7 +107,7 @@ export default async function TracePage({ params, searchParams }: Props) {
               <p className="mt-2 text-sm whitespace-pre-wrap break-words">
                 <LinkedText text={error.message} />
               </p>
-              <p className="mt-1 font-mono text-xs text-slate-400">{showBidiControls(error.id)}</p>
+              <p className="mt-1 font-mono text-xs text-slate-500">{showBidiControls(error.id)}</p>
               <div className="mt-3 space-y-3">
                 {error.stack ? <JsonBlock text={error.stack} label="Stack trace" /> : <p className="text-xs text-slate-500">No stack trace.</p>}
                 {error.detailJson === null ? <p className="text-xs text-slate-500">No detail.</p> : <JsonBlock text={prettyJsonText(error.detailJson)} label="Detail" />}

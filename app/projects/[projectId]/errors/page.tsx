@@ -159,7 +159,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
                     Older →
                   </Link>
                 ) : (
-                  <span className="text-slate-400">No older errors in this window</span>
+                  <span className="text-slate-500">No older errors in this window</span>
                 )}
               </nav>
             </section>
