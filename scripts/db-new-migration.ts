@@ -4,8 +4,7 @@
 // WASM schema engine replays the migrations into an in-memory PGlite shadow database.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPgliteMigrationTarget } from "@/lib/db/pglite-extensions";
 import { diffMigrationsToSchema, MIGRATIONS_DIR } from "@/lib/db/schema-engine";
 import { runCli } from "./cli";
 
@@ -16,9 +15,9 @@ await runCli(async () => {
     process.exitCode = 2;
     return;
   }
-  const shadow = new PGlite();
+  const shadow = openPgliteMigrationTarget();
   try {
-    const sql = await diffMigrationsToSchema(new PrismaPGlite(shadow));
+    const sql = await diffMigrationsToSchema(shadow.adapter);
     if (!sql.trim()) {
       console.log("prisma/schema.prisma and prisma/migrations agree: no migration to write.");
       return;

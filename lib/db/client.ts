@@ -265,9 +265,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   // at the top of this module: importing PGlite alone costs ~40 MB of memory, which a
   // server on PostgreSQL would carry for nothing. Loading starts at once.
   const loaded = (async () => {
-    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+    const [{ PGlite }, { PrismaPGlite }, { PGLITE_EXTENSIONS }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter"), import("./pglite-extensions")]);
     // The same UTC session as on PostgreSQL (see SESSION_OPTIONS).
-    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"] });
+    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"], extensions: PGLITE_EXTENSIONS });
     return { pglite, adapter: new PrismaPGlite(pglite) };
   })();
   // Whoever uses the database sees a failure to load; nobody using it is no crash.

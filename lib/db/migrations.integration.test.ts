@@ -1,8 +1,7 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { describe, expect, it } from "vitest";
 import { openDatabase, configuredTarget, prisma } from "./client";
 import { migrate } from "./migrate";
+import { openPgliteMigrationTarget } from "./pglite-extensions";
 import { diffMigrationsToSchema } from "./schema-engine";
 
 describe("migrations", () => {
@@ -50,9 +49,10 @@ describe("migrations", () => {
 
   it("match prisma/schema.prisma (no drift)", async () => {
     // The engine replays the migrations into a shadow database: an in-memory PGlite.
-    const drift = await diffMigrationsToSchema(new PrismaPGlite(new PGlite()));
+    const target = openPgliteMigrationTarget();
+    const drift = await diffMigrationsToSchema(target.adapter).finally(target.close);
     expect(drift, `schema.prisma and prisma/migrations disagree; the next migration would be:\n${drift}`).toBe("");
-  });
+  }, 180_000);
 });
 
 describe("schema", () => {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
 import { firstParam } from "@/lib/http/search-params";
-import { SEVERITIES } from "@/lib/runs/timeline-filters";
+import { isSeverity } from "@/lib/filters/log-enums";
 import { ZErrorWindowSchema, type ErrorWindow } from "./error-window";
 
 export interface ErrorViewQuery {
@@ -28,7 +28,7 @@ const list = (v: string | string[] | undefined) => [...new Set((Array.isArray(v)
 export function parseErrorViewQuery(params: Record<string, string | string[] | undefined>): ErrorViewQuery {
   return {
     window: ZErrorWindowSchema.parse(firstParam(params.window) ?? "24h"),
-    severities: list(params.severity).filter((s) => (SEVERITIES as readonly string[]).includes(s)),
+    severities: list(params.severity).filter(isSeverity),
     // No stored type holds a NUL or an unpaired surrogate: such a value is dropped, not queried.
     types: list(params.type).filter((t) => t.length <= 200 && isStorableText(t)).slice(0, 20),
     group: ZGroupSchema.parse(firstParam(params.group)),

@@ -2,6 +2,7 @@ import "server-only";
 import { csvLine } from "@/lib/format/csv-cell";
 import { queryTimeline, type TimelineRow } from "./find-run-timeline";
 import type { TimelineFilters } from "./timeline-filters";
+import { timelineKeyOf } from "./timeline-cursor";
 
 const BATCH = 1_000;
 const CSV_COLUMNS = ["kind", "id", "created_at", "type", "actor_type", "actor_id", "user_id", "severity", "message", "endpoint", "trace_id", "stack", "data"] as const;
@@ -61,7 +62,7 @@ export function exportRunTimeline({
         runId,
         filters,
         desc: order === "desc",
-        after: after ? { key: { createdAt: after.createdAt, id: after.id, kind: after.kind }, op: order === "desc" ? "<" : ">" } : null,
+        after: after ? { key: timelineKeyOf(after), op: order === "desc" ? "<" : ">" } : null,
         take: BATCH,
       });
       for (const row of rows) {

@@ -15,7 +15,7 @@ import { findRunTimeline } from "@/lib/runs/find-run-timeline";
 import { findRunTypes } from "@/lib/runs/find-run-types";
 import { getRun } from "@/lib/runs/get-run";
 import { locateTimelineRow } from "@/lib/runs/locate-timeline-row";
-import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
+import { decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf } from "@/lib/runs/timeline-cursor";
 import { parseTimelineQuery, timelineSearchParams } from "@/lib/runs/timeline-filters";
 import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -54,7 +54,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   const live =
     isFirstPage && query.order === "desc"
       ? {
-          after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null,
+          after: newest ? encodeTimelineCursor({ key: timelineKeyOf(newest), direction: "next" }) : null,
           query: timelineSearchParams({ filters: query.filters, order: "desc" }).toString(),
           intervalMs: 5_000,
           startOn: run.status === "running",

@@ -19,7 +19,7 @@ import { hasProjectErrors } from "@/lib/errors/has-project-errors";
 import { routeParam } from "@/lib/format/route-param";
 import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
-import { SEVERITIES } from "@/lib/runs/timeline-filters";
+import { SEVERITIES } from "@/lib/filters/log-enums";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Errors" };
