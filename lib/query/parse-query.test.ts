@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateQueryParserSource } from "@/scripts/query-parser-source.mjs";
+import { addTerm } from "./format-term";
 import { MAX_QUERY_LENGTH, parseQuery } from "./parse-query";
 import { QuerySyntaxError, type QueryNode } from "./query-terms";
 
@@ -124,5 +125,21 @@ describe("the committed parser", () => {
     const grammar = readFileSync(new URL("./query-grammar.peggy", import.meta.url), "utf8");
     const committed = readFileSync(new URL("./query-parser.generated.js", import.meta.url), "utf8");
     expect(committed === generateQueryParserSource(grammar)).toBe(true);
+  });
+});
+
+describe("addTerm", () => {
+  it.each([
+    ["", "type", "SIM_STEP", false, "type:SIM_STEP"],
+    ["solver", "user", "usr 1", false, 'solver user:"usr 1"'],
+    ["solver", "type", 'a"b\\c', true, 'solver -type:"a\\"b\\\\c"'],
+    ["a OR b", "run", "r1", false, "(a OR b) run:r1"],
+    ["x", "type", "SIM_*", false, 'x type:"SIM_*"'],
+  ] as const)("adds to %j: %s %j (exclude %s)", (query, field, value, exclude, expected) => {
+    expect(addTerm(query, field, value, exclude)).toBe(expected);
+    // And the result reads back as that exact value.
+    const tree = parseQuery(expected);
+    const last = tree.type === "and" ? tree.children.at(-1)! : tree;
+    expect(last).toMatchObject({ type: "field", field, negated: exclude, values: [{ value, prefix: false }] });
   });
 });
