@@ -19,7 +19,7 @@ export default async function ExplorePage({ searchParams }: Props) {
       <main className="mx-auto max-w-7xl px-6 py-6">
         <Breadcrumbs items={[{ label: "Overview", href: "/" }, { label: "Explore" }]} />
         <h1 className="mb-3 text-xl font-semibold">Explore every project</h1>
-        <ExploreView state={state} isAdmin={user.role === "admin"} />
+        <ExploreView state={state} user={user} />
       </main>
     </>
   );

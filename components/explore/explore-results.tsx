@@ -10,6 +10,7 @@ import { LocalTime } from "@/components/local-time";
 import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
+import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
 
 const SEVERITY_STYLE: Record<string, string> = {
   warning: "bg-amber-50 text-amber-800 ring-amber-200",
@@ -28,7 +29,10 @@ function summary(row: ExploreRowDto): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-export function ExploreResults({ rows, showProject }: { rows: ExploreRowDto[]; showProject: boolean }) {
+export function ExploreResults({ rows: pageRows, showProject, live }: { rows: ExploreRowDto[]; showProject: boolean; live: { query: string; after: string | null } | null }) {
+  const liveState = useExploreLive(live);
+  const seen = new Set(pageRows.map((r) => `${r.kind}-${r.id}`));
+  const rows = [...liveState.rows.filter((r) => !seen.has(`${r.kind}-${r.id}`)), ...pageRows];
   const [open, setOpen] = useState<Set<string>>(() => new Set());
   const toggle = (key: string) =>
     setOpen((current) => {
@@ -37,8 +41,21 @@ export function ExploreResults({ rows, showProject }: { rows: ExploreRowDto[]; s
       else next.add(key);
       return next;
     });
-  if (rows.length === 0) return <p className="rounded border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">No events or errors match this search in this time range.</p>;
   return (
+    <div>
+      {live ? (
+        <div className="mb-2 flex items-center gap-3 text-sm">
+          <button type="button" onClick={liveState.toggle} aria-pressed={liveState.on} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+            {liveState.on ? "● Live: on" : "○ Live: off"}
+          </button>
+          <span role="status" className="text-slate-500">
+            {liveState.on ? `Checking for new rows every ${EXPLORE_LIVE_INTERVAL_MS / 1000} s` : "Live tail paused"}
+            {liveState.rows.length ? ` · ${liveState.rows.length} new` : ""}
+            {liveState.error ? ` · ${liveState.error}` : ""}
+          </span>
+        </div>
+      ) : null}
+      {rows.length === 0 ? <p className="rounded border border-slate-200 bg-white p-6 text-center text-sm text-slate-500">No events or errors match this search in this time range.</p> : (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[56rem] table-fixed border-collapse rounded border border-slate-200 bg-white text-sm" aria-label="Matching events and errors">
         <colgroup>
@@ -125,6 +142,8 @@ export function ExploreResults({ rows, showProject }: { rows: ExploreRowDto[]; s
           })}
         </tbody>
       </table>
+    </div>
+      )}
     </div>
   );
 }

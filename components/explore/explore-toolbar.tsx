@@ -1,7 +1,5 @@
-import type { ExploreState } from "@/lib/explore/explore-url";
-
 /** Export links for the search as it stands (its whole range, every page). */
-export function ExploreToolbar({ exportQuery }: { base: string; state: ExploreState; projectId: string | null; isAdmin: boolean; exportQuery: string; live: { after: string | null } | null }) {
+export function ExploreToolbar({ exportQuery }: { exportQuery: string }) {
   const href = (format: string) => `/api/explore/export?${new URLSearchParams([...new URLSearchParams(exportQuery), ["format", format]])}`;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">

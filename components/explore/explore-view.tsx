@@ -16,11 +16,14 @@ import { SearchTimeoutError } from "@/lib/explore/run-search-statement";
 import { toExploreRowDto } from "@/lib/explore/to-explore-row-dto";
 import { planQuery } from "@/lib/query/plan-query";
 import { QuerySyntaxError, type QueryNode } from "@/lib/query/query-terms";
-import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
+import { decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf } from "@/lib/runs/timeline-cursor";
 import type { TimelinePage } from "@/lib/runs/find-run-timeline";
 import { ExploreToolbar } from "./explore-toolbar";
+import { SavedSearches } from "./saved-searches";
+import { findSavedSearches } from "@/lib/saved-searches/find-saved-searches";
 
-export async function ExploreView({ state, projectId, isAdmin }: { state: ExploreState; projectId?: string; isAdmin: boolean }) {
+export async function ExploreView({ state, projectId, user }: { state: ExploreState; projectId?: string; user: { id: string; role: string } }) {
+  const isAdmin = user.role === "admin";
   const base = exploreBase(projectId);
   const policy = getRetentionPolicy();
   const range = resolveTimeRange({ ...state, now: new Date(), retainedDays: Math.max(policy.eventDays, policy.errorDays) });
@@ -54,6 +57,10 @@ export async function ExploreView({ state, projectId, isAdmin }: { state: Explor
   const keepForRange: [string, string][] = state.q ? [["q", state.q]] : [];
   const pageHref = (cursor: string | null) => exploreHref(base, { ...state, cursor });
   const newest = page?.rows[0];
+  const searchQuery = new URLSearchParams([...keepForRange, ...rangeParams, ...(projectId ? [["project", projectId] as [string, string]] : [])]).toString();
+  // Live tail: on the newest page of a range that ends now.
+  const live = !state.cursor && range.preset !== null ? { query: searchQuery, after: newest ? encodeTimelineCursor({ key: timelineKeyOf(newest), direction: "next" }) : null } : null;
+  const saved = await findSavedSearches({ userId: user.id, isAdmin, projectId: projectId ?? null });
   return (
     <>
       <QueryBox action={base} q={state.q} hidden={rangeParams} problem={problem} />
@@ -65,13 +72,15 @@ export async function ExploreView({ state, projectId, isAdmin }: { state: Explor
           presets={RANGE_PRESETS.map((value) => ({ value, label: RANGE_LABELS[value] }))}
           current={{ preset: range.preset, from: range.from.toISOString(), to: range.to.toISOString() }}
         />
-        <ExploreToolbar
+        <ExploreToolbar exportQuery={searchQuery} />
+      </div>
+      <div className="mb-3">
+        <SavedSearches
           base={base}
-          state={state}
+          current={{ q: state.q, range: range.preset, from: range.preset ? null : range.from.toISOString(), to: range.preset ? null : range.to.toISOString() }}
           projectId={projectId ?? null}
           isAdmin={isAdmin}
-          exportQuery={new URLSearchParams([...keepForRange, ...rangeParams, ...(projectId ? [["project", projectId] as [string, string]] : [])]).toString()}
-          live={!problem && !timedOut && !state.cursor && range.preset !== null ? { after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null } : null}
+          saved={saved}
         />
       </div>
       {timedOut ? (
@@ -107,7 +116,7 @@ export async function ExploreView({ state, projectId, isAdmin }: { state: Explor
                 <span className="text-slate-400">No older rows in this range</span>
               )}
             </nav>
-            <ExploreResults key={`${state.q}|${state.cursor ?? ""}|${range.from.toISOString()}`} rows={page.rows.map(toExploreRowDto)} showProject={!projectId} />
+            <ExploreResults key={`${state.q}|${state.cursor ?? ""}|${range.from.toISOString()}`} rows={page.rows.map(toExploreRowDto)} showProject={!projectId} live={live} />
           </section>
         </div>
       ) : null}

@@ -31,7 +31,7 @@ export default async function ProjectExplorePage({ params, searchParams }: Props
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">explore</span>
         </h1>
         <ProjectTabs projectId={projectId} current="explore" />
-        <ExploreView state={state} projectId={projectId} isAdmin={user.role === "admin"} />
+        <ExploreView state={state} projectId={projectId} user={user} />
       </main>
     </>
   );
