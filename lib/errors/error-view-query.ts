@@ -12,6 +12,9 @@ export interface ErrorViewQuery {
   /** One group's fingerprint (`error_logs.fingerprint`), lower-case: the view shows only that group. */
   group?: string;
   cursor?: string;
+  /** An absolute range (both set, from before to): overrides `window`. */
+  from?: Date;
+  to?: Date;
 }
 
 // Any 8-4-4-4-12 hex UUID, not only RFC 9562 ones: a fingerprint is an md5 cast to uuid,
@@ -33,12 +36,25 @@ export function parseErrorViewQuery(params: Record<string, string | string[] | u
     types: list(params.type).filter((t) => t.length <= 200 && isStorableText(t)).slice(0, 20),
     group: ZGroupSchema.parse(firstParam(params.group)),
     cursor: z.string().max(400).optional().catch(undefined).parse(firstParam(params.cursor)),
+    ...absoluteRange(firstParam(params.from), firstParam(params.to)),
   };
+}
+
+const ZInstantSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional().catch(undefined);
+
+/** from/to when both are instants, from before to; otherwise neither (the window applies). */
+function absoluteRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  const a = ZInstantSchema.parse(from);
+  const b = ZInstantSchema.parse(to);
+  return a && b && a < b ? { from: a, to: b } : {};
 }
 
 export function errorViewHref(projectId: string, query: ErrorViewQuery): string {
   const params = new URLSearchParams();
-  if (query.window !== "24h") params.set("window", query.window);
+  if (query.from && query.to) {
+    params.set("from", query.from.toISOString());
+    params.set("to", query.to.toISOString());
+  } else if (query.window !== "24h") params.set("window", query.window);
   if (query.severities.length) params.set("severity", query.severities.join(","));
   if (query.types.length) params.set("type", query.types.join(","));
   if (query.group) params.set("group", query.group);
