@@ -21,6 +21,9 @@ export async function AppHeader({ children }: { children?: ReactNode }) {
           <Link href="/" className="hover:text-slate-900">
             Overview
           </Link>
+          <Link href="/explore" className="hover:text-slate-900">
+            Explore
+          </Link>
           {user?.role === "admin" ? (
             <>
               <Link href="/admin/retention" className="hover:text-slate-900">

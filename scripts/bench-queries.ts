@@ -106,6 +106,17 @@ const { findErrorOverview, buildErrorOverviewSql } = await import("@/lib/errors/
 const { findProjectErrors, buildProjectErrorsSql } = await import("@/lib/errors/find-project-errors");
 const { findErrorTypes, buildErrorTypesSql } = await import("@/lib/errors/find-error-types");
 const { encodeTimelineCursor } = await import("@/lib/runs/timeline-cursor");
+// Explore (#13): the search cases, timed in measureExplore below.
+const explore = {
+  ...(await import("@/lib/explore/find-explore-rows")),
+  ...(await import("@/lib/explore/find-explore-histogram")),
+  ...(await import("@/lib/explore/find-explore-facets")),
+  ...(await import("@/lib/filters/build-log-rows-sql")),
+  ...(await import("@/lib/query/plan-query")),
+  ...(await import("@/lib/explore/resolve-time-range")),
+};
+// --explore-only: time the search cases alone (no other case, no server).
+const EXPLORE_ONLY = args.includes("--explore-only");
 
 const raw = new pg.Client({ connectionString: dbUrl });
 // The raw baseline's statements that the app runs in parallel go over a pool of its own.
@@ -371,12 +382,17 @@ async function measure(now: Date) {
   const rawTrace = (traceId: string) => runRaw(traceSql(traceId));
   const rawPooled = (sql: { text: string; values: unknown[] }) => rawPool.query(sql.text, sql.values as unknown[]);
 
-  const results: { name: string; target: number; app: Timing; raw: Timing; http?: Timing }[] = [];
+  const results: BenchResult[] = [];
   const run = async (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => {
     log(`timing ${name} (${ITERATIONS} iterations each) …`);
     const [appTiming, rawTiming] = await timeInterleaved([app, rawFn]);
     results.push({ name, target, app: appTiming!, raw: rawTiming! });
   };
+  if (EXPLORE_ONLY) {
+    await measureExplore(now, run);
+    printResults(results);
+    return;
+  }
   await run(
     "run timeline, first page",
     50,
@@ -418,6 +434,8 @@ async function measure(now: Date) {
     throw new Error("the groups do not add up to the total: grouping is not over every error");
   }
 
+  const exploreExplains = await measureExplore(now, run);
+
   // The same three pages through the production server, as a signed-in admin.
   await startServer();
   const cookie = await signInAsAdmin();
@@ -433,6 +451,7 @@ async function measure(now: Date) {
     ["run timeline, 1,000 pages deep", () => page(`/runs/${BIG_RUN}?cursor=${deepCursor}`, BIG_RUN)],
     ["trace page", (i) => page(`/traces/${traces[i % traces.length]!}`, traces[i % traces.length]!)],
     ["24-hour errors view (overview + list + types)", () => page(`/projects/${HOT_PROJECT}/errors`, "errors in the last")],
+    ...exploreHttpPages(page),
   ];
   for (const [name, fn] of httpPages) {
     log(`timing GET ${name} over HTTP (${ITERATIONS} iterations, HTTP_COMPRESSION=${HTTP_COMPRESSION}) …`);
@@ -446,7 +465,21 @@ async function measure(now: Date) {
   await explain("24-hour groups + chart", overviewSql);
   await explain("24-hour error list, first page", listSql);
   await explain("24-hour error types (filter)", typesSql);
+  for (const [name, sql] of exploreExplains) await explain(name, sql);
 
+  printResults(results);
+  void prisma;
+}
+
+interface BenchResult {
+  name: string;
+  target: number;
+  app: Timing;
+  raw: Timing;
+  http?: Timing;
+}
+
+function printResults(results: BenchResult[]) {
   console.log(`\nmachine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
   const served = HTTP_COMPRESSION === "on" ? "gzip" : "uncompressed";
   console.log(`\n| query | app p50 | app p95 | raw SQL p50 | raw SQL p95 | target p95 | app/raw p95 | verdict | HTTP page p50 (${served}) | HTTP page p95 (${served}) |`);
@@ -458,7 +491,85 @@ async function measure(now: Date) {
       `| ${r.name} | ${fmt(r.app.p50, 1)} ms | ${fmt(r.app.p95, 1)} ms | ${fmt(r.raw.p50, 1)} ms | ${fmt(r.raw.p95, 1)} ms | < ${r.target} ms | ${fmt(ratio, 2)}× | ${ok ? "meets" : "MISSES"} | ${r.http ? `${fmt(r.http.p50, 1)} ms` : "—"} | ${r.http ? `${fmt(r.http.p95, 1)} ms` : "—"} |`,
     );
   }
-  void prisma;
+}
+
+// ---- Explore (#13) search cases: each the app's function against the raw SQL of the same
+// statement(s), in the same run; returns the statements to EXPLAIN. ----------------------
+
+const EXPLORE_PROJECT = "bench_p01";
+const EXPLORE_HTTP_NAME = "explore page, 24 h free text (rows + histogram + facets)";
+
+async function measureExplore(now: Date, run: (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => Promise<void>): Promise<[string, { text: string; values: unknown[] }][]> {
+  const last = (ms: number) => ({ from: new Date(now.getTime() - ms), to: now });
+  const day = last(DAY);
+  const month = last(30 * DAY);
+  const someRun = (await raw.query<{ run_id: string }>("SELECT run_id FROM event_logs WHERE project_id = $1 AND created_at > $2 ORDER BY created_at DESC LIMIT 1", [EXPLORE_PROJECT, day.from])).rows[0]?.run_id ?? BIG_RUN;
+  const rowsCase = (queries: string[], range: { from: Date; to: Date }, projectId?: string) => {
+    const trees = queries.map((q) => explore.planQuery(q));
+    const sqls = trees.map((tree) => explore.buildLogRowsSql({ scope: { projectId, ...range }, filter: tree, desc: true, after: null, take: 51 })!);
+    return {
+      app: (i: number) => explore.findExploreRows({ projectId, tree: trees[i % trees.length]!, range, cursor: null }),
+      raw: (i: number) => runRaw(sqls[i % sqls.length]!),
+      sqls,
+    };
+  };
+  const fieldQueries = ["type:PARAMS_UPDATED", "actor:usr_3", "user:usr_4", "severity:critical", `run:${someRun}`];
+  const cases: [string, number, ReturnType<typeof rowsCase>][] = [
+    ["explore: field query, a project's 24 h", 100, rowsCase(fieldQueries, day, EXPLORE_PROJECT)],
+    ["explore: field query, a project's 30 d", 300, rowsCase(fieldQueries, month, EXPLORE_PROJECT)],
+    ["explore: free text, a project's 24 h", 300, rowsCase(["rainfall", '"Solver diverged"', "nothing-matches-zz"], day, EXPLORE_PROJECT)],
+    ["explore: free text, 30 d of every project", 2000, rowsCase(["CHECKPOINT_SAVED", '"Solver diverged"', "nothing-matches-zz"], month)],
+    ["explore: payload.step>20, a project's 24 h", 300, rowsCase(["payload.step>20", "payload.durationMs>4990"], day, EXPLORE_PROJECT)],
+  ];
+  const explains: [string, { text: string; values: unknown[] }][] = [];
+  for (const [name, target, c] of cases) {
+    await run(name, target, c.app, c.raw);
+    c.sqls.forEach((sql, i) => explains.push([`${name} (#${i + 1})`, sql]));
+  }
+  // Histogram + facets of a day: both statements, in parallel as the page runs them.
+  const tree = explore.planQuery("");
+  const bucketMs = explore.histogramBucketMs(day);
+  const options = { projectId: EXPLORE_PROJECT, tree, range: day };
+  const capture = async (fn: () => Promise<unknown>) => {
+    // The statements exactly as the app builds them, caught on their way to the driver.
+    const db = database();
+    const original = db.transaction.bind(db);
+    const seen: { text: string; values: unknown[] }[] = [];
+    db.transaction = (async (body: Parameters<typeof original>[0], opts: Parameters<typeof original>[1]) =>
+      original(async (sql) => body(async (text, params) => (seen.push({ text, values: [...(params ?? [])] }), sql(text, params))), opts)) as typeof db.transaction;
+    try {
+      await fn();
+    } finally {
+      db.transaction = original;
+    }
+    return seen;
+  };
+  const [histogramSql] = await capture(() => explore.findExploreHistogram({ ...options, bucketMs }));
+  const [facetsSql] = await capture(() => explore.findExploreFacets(options));
+  await run(
+    "explore: histogram + facets, a project's 24 h",
+    300,
+    () => Promise.all([explore.findExploreHistogram({ ...options, bucketMs }), explore.findExploreFacets(options)]),
+    () => Promise.all([rawPool.query(histogramSql!.text, histogramSql!.values as unknown[]), rawPool.query(facetsSql!.text, facetsSql!.values as unknown[])]),
+  );
+  explains.push(["explore: histogram, a project's 24 h", histogramSql!], ["explore: facets, a project's 24 h", facetsSql!]);
+  // The page's whole data access (its HTTP time is compared with this).
+  const pageOptions = { projectId: EXPLORE_PROJECT, tree: explore.planQuery("rainfall"), range: day };
+  const pageSqls = await capture(() =>
+    Promise.all([explore.findExploreRows({ ...pageOptions, cursor: null }), explore.findExploreHistogram({ ...pageOptions, bucketMs }), explore.findExploreFacets(pageOptions)]),
+  );
+  await run(
+    EXPLORE_HTTP_NAME,
+    2000,
+    () => Promise.all([explore.findExploreRows({ ...pageOptions, cursor: null }), explore.findExploreHistogram({ ...pageOptions, bucketMs }), explore.findExploreFacets(pageOptions)]),
+    () => Promise.all(pageSqls.map((sql) => rawPool.query(sql.text, sql.values as unknown[]))),
+  );
+  return explains;
+}
+
+/** The explorer over HTTP, against its data access (rows + histogram + facets, timed above by parts). */
+function exploreHttpPages(page: (pathname: string, expect: string) => Promise<void>): [string, (i: number) => Promise<void>][] {
+  return [[EXPLORE_HTTP_NAME, () => page(`/projects/${EXPLORE_PROJECT}/explore?q=rainfall`, "Matching events and errors")]];
 }
 
 // ---------------------------------------------------------------------------------------

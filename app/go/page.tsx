@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/app-header";
 import { requireUser } from "@/lib/auth/session";
+import { exploreHrefForText } from "@/lib/explore/explore-href-for-text";
 import { showBidiControls } from "@/lib/format/split-links";
 import { MAX_LOOKUP_LENGTH } from "@/lib/search/normalize-lookup-id";
 import { resolveLookup } from "@/lib/search/resolve-lookup";
@@ -16,6 +17,8 @@ export default async function GoPage({ searchParams }: { searchParams: Promise<R
   const query = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const result = await resolveLookup({ query });
   if (result.found) redirect(result.href);
+  // Not an id that exists: search for the text instead (#13).
+  if (!result.tooLong && query.trim()) redirect(exploreHrefForText(query));
   return (
     <>
       <AppHeader />

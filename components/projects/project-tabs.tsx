@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-export function ProjectTabs({ projectId, current }: { projectId: string; current: "errors" | "runs" }) {
+export function ProjectTabs({ projectId, current }: { projectId: string; current: "errors" | "runs" | "explore" }) {
   const base = `/projects/${encodeURIComponent(projectId)}`;
-  const tab = (key: "errors" | "runs", label: string) => (
+  const tab = (key: "errors" | "runs" | "explore", label: string) => (
     <Link
       href={`${base}/${key}`}
       aria-current={current === key ? "page" : undefined}
@@ -15,6 +15,7 @@ export function ProjectTabs({ projectId, current }: { projectId: string; current
     <nav aria-label="Project" className="mb-4 flex gap-4 text-sm">
       {tab("errors", "Errors")}
       {tab("runs", "Runs")}
+      {tab("explore", "Explore")}
     </nav>
   );
 }

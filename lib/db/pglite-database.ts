@@ -18,12 +18,14 @@ const HELD_IN_PROCESS: HeldLock = { assertHeld: () => {} };
  * when an embedded database is opened, not at the top of this module: importing PGlite
  * alone costs ~40 MB of memory, which a server on PostgreSQL would carry for nothing.
  */
-export function openPgliteAdapter(dataDir: string): { pglite: () => Promise<PGlite>; adapter: SqlMigrationAwareDriverAdapterFactory } {
+export function openPgliteAdapter(dataDir: string): { pglite: () => Promise<PGlite>; adapter: SqlMigrationAwareDriverAdapterFactory; closeShadows: () => Promise<void> } {
   const loaded = (async () => {
-    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-    // The same UTC session as on PostgreSQL (see postgres-database.ts).
-    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"] });
-    return { pglite, adapter: new PrismaPGlite(pglite) };
+    const [{ PGlite }, { PrismaPGlite }, { PGLITE_EXTENSIONS }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter"), import("./pglite-extensions")]);
+    // The same UTC session as on PostgreSQL (see postgres-database.ts), with the
+    // extensions the migrations create (pg_trgm).
+    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"], extensions: PGLITE_EXTENSIONS });
+    const shadows: PGlite[] = [];
+    return { pglite, adapter: new PrismaPGlite(pglite), PGlite, PrismaPGlite, PGLITE_EXTENSIONS, shadows };
   })();
   // Whoever uses the database sees a failure to load; nobody using it is no crash.
   loaded.catch(() => {});
@@ -33,7 +35,18 @@ export function openPgliteAdapter(dataDir: string): { pglite: () => Promise<PGli
       provider: "postgres",
       adapterName: "pglite-prisma-adapter",
       connect: async () => (await loaded).adapter.connect(),
-      connectToShadowDb: async () => (await loaded).adapter.connectToShadowDb(),
+      // pglite-prisma-adapter's own shadow is a bare PGlite, where CREATE EXTENSION pg_trgm
+      // fails (and the search index would go missing from every drift check).
+      connectToShadowDb: async () => {
+        const { PGlite, PrismaPGlite, PGLITE_EXTENSIONS, shadows } = await loaded;
+        const shadow = new PGlite({ extensions: PGLITE_EXTENSIONS });
+        shadows.push(shadow);
+        return new PrismaPGlite(shadow).connect();
+      },
+    },
+    closeShadows: async () => {
+      const { shadows } = await loaded;
+      await Promise.all(shadows.splice(0).map((db) => (db.closed ? undefined : db.close())));
     },
   };
 }

@@ -11,6 +11,7 @@ export async function withShadowDatabase<T>(fn: (adapter: SqlMigrationAwareDrive
   try {
     return await fn(shadow.adapter);
   } finally {
+    await shadow.closeShadows().catch(() => {});
     const pglite = await shadow.pglite().catch(() => null);
     if (pglite && !pglite.closed) await pglite.close();
   }

@@ -34,4 +34,18 @@ describe("error view query", () => {
     }
     expect(errorViewHref("p1", parseErrorViewQuery({ group: "nope", type: "API_ERROR" }))).toBe("/projects/p1/errors?type=API_ERROR");
   });
+
+  it("takes an absolute range (both ends, start first) over the window, and keeps it in links", () => {
+    const q = parseErrorViewQuery({ window: "7d", from: "2026-12-01T10:00:00.000Z", to: "2026-12-02T10:00:00.000Z" });
+    expect(q.from?.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    expect(q.to?.toISOString()).toBe("2026-12-02T10:00:00.000Z");
+    const href = errorViewHref("p1", q);
+    expect(href).toBe("/projects/p1/errors?from=2026-12-01T10%3A00%3A00.000Z&to=2026-12-02T10%3A00%3A00.000Z");
+    expect(parseErrorViewQuery(Object.fromEntries(new URL(href, "http://x").searchParams))).toEqual({ ...q, window: "24h" });
+    for (const [from, to] of [["2026-12-02T10:00:00Z", "2026-12-01T10:00:00Z"], ["2026-12-01T10:00:00Z", undefined], ["yesterday", "2026-12-01T10:00:00Z"]]) {
+      const bad = parseErrorViewQuery({ from, to });
+      expect(bad.from, `${from} ${to}`).toBeUndefined();
+      expect(bad.to).toBeUndefined();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { bucketCount, ERROR_WINDOWS, type ErrorWindow } from "./error-window";
+import { errorRangeOf, type ErrorRange, type ErrorWindow } from "./error-window";
 import { messagePatternSql } from "./message-pattern";
 
 export interface ErrorGroup {
@@ -64,24 +64,27 @@ export function errorWindowWhere({ projectId, since, until, filters }: { project
 export async function findErrorOverview({
   projectId,
   window,
+  range: givenRange,
   filters,
   now = new Date(),
 }: {
   projectId: string;
-  window: ErrorWindow;
+  /** A preset window ending `now`; or `range` instead. */
+  window?: ErrorWindow;
+  range?: ErrorRange;
   filters: ErrorFilters;
   now?: Date;
 }): Promise<ErrorOverview> {
-  const { bucketMs } = ERROR_WINDOWS[window];
-  const buckets = bucketCount(window);
-  const [row] = await readPrisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, window, filters, now }));
+  const range = givenRange ?? errorRangeOf(window ?? "24h", now);
+  const { bucketMs, buckets } = range;
+  const [row] = await readPrisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, range, filters, now }));
   const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
   const rawGroups = (parse(row?.groups) ?? []) as { fingerprint: string; errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
   const rawChart = (parse(row?.chart) ?? []) as [number, string, number][];
   // Bucket `age` 0 is the newest; arrays run oldest first.
   const index = (age: number) => buckets - 1 - age;
   const chart = Array.from({ length: buckets }, (_, i) => ({
-    start: new Date(now.getTime() - (buckets - i) * bucketMs),
+    start: new Date(range.since.getTime() + i * bucketMs),
     warning: 0,
     error: 0,
     critical: 0,
@@ -104,18 +107,18 @@ export async function findErrorOverview({
 export function buildErrorOverviewSql({
   projectId,
   window,
+  range: givenRange,
   filters,
   now,
 }: {
   projectId: string;
-  window: ErrorWindow;
+  window?: ErrorWindow;
+  range?: ErrorRange;
   filters: ErrorFilters;
   now: Date;
 }): Prisma.Sql {
-  const { ms, bucketMs } = ERROR_WINDOWS[window];
-  const since = new Date(now.getTime() - ms);
-  const buckets = bucketCount(window);
-  const where = errorWindowWhere({ projectId, since, until: now, filters });
+  const { since, until, bucketMs, buckets } = givenRange ?? errorRangeOf(window ?? "24h", now);
+  const where = errorWindowWhere({ projectId, since, until, filters });
   return Prisma.sql`
     WITH counted AS MATERIALIZED (
       -- One pass over the window, index-only: per group, severity and bucket. date_bin is

@@ -1,6 +1,7 @@
 // The two item shapes of contract §3, parsed once at the boundary. Unknown fields are
 // refused rather than dropped: a misspelt "projectID" must not silently lose data.
 import { z } from "zod";
+import { ACTOR_TYPES, SEVERITIES } from "@/lib/filters/log-enums";
 import type { IngestLimits } from "./ingest-limits";
 import { INDEXED_ID_MAX_BYTES, INDEXED_TYPE_MAX_BYTES, zEnum, zJsonText, zScrubbedText, zStoredString, ZTimestampSchema, ZUuidSchema } from "./item-fields";
 
@@ -27,7 +28,7 @@ export function createEventItemSchema({ limits, scrubKeys }: ItemSchemaContext) 
       runId: id(),
       userId: id(),
       actorId: id(),
-      actorType: withDefault(zEnum(["user", "system"]), "system"),
+      actorType: withDefault(zEnum(ACTOR_TYPES), "system"),
       // Absent: the time of receipt, filled in by check-created-at.ts.
       createdAt: optional(ZTimestampSchema),
     },
@@ -49,7 +50,7 @@ export function createErrorItemSchema({ limits, scrubKeys }: ItemSchemaContext) 
       projectId: id(),
       runId: id(),
       endpoint: optional(zScrubbedText(limits.maxStringLength, "INGEST_MAX_STRING_LENGTH", { allowEmpty: true })),
-      severity: withDefault(zEnum(["warning", "error", "critical"]), "error"),
+      severity: withDefault(zEnum(SEVERITIES), "error"),
       // Absent: the time of receipt, filled in by check-created-at.ts.
       createdAt: optional(ZTimestampSchema),
     },

@@ -8,14 +8,14 @@ import { findLiveRows } from "./find-live-rows";
 import { findRunTimeline } from "./find-run-timeline";
 import type { TimelineRow } from "./find-run-timeline";
 import { LIVE_LOOKBACK_MS } from "./live-window";
-import type { TimelineKey } from "./timeline-cursor";
+import { timelineKeyOf, type TimelineKey } from "./timeline-cursor";
 import type { TimelineFilters } from "./timeline-filters";
 
 const T0 = Date.UTC(2025, 0, 1, 12);
 const MINUTE = 60_000;
 const none: TimelineFilters = { types: [], actorTypes: [], severities: [] };
 const keys = (rows: TimelineRow[]) => rows.map((r) => `${r.kind}:${r.id}`);
-const keyOf = (row: TimelineRow): TimelineKey => ({ createdAt: row.createdAt, id: row.id, kind: row.kind });
+const keyOf = (row: TimelineRow): TimelineKey => timelineKeyOf(row);
 
 // One event a minute for 30 minutes; the newest (ev29) is what an open view shows on top.
 const newest: TimelineKey = { createdAt: new Date(T0 + 29 * MINUTE), id: "ev29", kind: "event" };

@@ -1,6 +1,6 @@
 import "server-only";
 import { queryTimeline, type TimelineRow } from "./find-run-timeline";
-import { compareTimelineKeys, type TimelineKey } from "./timeline-cursor";
+import { compareTimelineKeys, timelineKeyOf, type TimelineKey } from "./timeline-cursor";
 import type { TimelineFilters } from "./timeline-filters";
 import { LIVE_LOOKBACK_MS } from "./live-window";
 
@@ -47,5 +47,5 @@ export async function findLiveRows({
   const rows = await queryTimeline({ runId, filters, desc: false, after, take: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { rows: page, next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id, kind: last.kind } : null };
+  return { rows: page, next: rows.length > limit && last ? timelineKeyOf(last) : null };
 }

@@ -40,9 +40,14 @@ export async function findProjectRuns({
   order = "desc",
   cursor,
   limit = RUNS_PAGE_SIZE,
+  startedFrom,
+  startedTo,
 }: {
   projectId: string;
   status?: string;
+  /** Runs started in [startedFrom, startedTo), when set. */
+  startedFrom?: Date;
+  startedTo?: Date;
   order?: "asc" | "desc";
   cursor?: string;
   limit?: number;
@@ -53,6 +58,7 @@ export async function findProjectRuns({
   const where: Prisma.RunWhereInput = {
     projectId,
     ...(status ? { status } : {}),
+    ...(startedFrom || startedTo ? { AND: [{ startedAt: { ...(startedFrom ? { gte: startedFrom } : {}), ...(startedTo ? { lt: startedTo } : {}) } }] } : {}),
     ...(after ? { OR: [{ startedAt: { [beyond]: after.startedAt } }, { startedAt: after.startedAt, id: { [beyond]: after.id } }] } : {}),
   };
   const rows = await readPrisma().run.findMany({

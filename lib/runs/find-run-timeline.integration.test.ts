@@ -5,7 +5,7 @@ import { truncateAll } from "@/test/truncate";
 import { prisma } from "@/lib/db/client";
 import { findRunTimeline, type TimelineRow } from "./find-run-timeline";
 import { locateTimelineRow } from "./locate-timeline-row";
-import { compareTimelineKeys } from "./timeline-cursor";
+import { compareTimelineKeys, timelineKeyOf } from "./timeline-cursor";
 import type { TimelineFilters } from "./timeline-filters";
 
 const T0 = Date.UTC(2025, 0, 1, 12);
@@ -146,7 +146,7 @@ describe("findRunTimeline", () => {
       });
       // Back again (newer pages by their prev cursors): the same edges.
       for (let i = pages.length - 2; i >= 1; i--) {
-        const back = await findRunTimeline({ runId: "r1", filters: none, order, limit: 11, cursor: { key: { createdAt: pages[i + 1]!.rows[0]!.createdAt, id: pages[i + 1]!.rows[0]!.id, kind: pages[i + 1]!.rows[0]!.kind }, direction: "prev" } });
+        const back = await findRunTimeline({ runId: "r1", filters: none, order, limit: 11, cursor: { key: timelineKeyOf(pages[i + 1]!.rows[0]!), direction: "prev" } });
         expect(back.edges.before?.getTime(), `${order} back ${i} before`).toBe(time(pages[i - 1]!.rows.at(-1)));
         expect(back.edges.after?.getTime(), `${order} back ${i} after`).toBe(time(pages[i + 1]!.rows[0]));
       }

@@ -1,8 +1,10 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
-import { pairComparison, type KeyComparison, type TimelineCursor, type TimelineKey, type TimelineKind } from "./timeline-cursor";
+import { buildLogRowsSql } from "@/lib/filters/build-log-rows-sql";
+import { timelineFilterTree } from "@/lib/filters/timeline-filter-tree";
+import type { TimelineFilters } from "./timeline-filters";
+import { timelineKeyOf, type KeyComparison, type TimelineCursor, type TimelineKey, type TimelineKind } from "./timeline-cursor";
 
 /** One line of a run's timeline: an event or an error, in one shape. */
 export interface TimelineRow {
@@ -25,6 +27,8 @@ export interface TimelineRow {
    * page and the export print it, and parsing it would round long numbers.
    */
   dataText: string | null;
+  projectId: string | null;
+  runId: string | null;
 }
 
 export interface TimelinePage {
@@ -62,17 +66,34 @@ export async function findRunTimeline({
   cursor?: TimelineCursor | null;
   limit?: number;
 }): Promise<TimelinePage> {
+  return readTimelinePage({ order, cursor, limit, read: ({ desc, after, take }) => queryTimeline({ runId, filters, desc, after, take }) });
+}
+
+/**
+ * Keyset paging over any ordered read of timeline rows (a run's, the explorer's): reads
+ * `limit + 1` rows from the cursor the right way, and says what lies beyond each end.
+ */
+export async function readTimelinePage({
+  order,
+  cursor,
+  limit,
+  read,
+}: {
+  order: "desc" | "asc";
+  cursor: TimelineCursor | null;
+  limit: number;
+  read: (options: { desc: boolean; after: { key: TimelineKey; op: KeyComparison } | null; take: number }) => Promise<TimelineRow[]>;
+}): Promise<TimelinePage> {
   const take = Math.min(Math.max(Math.trunc(limit), 1), 1_000);
   // Reading "prev" walks the other way from the cursor, then flips back to display order.
   const readDesc = (order === "desc") !== (cursor?.direction === "prev");
   const op: KeyComparison | null = cursor ? ((readDesc ? "<" : ">") + (cursor.inclusive ? "=" : "")) as KeyComparison : null;
-  const rows = await queryTimeline({ runId, filters, desc: readDesc, after: cursor && op ? { key: cursor.key, op } : null, take: take + 1 });
+  const rows = await read({ desc: readDesc, after: cursor && op ? { key: cursor.key, op } : null, take: take + 1 });
   const hasMore = rows.length > take;
   const pageRows = rows.slice(0, take);
   if (cursor?.direction === "prev") pageRows.reverse();
   const first = pageRows[0];
   const last = pageRows[pageRows.length - 1];
-  const keyOf = (row: TimelineRow): TimelineKey => ({ createdAt: row.createdAt, id: row.id, kind: row.kind });
   const forward = cursor?.direction !== "prev";
   const hasNext = forward ? hasMore : true;
   const hasPrev = forward ? cursor !== null : hasMore;
@@ -82,8 +103,8 @@ export async function findRunTimeline({
   const beyond = hasMore ? rows[take]!.createdAt : null;
   return {
     rows: pageRows,
-    next: hasNext && last ? { key: keyOf(last), direction: "next" } : null,
-    prev: hasPrev && first ? { key: keyOf(first), direction: "prev" } : null,
+    next: hasNext && last ? { key: timelineKeyOf(last), direction: "next" } : null,
+    prev: hasPrev && first ? { key: timelineKeyOf(first), direction: "prev" } : null,
     edges: forward ? { before: fromCursor, after: beyond } : { before: beyond, after: fromCursor },
   };
 }
@@ -100,8 +121,12 @@ export async function queryTimeline(options: TimelineSqlOptions): Promise<Timeli
   const direction = Prisma.raw(options.desc ? "DESC" : "ASC");
   const [result] = await readPrisma().$queryRaw<{ rows: string | null }[]>(Prisma.sql`
     SELECT json_agg(timeline ORDER BY created_at ${direction}, id ${direction}, kind ${direction})::text AS rows FROM (${sql}) AS timeline`);
-  if (!result?.rows) return [];
-  return (JSON.parse(result.rows) as RawTimelineRow[]).map(toTimelineRow);
+  return parseTimelineRows(result?.rows ?? null);
+}
+
+/** Rows aggregated by the database into one JSON text cell (see queryTimeline). */
+export function parseTimelineRows(json: string | null): TimelineRow[] {
+  return json ? (JSON.parse(json) as RawTimelineRow[]).map(toTimelineRow) : [];
 }
 
 export interface TimelineSqlOptions {
@@ -114,36 +139,7 @@ export interface TimelineSqlOptions {
 
 /** The SQL of one timeline read (null when the filters rule out both tables); the benchmark runs it raw. */
 export function buildTimelineSql({ runId, filters, desc, after, take }: TimelineSqlOptions): Prisma.Sql | null {
-  const direction = Prisma.raw(desc ? "DESC" : "ASC");
-  const parts: Prisma.Sql[] = [];
-  const keyCondition = (kind: TimelineKind) => {
-    if (!after) return Prisma.empty;
-    const pairOp = Prisma.raw(pairComparison(after.op, kind, after.key));
-    return Prisma.sql`AND (created_at, id) ${pairOp} (${after.key.createdAt}::timestamptz, ${after.key.id})`;
-  };
-  const types = filters.types.length ? filters.types : null;
-  if (includesEvents(filters)) {
-    parts.push(Prisma.sql`(SELECT 'event'::text AS kind, id, created_at, event_type AS type, actor_type, actor_id, user_id,
-        NULL::text AS severity, NULL::text AS message, NULL::text AS endpoint, NULL::text AS trace_id, NULL::text AS stack, payload::text AS data
-      FROM event_logs
-      WHERE run_id = ${runId} ${keyCondition("event")}
-        ${types ? Prisma.sql`AND event_type = ANY(${types}::text[])` : Prisma.empty}
-        ${filters.actorTypes.length ? Prisma.sql`AND actor_type = ANY(${filters.actorTypes}::text[])` : Prisma.empty}
-      ORDER BY created_at ${direction}, id ${direction} LIMIT ${take})`);
-  }
-  if (includesErrors(filters)) {
-    parts.push(Prisma.sql`(SELECT 'error'::text AS kind, id, created_at, error_type AS type, NULL::text AS actor_type, NULL::text AS actor_id, NULL::text AS user_id,
-        severity, message, endpoint, trace_id, stack, detail::text AS data
-      FROM error_logs
-      WHERE run_id = ${runId} ${keyCondition("error")}
-        ${types ? Prisma.sql`AND error_type = ANY(${types}::text[])` : Prisma.empty}
-        ${filters.severities.length ? Prisma.sql`AND severity = ANY(${filters.severities}::text[])` : Prisma.empty}
-      ORDER BY created_at ${direction}, id ${direction} LIMIT ${take})`);
-  }
-  if (parts.length === 0) return null;
-  return Prisma.sql`
-    SELECT * FROM (${Prisma.join(parts, " UNION ALL ")}) AS timeline
-    ORDER BY created_at ${direction}, id ${direction}, kind ${direction} LIMIT ${take}`;
+  return buildLogRowsSql({ scope: { runId }, filter: timelineFilterTree(filters), desc, after, take });
 }
 
 export interface RawTimelineRow {
@@ -161,6 +157,8 @@ export interface RawTimelineRow {
   stack: string | null;
   /** payload::text or detail::text */
   data: string | null;
+  project_id: string | null;
+  run_id: string | null;
 }
 
 export function toTimelineRow(row: RawTimelineRow): TimelineRow {
@@ -178,5 +176,7 @@ export function toTimelineRow(row: RawTimelineRow): TimelineRow {
     traceId: row.trace_id,
     stack: row.stack,
     dataText: row.data,
+    projectId: row.project_id,
+    runId: row.run_id,
   };
 }

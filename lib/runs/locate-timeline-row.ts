@@ -1,8 +1,11 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
+import { conditionSql, filterCondition } from "@/lib/filters/filter-sql";
+import { timelineFilterTree } from "@/lib/filters/timeline-filter-tree";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { queryTimeline } from "./find-run-timeline";
-import { includesErrors, includesEvents, type TimelineFilters } from "./timeline-filters";
-import type { TimelineCursor, TimelineKey, TimelineKind } from "./timeline-cursor";
+import type { TimelineFilters } from "./timeline-filters";
+import { timelineKeyOf, type TimelineCursor, type TimelineKey, type TimelineKind } from "./timeline-cursor";
 
 /** Rows shown above a permalinked row, so it opens with some context before it. */
 const CONTEXT_ROWS = 30;
@@ -23,21 +26,22 @@ export async function locateTimelineRow({
   filters: TimelineFilters;
   order: "desc" | "asc";
 }): Promise<{ found: boolean; kind?: TimelineKind; cursor: TimelineCursor | null; hiddenByFilters?: true }> {
-  const [event, error] = await Promise.all([
-    readPrisma().eventLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, eventType: true, actorType: true } }),
-    readPrisma().errorLog.findFirst({ where: { id: rowId, runId }, select: { createdAt: true, errorType: true, severity: true } }),
-  ]);
-  const hit = event ? { kind: "event" as const, createdAt: event.createdAt } : error ? { kind: "error" as const, createdAt: error.createdAt } : null;
+  // Whether the filters show the row is asked of the database, with the very condition the
+  // page's own read uses (lib/filters/filter-sql.ts), never re-checked here. An event and
+  // an error may share an id: the event is the one located.
+  const tree = timelineFilterTree(filters);
+  const [hit] = await readPrisma().$queryRaw<{ kind: TimelineKind; created_at: Date; shown: boolean }[]>(Prisma.sql`
+    SELECT * FROM (
+      SELECT 'event'::text AS kind, created_at, ${conditionSql(filterCondition(tree, "event"))} AS shown FROM event_logs WHERE id = ${rowId} AND run_id = ${runId}
+      UNION ALL
+      SELECT 'error'::text AS kind, created_at, ${conditionSql(filterCondition(tree, "error"))} AS shown FROM error_logs WHERE id = ${rowId} AND run_id = ${runId}
+    ) AS hit ORDER BY kind DESC LIMIT 1`);
   if (!hit) return { found: false, cursor: null };
-  // The row exists but the filters leave it out: the page opens where it would be, and says so.
-  const shown = event
-    ? includesEvents(filters) && (!filters.types.length || filters.types.includes(event.eventType)) && (!filters.actorTypes.length || filters.actorTypes.includes(event.actorType))
-    : includesErrors(filters) && (!filters.types.length || filters.types.includes(error!.errorType)) && (!filters.severities.length || filters.severities.includes(error!.severity));
-  const key: TimelineKey = { createdAt: hit.createdAt, id: rowId, kind: hit.kind };
+  const key: TimelineKey = { createdAt: hit.created_at, id: rowId, kind: hit.kind };
   // The rows just before it in display order: read the other way from the row.
   const before = await queryTimeline({ runId, filters, desc: order === "asc", after: { key, op: order === "desc" ? ">" : "<" }, take: CONTEXT_ROWS + 1 });
-  const hidden = shown ? {} : { hiddenByFilters: true as const };
+  // The row exists but the filters leave it out: the page opens where it would be, and says so.
+  const hidden = hit.shown ? {} : { hiddenByFilters: true as const };
   if (before.length <= CONTEXT_ROWS) return { found: true, kind: hit.kind, cursor: null, ...hidden };
-  const start = before[CONTEXT_ROWS - 1]!;
-  return { found: true, kind: hit.kind, cursor: { key: { createdAt: start.createdAt, id: start.id, kind: start.kind }, direction: "next", inclusive: true }, ...hidden };
+  return { found: true, kind: hit.kind, cursor: { key: timelineKeyOf(before[CONTEXT_ROWS - 1]!), direction: "next", inclusive: true }, ...hidden };
 }

@@ -18,6 +18,11 @@ export interface TimelineKey {
   kind: TimelineKind;
 }
 
+/** The key of a row, or of anything with a row's createdAt, id and kind. */
+export function timelineKeyOf(row: TimelineKey): TimelineKey {
+  return { createdAt: row.createdAt, id: row.id, kind: row.kind };
+}
+
 /**
  * `next`: rows after `key` in display order (older when newest-first).
  * `prev`: rows before it (newer when newest-first). `inclusive` keeps `key` itself,

@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { isStorableText } from "@/lib/format/storable-text";
 import { firstParam } from "@/lib/http/search-params";
+import { isActorType, isSeverity } from "@/lib/filters/log-enums";
 
-export const SEVERITIES = ["warning", "error", "critical"] as const;
-export const ACTOR_TYPES = ["user", "system"] as const;
 
 export interface TimelineFilters {
   /** Only events, only errors, or both (empty). */
@@ -29,8 +28,8 @@ const list = (max: number) =>
 export const ZTimelineQuerySchema = z.object({
   kind: z.enum(["event", "error"]).optional().catch(undefined),
   type: list(20).pipe(z.array(z.string().max(200))).catch([]),
-  actor: list(2).transform((v) => v.filter((a) => (ACTOR_TYPES as readonly string[]).includes(a))).catch([]),
-  severity: list(3).transform((v) => v.filter((s) => (SEVERITIES as readonly string[]).includes(s))).catch([]),
+  actor: list(2).transform((v) => v.filter(isActorType)).catch([]),
+  severity: list(3).transform((v) => v.filter(isSeverity)).catch([]),
   order: z.enum(["desc", "asc"]).optional().catch(undefined),
   cursor: z.string().max(600).optional().catch(undefined),
   // An id no row can have (NUL, unpaired surrogate) is ignored like any other unreadable value.

@@ -18,7 +18,7 @@ import { findRunTypes } from "@/lib/runs/find-run-types";
 import { explainEmptyHistory } from "@/lib/runs/explain-empty-history";
 import { getRun } from "@/lib/runs/get-run";
 import { locateTimelineRow } from "@/lib/runs/locate-timeline-row";
-import { decodeTimelineCursor, encodeTimelineCursor } from "@/lib/runs/timeline-cursor";
+import { decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf } from "@/lib/runs/timeline-cursor";
 import { parseTimelineQuery, timelineSearchParams } from "@/lib/runs/timeline-filters";
 import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -60,9 +60,9 @@ export default async function RunPage({ params, searchParams }: Props) {
   const live =
     isFirstPage && query.order === "desc"
       ? {
-          after: newest ? encodeTimelineCursor({ key: { createdAt: newest.createdAt, id: newest.id, kind: newest.kind }, direction: "next" }) : null,
+          after: newest ? encodeTimelineCursor({ key: timelineKeyOf(newest), direction: "next" }) : null,
           // Older pages hold what is below the page: live mode must not bring it in as new.
-          floor: page.next && bottom ? encodeTimelineCursor({ key: { createdAt: bottom.createdAt, id: bottom.id, kind: bottom.kind }, direction: "next" }) : null,
+          floor: page.next && bottom ? encodeTimelineCursor({ key: timelineKeyOf(bottom), direction: "next" }) : null,
           query: timelineSearchParams({ filters: query.filters, order: "desc" }).toString(),
           intervalMs: 5_000,
           startOn: run.status === "running",

@@ -157,7 +157,7 @@ function TraceRunSection({
           ← Earlier events
         </Link>
       ) : (
-        <span className="text-slate-400">Start of the run</span>
+        <span className="text-slate-500">Start of the run</span>
       )}
       <Link href={`${base}#run-${encodeURIComponent(context.runId)}`} className="text-sky-700 hover:underline">
         Around the first error

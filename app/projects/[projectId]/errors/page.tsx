@@ -12,7 +12,9 @@ import { ProjectTabs } from "@/components/projects/project-tabs";
 import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { requireUser } from "@/lib/auth/session";
 import { errorViewHref, parseErrorViewQuery } from "@/lib/errors/error-view-query";
-import { ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
+import { customErrorRange, errorRangeOf, ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
+import { TimeRangePicker } from "@/components/time-range-picker";
+import { formatDuration } from "@/lib/format/duration";
 import { findErrorOverview } from "@/lib/errors/find-error-overview";
 import { findErrorTypes } from "@/lib/errors/find-error-types";
 import { findProjectErrors } from "@/lib/errors/find-project-errors";
@@ -21,7 +23,7 @@ import { routeParam } from "@/lib/format/route-param";
 import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
 import { explainEmptyHistory } from "@/lib/runs/explain-empty-history";
-import { SEVERITIES } from "@/lib/runs/timeline-filters";
+import { SEVERITIES } from "@/lib/filters/log-enums";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Errors" };
@@ -37,15 +39,24 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
   const project = await getProject({ projectId });
   if (!project) notFound();
   const now = new Date();
-  const windowDef = ERROR_WINDOWS[query.window];
-  const since = new Date(now.getTime() - windowDef.ms);
+  const custom = query.from && query.to ? customErrorRange(query.from, query.to) : null;
+  const range = custom ?? errorRangeOf(query.window, now);
+  const since = range.since;
+  const rangeLabel = custom ? "chosen range" : `last ${ERROR_WINDOWS[query.window].label}`;
   const filters = { severities: query.severities, types: query.types, group: query.group };
   const [overview, list, types] = await Promise.all([
-    findErrorOverview({ projectId, window: query.window, filters, now }),
-    findProjectErrors({ projectId, since, until: now, filters, cursor: query.cursor }),
+    findErrorOverview({ projectId, range, filters, now }),
+    findProjectErrors({ projectId, since, until: range.until, filters, cursor: query.cursor }),
     findErrorTypes({ projectId, since: new Date(now.getTime() - ERROR_WINDOWS["7d"].ms) }),
   ]);
-  const bucketLabel = windowDef.bucketMs === 3_600_000 ? "hour" : "5 min";
+  const bucketLabel = formatDuration(range.bucketMs);
+  const base = `/projects/${encodeURIComponent(projectId)}/errors`;
+  // What a new range keeps: the filters and the group (a new range starts on the first page).
+  const keep: [string, string][] = [
+    ...(query.severities.length ? [["severity", query.severities.join(",")] as [string, string]] : []),
+    ...(query.types.length ? [["type", query.types.join(",")] as [string, string]] : []),
+    ...(query.group ? [["group", query.group] as [string, string]] : []),
+  ];
   const filtered = query.severities.length > 0 || query.types.length > 0 || query.group !== undefined;
   // The selected group as the overview found it (none when it has no error in this window
   // and these filters: the page still says a group is selected).
@@ -62,22 +73,24 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
         {user.role === "admin" ? <RenameProjectForm projectId={projectId} name={project.name} /> : null}
         <ProjectTabs projectId={projectId} current="errors" />
         <div className="mb-4 flex flex-wrap items-end gap-4">
-          <nav aria-label="Window" className="flex overflow-hidden rounded border border-slate-300 text-sm">
-            {(Object.keys(ERROR_WINDOWS) as ErrorWindow[]).map((w) => (
-              <Link
-                key={w}
-                href={errorViewHref(projectId, { ...query, window: w, cursor: undefined })}
-                aria-current={w === query.window ? "page" : undefined}
-                className={`px-3 py-1 ${w === query.window ? "bg-slate-800 text-white" : "bg-white hover:bg-slate-100"}`}
-              >
-                Last {ERROR_WINDOWS[w].label}
-              </Link>
-            ))}
-          </nav>
+          <TimeRangePicker
+            action={base}
+            keep={keep}
+            presetParam="window"
+            presets={(Object.keys(ERROR_WINDOWS) as ErrorWindow[]).map((w) => ({ value: w, label: `Last ${ERROR_WINDOWS[w].label}` }))}
+            current={{ preset: custom ? null : query.window, from: range.since.toISOString(), to: range.until.toISOString() }}
+          />
           {/* Keyed by the URL: the window links, Clear filters and Back/Forward navigate
               client-side, and the selects must start again from the URL's filter. */}
           <FilterForm key={errorViewHref(projectId, query)} className="flex flex-wrap items-end gap-3" aria-label="Filters">
-            {query.window !== "24h" ? <input type="hidden" name="window" value={query.window} /> : null}
+            {custom ? (
+              <>
+                <input type="hidden" name="from" value={range.since.toISOString()} />
+                <input type="hidden" name="to" value={range.until.toISOString()} />
+              </>
+            ) : query.window !== "24h" ? (
+              <input type="hidden" name="window" value={query.window} />
+            ) : null}
             {query.group ? <input type="hidden" name="group" value={query.group} /> : null}
             <FilterSelect label="Severity" name="severity" value={query.severities[0] ?? ""} anyLabel="Any severity" options={SEVERITIES} />
             <FilterSelect label="Type" name="type" value={query.types[0] ?? ""} anyLabel="Any type" options={[...new Set([...types, ...query.types])]} />
@@ -85,13 +98,13 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
               Apply
             </button>
             {filtered ? (
-              <Link href={errorViewHref(projectId, { window: query.window, severities: [], types: [], group: undefined })} className="py-1.5 text-sm text-slate-600 hover:underline">
+              <Link href={errorViewHref(projectId, { window: query.window, from: query.from, to: query.to, severities: [], types: [], group: undefined })} className="py-1.5 text-sm text-slate-600 hover:underline">
                 Clear filters
               </Link>
             ) : null}
           </FilterForm>
           <p className="ml-auto text-sm text-slate-600" role="status">
-            <strong className="text-slate-900">{overview.total.toLocaleString("en-US")}</strong> errors in the last {windowDef.label}
+            <strong className="text-slate-900">{overview.total.toLocaleString("en-US")}</strong> errors in the {rangeLabel}
           </p>
         </div>
         {query.group ? (
@@ -104,7 +117,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
                   <span className="font-mono text-xs whitespace-pre-wrap">{showBidiControls(selected.pattern)}</span>
                 </>
               ) : (
-                <span className="text-slate-600">no error of it in the last {windowDef.label}{query.severities.length || query.types.length ? " with these filters" : ""}</span>
+                <span className="text-slate-600">no error of it in the {rangeLabel}{query.severities.length || query.types.length ? " with these filters" : ""}</span>
               )}
             </p>
             <Link href={errorViewHref(projectId, { ...query, group: undefined, cursor: undefined })} className="text-sky-700 hover:underline">
@@ -115,13 +128,19 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
 
         {overview.total === 0 && !filtered ? (
           <div className="space-y-4">
-            <p className="text-sm text-slate-600">No errors in the last {windowDef.label}.</p>
+            <p className="text-sm text-slate-600">No errors in the {rangeLabel}.</p>
             {/* The first-event hint is for a project with no errors at all, not a quiet window. */}
             {list.rows.length === 0 && !query.cursor && !(await hasProjectErrors({ projectId })) ? <EmptyProjectHistory lastRowAt={project.lastRowAt} projectId={projectId} /> : null}
           </div>
         ) : (
           <div className="space-y-6">
-            <SeverityChart chart={overview.chart} bucketLabel={bucketLabel} />
+            <SeverityChart
+              chart={overview.chart.map((b) => ({ start: b.start.getTime(), warning: b.warning, error: b.error, critical: b.critical }))}
+              bucketMs={range.bucketMs}
+              bucketLabel={bucketLabel}
+              base={base}
+              keep={keep}
+            />
             <section aria-labelledby="groups-heading">
               <h2 id="groups-heading" className="mb-2 text-lg font-semibold">
                 Grouped by type and message

@@ -7,6 +7,7 @@ import { FirstEventHint } from "@/components/empty-state";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { RunsTable } from "@/components/runs/runs-table";
+import { TimeRangePicker } from "@/components/time-range-picker";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
 import { showBidiControls } from "@/lib/format/split-links";
@@ -19,8 +20,13 @@ export const metadata = { title: "Runs" };
 type Props = { params: Promise<{ projectId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const RUN_RANGES = { "24h": { label: "24 h", ms: 86_400_000 }, "7d": { label: "7 d", ms: 7 * 86_400_000 }, "30d": { label: "30 d", ms: 30 * 86_400_000 }, all: { label: "All", ms: null } } as const;
+const ZInstant = z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional().catch(undefined);
 const ZRunsQuerySchema = z.object({
   status: z.enum(RUN_STATUSES).optional().catch(undefined),
+  range: z.enum(["24h", "7d", "30d", "all"]).catch("all"),
+  from: ZInstant,
+  to: ZInstant,
   order: z.enum(["desc", "asc"]).catch("desc"),
   cursor: z.string().max(400).optional().catch(undefined),
 });
@@ -30,14 +36,24 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
   const projectId = routeParam((await params).projectId);
   if (projectId === null) notFound();
   const sp = await searchParams;
-  const query = ZRunsQuerySchema.parse({ status: first(sp.status), order: first(sp.order) ?? "desc", cursor: first(sp.cursor) });
+  const query = ZRunsQuerySchema.parse({ status: first(sp.status), order: first(sp.order) ?? "desc", cursor: first(sp.cursor), range: first(sp.range) ?? "all", from: first(sp.from), to: first(sp.to) });
+  // An absolute range (both ends, start first) overrides the preset.
+  const now = new Date();
+  const custom = query.from && query.to && query.from < query.to ? { from: query.from, to: query.to } : null;
+  const presetMs = RUN_RANGES[query.range].ms;
+  const startedFrom = custom?.from ?? (presetMs ? new Date(now.getTime() - presetMs) : undefined);
+  const startedTo = custom?.to;
   const project = await getProject({ projectId });
   if (!project) notFound();
-  const page = await findProjectRuns({ projectId, status: query.status, order: query.order, cursor: query.cursor });
+  const page = await findProjectRuns({ projectId, status: query.status, order: query.order, cursor: query.cursor, startedFrom, startedTo });
   const base = `/projects/${encodeURIComponent(projectId)}/runs`;
   const href = (q: { status?: string; order: string; cursor?: string }) => {
     const p = new URLSearchParams();
     if (q.status) p.set("status", q.status);
+    if (custom) {
+      p.set("from", custom.from.toISOString());
+      p.set("to", custom.to.toISOString());
+    } else if (query.range !== "all") p.set("range", query.range);
     if (q.order !== "desc") p.set("order", q.order);
     if (q.cursor) p.set("cursor", q.cursor);
     return p.size ? `${base}?${p}` : base;
@@ -52,6 +68,15 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
         </h1>
         {user.role === "admin" ? <RenameProjectForm projectId={projectId} name={project.name} /> : null}
         <ProjectTabs projectId={projectId} current="runs" />
+        <div className="mb-3">
+          <TimeRangePicker
+            action={base}
+            keep={[...(query.status ? [["status", query.status] as [string, string]] : []), ...(query.order !== "desc" ? [["order", query.order] as [string, string]] : [])]}
+            presetParam="range"
+            presets={(Object.keys(RUN_RANGES) as (keyof typeof RUN_RANGES)[]).map((r) => ({ value: r, label: `Started: ${RUN_RANGES[r].label}` }))}
+            current={{ preset: custom ? null : query.range, from: (startedFrom ?? new Date(now.getTime() - 30 * 86_400_000)).toISOString(), to: (startedTo ?? now).toISOString() }}
+          />
+        </div>
         <nav aria-label="Status" className="mb-3 flex gap-2 text-sm">
           {[undefined, ...RUN_STATUSES].map((status) => (
             <Link
@@ -64,7 +89,7 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
             </Link>
           ))}
         </nav>
-        {page.rows.length === 0 && !query.cursor && !query.status ? (
+        {page.rows.length === 0 && !query.cursor && !query.status && !startedFrom ? (
           <FirstEventHint projectId={projectId} />
         ) : (
           <RunsTable

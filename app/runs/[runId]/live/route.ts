@@ -3,7 +3,7 @@ import { toErrorResponse } from "@/lib/http/to-error-response";
 import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
 import { findLiveRows } from "@/lib/runs/find-live-rows";
 import { LIVE_PAGE_ROWS } from "@/lib/runs/live-window";
-import { compareTimelineKeys, decodeTimelineCursor, encodeTimelineCursor, type TimelineKey } from "@/lib/runs/timeline-cursor";
+import { compareTimelineKeys, decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf, type TimelineKey } from "@/lib/runs/timeline-cursor";
 import { parseTimelineQuery } from "@/lib/runs/timeline-filters";
 import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
     const floor = decodeTimelineCursor(firstParam(search.floor))?.key ?? null;
     const page = await findLiveRows({ runId, filters, newest, from, floor, limit: LIVE_PAGE_ROWS });
     const last = page.rows[page.rows.length - 1];
-    const lastKey: TimelineKey | null = last ? { createdAt: last.createdAt, id: last.id, kind: last.kind } : null;
+    const lastKey: TimelineKey | null = last ? timelineKeyOf(last) : null;
     const newestNow = lastKey && (!newest || compareTimelineKeys(lastKey, newest) > 0) ? lastKey : newest;
     return Response.json(
       {

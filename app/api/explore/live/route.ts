@@ -1,0 +1,31 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { queryExploreRows } from "@/lib/explore/find-explore-rows";
+import { toExploreRowDto } from "@/lib/explore/to-explore-row-dto";
+import { parseExploreRequest } from "@/lib/explore/parse-explore-request";
+import { AppError } from "@/lib/http/app-error";
+import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
+import { toErrorResponse } from "@/lib/http/to-error-response";
+import { LIVE_PAGE_ROWS } from "@/lib/runs/live-window";
+import { decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf } from "@/lib/runs/timeline-cursor";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/explore/live?after=<cursor>&q=…&range=…[&project=…] – a search's rows newer than
+// `after` (the newest row the view has), oldest first, LIVE_PAGE_ROWS at most; `after` in
+// the answer is the newest row the view will then have.
+export async function GET(request: Request) {
+  try {
+    if (!(await getSessionUser(request.headers))) throw new AppError("unauthorized", "Sign in to read logs.");
+    const { projectId, tree, range } = parseExploreRequest(request);
+    const after = decodeTimelineCursor(firstParam(searchParamsRecord(request.url).after))?.key ?? null;
+    // A preset range ends now: read up to the present, whatever the page's range was.
+    const rows = await queryExploreRows({ projectId, tree, range, desc: false, after: after ? { key: after, op: ">" } : null, take: LIVE_PAGE_ROWS });
+    const last = rows.at(-1);
+    return Response.json(
+      { rows: rows.map(toExploreRowDto), after: last ? encodeTimelineCursor({ key: timelineKeyOf(last), direction: "next" }) : (firstParam(searchParamsRecord(request.url).after) ?? null) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}

@@ -1,0 +1,95 @@
+"use client";
+// Presets and an absolute from/to for any page whose time range lives in the URL. The
+// from/to fields are in the viewer's local time (UTC on hover, as every time here); the
+// URL carries UTC ISO instants. Everything else in the URL (`keep`) is kept.
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+
+export interface RangeOption {
+  value: string;
+  label: string;
+}
+
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+export function TimeRangePicker({
+  action,
+  keep,
+  presets,
+  presetParam,
+  current,
+}: {
+  /** The page's path. */
+  action: string;
+  /** The URL's other parameters, kept as they are. */
+  keep: [string, string][];
+  presets: RangeOption[];
+  /** The preset parameter's name (`range`, `window`). */
+  presetParam: string;
+  /** The preset in force, or null with the absolute range's ends (ISO). */
+  current: { preset: string | null; from: string; to: string };
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [from, setFrom] = useState(() => toLocalInput(current.from));
+  const [to, setTo] = useState(() => toLocalInput(current.to));
+  const [problem, setProblem] = useState<string | null>(null);
+  const href = (extra: [string, string][]) => {
+    const params = new URLSearchParams([...keep, ...extra]);
+    return params.size ? `${action}?${params}` : action;
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <nav aria-label="Time range" className="flex overflow-hidden rounded border border-slate-300 text-sm">
+        {presets.map((p) => (
+          <a
+            key={p.value}
+            href={href([[presetParam, p.value]])}
+            onClick={(event) => {
+              event.preventDefault();
+              router.push(href([[presetParam, p.value]]));
+            }}
+            aria-current={current.preset === p.value ? "page" : undefined}
+            className={`px-2.5 py-1 ${current.preset === p.value ? "bg-slate-800 text-white" : "bg-white hover:bg-slate-100"}`}
+          >
+            {p.label}
+          </a>
+        ))}
+      </nav>
+      <form
+        aria-label="Custom range"
+        className="flex flex-wrap items-end gap-2 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const a = new Date(from);
+          const b = new Date(to);
+          if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return setProblem("Enter both a start and an end.");
+          if (a >= b) return setProblem("The start must be before the end.");
+          setProblem(null);
+          router.push(href([["from", a.toISOString()], ["to", b.toISOString()]]));
+        }}
+      >
+        <label htmlFor={`${id}-from`} className="flex flex-col text-xs text-slate-600">
+          From
+          <input id={`${id}-from`} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} title={`${current.from} (UTC)`} className="rounded border border-slate-300 px-1 py-0.5 text-sm" />
+        </label>
+        <label htmlFor={`${id}-to`} className="flex flex-col text-xs text-slate-600">
+          To
+          <input id={`${id}-to`} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} title={`${current.to} (UTC)`} className="rounded border border-slate-300 px-1 py-0.5 text-sm" />
+        </label>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          Set range
+        </button>
+        {problem ? (
+          <span role="alert" className="text-xs text-red-700">
+            {problem}
+          </span>
+        ) : null}
+      </form>
+    </div>
+  );
+}

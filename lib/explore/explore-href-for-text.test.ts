@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { exploreHrefForText } from "./explore-href-for-text";
+
+describe("exploreHrefForText", () => {
+  it.each([
+    ["Solver diverged", "Solver diverged"],
+    ["  ord_5521 ", "ord_5521"],
+    ["hydro-v3 #803", "hydro-v3 #803"],
+    ["type:SIM_FAILED usr_margaret", "type:SIM_FAILED usr_margaret"],
+    // Not a query the language reads (an unknown field, an open quote): a phrase instead.
+    ["https://example.com/x", '"https://example.com/x"'],
+    ['say "hi', '"say \\"hi"'],
+  ])("%j → q=%j", (text, q) => {
+    const url = new URL(exploreHrefForText(text), "http://logdeck.test");
+    expect(url.pathname).toBe("/explore");
+    expect(url.searchParams.get("q")).toBe(q);
+  });
+});

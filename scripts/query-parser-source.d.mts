@@ -1,0 +1,1 @@
+export function generateQueryParserSource(grammar: string): string;
