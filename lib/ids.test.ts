@@ -6,7 +6,8 @@ describe("newId", () => {
     expect(newId()).toMatch(/^c[0-9a-z]{24}$/);
   });
 
-  it("never repeats within a burst far larger than any batch", () => {
+  // 200,000 ids take ~0.3 s on a quiet machine; a loaded CI box may need far longer.
+  it("never repeats within a burst far larger than any batch", { timeout: 60_000 }, () => {
     const ids = new Set(Array.from({ length: 200_000 }, () => newId(1_700_000_000_000)));
     expect(ids.size).toBe(200_000);
   });
