@@ -90,7 +90,11 @@ export class ReplicaSet {
     const factory: SqlDriverAdapterFactory = {
       provider: "postgres",
       adapterName: "logdeck-read-replicas",
-      connect: async () => this.routingAdapter(),
+      // The primary's adapter first: it answers getConnectionInfo() for all of them.
+      connect: async () => {
+        await this.adapterOf(undefined);
+        return this.routingAdapter();
+      },
     };
     this.prisma = new PrismaClient({ adapter: factory });
     this.timer = setInterval(() => void this.check(), options.checkIntervalMs ?? 2_000);
@@ -178,6 +182,7 @@ export class ReplicaSet {
       executeRaw: (query: SqlQuery) => this.route((adapter) => adapter.executeRaw(query)),
       // A transaction stays where it started; no fallback half-way through.
       startTransaction: async (isolationLevel) => (await this.adapterOf(this.pick())).startTransaction(isolationLevel),
+      getConnectionInfo: () => this.primaryAdapter!.getConnectionInfo?.() ?? { supportsRelationJoins: false },
       executeScript: async () => {
         throw new Error("the read client runs no scripts: migrations go through the primary");
       },
