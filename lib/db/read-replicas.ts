@@ -138,7 +138,9 @@ export class ReplicaSet {
 
   private setState(replica: Replica, state: ReplicaState, lagSeconds: number | null, reason?: string): void {
     const { name } = replica.status;
-    if (replica.status.state !== state && replica.status.state !== "unchecked") {
+    // Logged on every change, and at the first check when it finds the replica unusable.
+    const previous = replica.status.state;
+    if (previous !== state && (previous !== "unchecked" || state !== "ok")) {
       console.warn(`logdeck: read replica ${name} is ${state}${reason ? ` (${reason})` : ""}${state === "ok" ? "; reads go to it again" : "; its reads go to the primary"}`);
     }
     replica.status = { name, state, lagSeconds, ...(reason ? { reason } : {}) };
