@@ -40,6 +40,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       })),
+      // test/replicas: a primary, a streaming standby and two app instances, started by the
+      // suite itself (npm run test:replicas; .ci/run).
+      {
+        resolve: shared,
+        test: {
+          name: "replicas",
+          include: ["test/replicas/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 900_000,
+        },
+      },
     ],
   },
 });

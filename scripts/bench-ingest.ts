@@ -12,7 +12,9 @@
 // A benchmark, not a test: `npm test` never runs it.
 //   npm run bench:ingest -- [--events 200000] [--concurrency 4] [--latency-seconds 15] [--skip-build]
 //                           [--server-node-options "--max-old-space-size=256"] [--server-cpu-prof DIR]
-//                           [--soak-seconds 300]
+//                           [--soak-seconds 300] [--workers N]
+// --workers N: the server is `npm start`'s supervisor with WEB_CONCURRENCY=N workers
+// (scripts/start.mjs) instead of one `next start`; CPU and RSS count all of them.
 //   npm run bench:ingest -- --flood [--flood-seconds 30] [--flood-connections 100] [--flood-bogus 50]
 //     (flood mode instead: see runFlood below)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -45,6 +47,7 @@ const LATENCY_SECONDS = parsePositiveInt("--latency-seconds", flag("latency-seco
 const LATENCY_RATE = parsePositiveInt("--rate", flag("rate"), 200);
 const PORT = parsePositiveInt("--port", flag("port"), 3240);
 const SKIP_BUILD = args.includes("--skip-build");
+const WORKERS = flag("workers") === undefined ? 0 : parsePositiveInt("--workers", flag("workers"), 1);
 // --soak-seconds N: afterwards, N seconds of sustained mixed load (batches of 500, every
 // fourth a ~0.9 MiB batch of 1,000, plus single errors at 50/s) with the server's RSS
 // printed every 30 s: shows whether memory stays bounded and throughput holds.
@@ -458,10 +461,12 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const profileArgs = SERVER_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(SERVER_CPU_PROF_DIR)] : [];
-  const started = spawn(process.execPath, [...profileArgs, next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
+  const command = WORKERS ? ["scripts/start.mjs"] : [...profileArgs, next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"];
+  const started = spawn(process.execPath, command, {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...childEnv,
+      ...(WORKERS ? { WEB_CONCURRENCY: String(WORKERS), PORT: String(PORT) } : {}),
       DATABASE_URL: dbUrl,
       INGEST_KEYS: [KEY, ...FLOOD_KEYS].join(","),
       AUTH_SECRET: FLOOD_AUTH_SECRET,

@@ -90,7 +90,11 @@ export class ReplicaSet {
     const factory: SqlDriverAdapterFactory = {
       provider: "postgres",
       adapterName: "logdeck-read-replicas",
-      connect: async () => this.routingAdapter(),
+      // The primary's adapter first: it answers getConnectionInfo() for all of them.
+      connect: async () => {
+        await this.adapterOf(undefined);
+        return this.routingAdapter();
+      },
     };
     this.prisma = new PrismaClient({ adapter: factory });
     this.timer = setInterval(() => void this.check(), options.checkIntervalMs ?? 2_000);
@@ -134,7 +138,9 @@ export class ReplicaSet {
 
   private setState(replica: Replica, state: ReplicaState, lagSeconds: number | null, reason?: string): void {
     const { name } = replica.status;
-    if (replica.status.state !== state && replica.status.state !== "unchecked") {
+    // Logged on every change, and at the first check when it finds the replica unusable.
+    const previous = replica.status.state;
+    if (previous !== state && (previous !== "unchecked" || state !== "ok")) {
       console.warn(`logdeck: read replica ${name} is ${state}${reason ? ` (${reason})` : ""}${state === "ok" ? "; reads go to it again" : "; its reads go to the primary"}`);
     }
     replica.status = { name, state, lagSeconds, ...(reason ? { reason } : {}) };
@@ -178,6 +184,7 @@ export class ReplicaSet {
       executeRaw: (query: SqlQuery) => this.route((adapter) => adapter.executeRaw(query)),
       // A transaction stays where it started; no fallback half-way through.
       startTransaction: async (isolationLevel) => (await this.adapterOf(this.pick())).startTransaction(isolationLevel),
+      getConnectionInfo: () => this.primaryAdapter!.getConnectionInfo?.() ?? { supportsRelationJoins: false },
       executeScript: async () => {
         throw new Error("the read client runs no scripts: migrations go through the primary");
       },
