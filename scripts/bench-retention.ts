@@ -15,8 +15,18 @@
 //      "during" rate, the longest stall (the longest wait for any batch to commit, and
 //      the longest time with no batch committing), rows/s deleted;
 //   6. a check that nothing younger than the cutoff was deleted.
+// Partitioned tables (docs/partitioning.md): steps 1–6 run once per --layout, in the same
+// run, on the same data and load, and the two are compared at the end:
+//   - "weekly": weekly partitions over the 60 days, as a database partitioned from the
+//     start has them: retention drops the weeks older than the cutoff and trims the one
+//     holding it;
+//   - "history": every row in one partition (as in a database whose rows predate the
+//     partitioning): retention deletes every expired row in batches, as on the old
+//     unpartitioned tables.
+// It reports for each the WAL written during the run (less the ingestion's own, from the
+// baseline's WAL rate) and the disk the event tables (and log_ids) take before and after.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:retention -- [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch N (default adaptive)] [--duty-cycle 0.3] [--pause-ms 0] [--keep] [--fresh-template]
+//   npm run bench:retention -- [--layout weekly|history|both (both)] [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch N (default adaptive)] [--duty-cycle 0.3] [--pause-ms 0] [--keep] [--fresh-template]
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -39,19 +49,24 @@ const PAUSE_MS = flag("pause-ms") === undefined ? 0 : parsePositiveInt("--pause-
 const KEEP = args.includes("--keep");
 const FRESH_TEMPLATE = args.includes("--fresh-template");
 const BATCH = 500;
+const LAYOUT = flag("layout") ?? "both";
+if (!["weekly", "history", "both"].includes(LAYOUT)) throw new Error(`--layout must be weekly, history or both, got "${LAYOUT}"`);
+const LAYOUTS = (LAYOUT === "both" ? ["weekly", "history"] : [LAYOUT]) as Layout[];
+type Layout = "weekly" | "history";
 const DAY = 86_400_000;
 
 // Point the app's database at a fresh bench database before env() first parses (and
 // caches) the environment: parseEnv here does not cache.
 const { parseEnv } = await import("@/lib/env");
 const adminUrl = parseEnv(process.env).BENCH_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const dbName = `logdeck_bench_retention_${randomBytes(4).toString("hex")}`;
-const dbUrl = (() => {
+const runTag = randomBytes(4).toString("hex");
+const dbNameFor = (layout: Layout) => `logdeck_bench_retention_${runTag}_${layout}`;
+const dbUrlFor = (layout: Layout) => {
   const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
+  url.pathname = `/${dbNameFor(layout)}`;
   return url.toString();
-})();
-process.env.DATABASE_URL = dbUrl;
+};
+process.env.DATABASE_URL = dbUrlFor(LAYOUTS[0]!);
 process.env.DATABASE_POOL_SIZE = "4";
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -61,6 +76,7 @@ const { closeDatabase, database, openDatabase } = await import("@/lib/db/client"
 const { migrate } = await import("@/lib/db/migrate");
 const { newId } = await import("@/lib/ids");
 const { runRetention } = await import("@/lib/retention/run-retention");
+const { partitionName, weekStart } = await import("@/lib/db/partitions");
 const { DEFAULT_DUTY_CYCLE } = await import("@/lib/retention/delete-expired-rows");
 
 // Seeding 10M rows takes minutes, so the seeded database is kept as a template and each
@@ -74,7 +90,7 @@ const migrationsHash = createHash("sha256")
   .update(readdirSync(path.resolve("prisma/migrations")).sort().join("\n"))
   .digest("hex")
   .slice(0, 8);
-const templateName = `logdeck_bench_retention_tpl_${EVENTS}_${migrationsHash}`;
+const templateNameFor = (layout: Layout) => `logdeck_bench_retention_tpl_${EVENTS}_${migrationsHash}_${layout}`;
 const urlFor = (name: string) => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -83,13 +99,29 @@ const urlFor = (name: string) => {
 const runs = Array.from({ length: 2_000 }, (_, i) => ({ id: `bench_r${i}`, projectId: `bench_p${i % 10}` }));
 
 /** Seeds a new template (in a scratch database renamed once complete); returns its seed time. */
-async function buildTemplate(admin: pg.Client): Promise<number> {
+async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> {
+  const templateName = templateNameFor(layout);
   const building = `logdeck_bench_retention_building_${randomBytes(4).toString("hex")}`;
   await admin.query(`CREATE DATABASE "${building}"`);
   const db = openDatabase({ kind: "postgres", url: urlFor(building) });
   const now = Date.now();
   try {
     await migrate(db);
+    if (layout === "weekly") {
+      // Weekly partitions over the 60 days and a week either side, a history partition
+      // before them (empty), as a database partitioned from the start has them.
+      const first = weekStart(new Date(now - 62 * DAY));
+      for (const table of ["event_logs", "error_logs"] as const) {
+        for (const p of await db.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '${table}'::regclass`)) {
+          await db.prisma.$executeRawUnsafe(`DROP TABLE "${p.name}"`);
+        }
+        await db.prisma.$executeRawUnsafe(`CREATE TABLE "${table}_history" PARTITION OF "${table}" FOR VALUES FROM (MINVALUE) TO ('${first.toISOString()}')`);
+        for (let from = first; from.getTime() <= now + 14 * DAY; from = new Date(from.getTime() + 7 * DAY)) {
+          const to = new Date(from.getTime() + 7 * DAY);
+          await db.prisma.$executeRawUnsafe(`CREATE TABLE "${partitionName(table, from)}" PARTITION OF "${table}" FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`);
+        }
+      }
+    }
     const projects = Array.from({ length: 10 }, (_, i) => `bench_p${i}`);
     await db.copyRows("projects", ["id", "name"], projects.map((id) => [id, id]));
     await db.copyRows("runs", ["id", "project_id", "status"], runs.map((r) => [r.id, r.projectId, "succeeded"]));
@@ -136,6 +168,7 @@ async function buildTemplate(admin: pg.Client): Promise<number> {
       { timeout: 3_600_000 },
     );
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
+    await db.prisma.$executeRawUnsafe("VACUUM ANALYZE log_ids");
     log(`seeded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
   } catch (error) {
     await db.close().catch(() => {});
@@ -148,6 +181,24 @@ async function buildTemplate(admin: pg.Client): Promise<number> {
   return now;
 }
 
+interface LayoutResult {
+  layout: Layout;
+  deleted: number;
+  seconds: number;
+  ratio: number;
+  walMiB: number;
+  retentionWalMiB: number;
+  diskBeforeMiB: number;
+  diskAfterMiB: number;
+  partitionsDropped: number;
+  rowsTrimmed: number;
+}
+
+async function runLayout(layout: Layout): Promise<LayoutResult | null> {
+const templateName = templateNameFor(layout);
+const dbName = dbNameFor(layout);
+const dbUrl = dbUrlFor(layout);
+log(`---- layout ${layout} ----`);
 const admin = new pg.Client({ connectionString: adminUrl });
 await admin.connect();
 {
@@ -161,7 +212,7 @@ await admin.connect();
   if (!fromTemplate) {
     if (rows.length > 0) await admin.query(`DROP DATABASE IF EXISTS "${templateName}" WITH (FORCE)`);
     log(`seeding template ${templateName} (kept for later runs; drop it when done) …`);
-    await buildTemplate(admin);
+    await buildTemplate(admin, layout);
   }
   const copyStart = performance.now();
   // FILE_COPY: a checkpoint and a file copy, far quicker than WAL-logging 2 GB.
@@ -173,9 +224,24 @@ await admin.connect();
 }
 await admin.end();
 
-let exitCode = 0;
+let result: LayoutResult | null = null;
 try {
-  const db = database();
+  // The process's database (what runRetention uses) is this layout's: database() opens
+  // the one in its holder (lib/db/client.ts), set here as the next run's.
+  await closeDatabase();
+  const db = openDatabase({ kind: "postgres", url: dbUrl });
+  (globalThis as unknown as { __logdeckDatabase?: typeof db }).__logdeckDatabase = db;
+  const lsn = async () => (await db.prisma.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`)[0]!.lsn;
+  const walBetween = async (from: string, to: string) =>
+    Number((await db.prisma.$queryRaw<{ bytes: number }[]>`SELECT pg_wal_lsn_diff(${to}::pg_lsn, ${from}::pg_lsn)::float8 AS bytes`)[0]!.bytes);
+  const disk = async () =>
+    Number(
+      (
+        await db.prisma.$queryRaw<{ bytes: number }[]>`
+          SELECT (COALESCE(sum(pg_total_relation_size(c.oid)), 0) + pg_total_relation_size('log_ids'))::float8 AS bytes
+          FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid WHERE i.inhparent = 'event_logs'::regclass`
+      )[0]!.bytes,
+    );
   const half = Math.floor(EVENTS / 2);
 
   // ---- 3. the ingestion-like load ----
@@ -199,7 +265,7 @@ try {
         await client.query(
           `INSERT INTO event_logs (id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
            SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-           ON CONFLICT (id) DO NOTHING`,
+           ON CONFLICT DO NOTHING`,
           [
             batch.map((r) => r.id),
             batch.map((r) => r.eventType),
@@ -235,15 +301,19 @@ try {
   // ---- 4. before ----
   await new Promise((resolve) => setTimeout(resolve, 3_000)); // warm-up, not measured
   const beforeFrom = performance.now() - t0;
+  const baselineLsn = await lsn();
   await new Promise((resolve) => setTimeout(resolve, BASELINE_SECONDS * 1000));
   const beforeTo = performance.now() - t0;
+  const baselineWal = await walBetween(baselineLsn, await lsn());
+  const diskBefore = await disk();
+  const runLsn = await lsn();
 
   // ---- 5. during ----
   const duringFrom = performance.now() - t0;
   let lastLog = 0;
   // One progress call per committed batch, with its rows and transaction time.
   const batches: { ms: number; rows: number }[] = [];
-  const result = await runRetention({
+  const retention = await runRetention({
     trigger: "cli",
     actor: "bench",
     batchSize: DELETE_BATCH,
@@ -259,11 +329,13 @@ try {
     },
   });
   const duringTo = performance.now() - t0;
+  const runWal = await walBetween(runLsn, await lsn());
   stop = true;
   await Promise.all(writers);
   await pool.end();
-  if (result.status !== "completed") throw new Error("the retention lock was busy");
-  const { outcome } = result;
+  if (retention.status !== "completed") throw new Error("the retention lock was busy");
+  const { outcome } = retention;
+  const diskAfter = await disk();
 
   // What the run leaves to autovacuum (read before the count below reads the table).
   const [vacuum] = await db.prisma.$queryRaw<{ dead: bigint; autovacuums: bigint; autoanalyzes: bigint; running: boolean }[]>`
@@ -301,10 +373,27 @@ try {
       `${vacuum!.autovacuums} autovacuum(s) and ${vacuum!.autoanalyzes} autoanalyze(s) of event_logs so far`,
   );
   log(`correctness  ${correct ? "ok" : "WRONG"}: ${fmt(Number(counts!.expired))} expired rows left, ${fmt(Number(counts!.kept))} kept (${fmt(EVENTS - half)} loaded young + ${fmt(ingested)} ingested)`);
-  if (!correct) exitCode = 1;
+  // The ingestion's own WAL over the run's duration, at the baseline's rate, taken off.
+  const retentionWal = runWal - (baselineWal / ((beforeTo - beforeFrom) / 1000)) * ((duringTo - duringFrom) / 1000) * (during / Math.max(before, 1));
+  const mib = (bytes: number) => bytes / 1_048_576;
+  log(`partitions   ${outcome.partitionsDropped} dropped, ${fmt(outcome.rowsTrimmed)} rows trimmed batch by batch`);
+  log(`WAL          ${fmt(mib(runWal), 1)} MiB during the run, ~${fmt(mib(Math.max(0, retentionWal)), 1)} MiB of it retention's (ingestion's own taken off at its measured rate)`);
+  log(`disk         event_logs + log_ids ${fmt(mib(diskBefore))} MiB before, ${fmt(mib(diskAfter))} MiB after`);
+  if (!correct) throw new Error("retention deleted the wrong rows");
+  result = {
+    layout,
+    deleted: outcome.eventsCount,
+    seconds,
+    ratio: during / before,
+    walMiB: mib(runWal),
+    retentionWalMiB: mib(Math.max(0, retentionWal)),
+    diskBeforeMiB: mib(diskBefore),
+    diskAfterMiB: mib(diskAfter),
+    partitionsDropped: outcome.partitionsDropped,
+    rowsTrimmed: outcome.rowsTrimmed,
+  };
 } catch (error) {
   console.error(error);
-  exitCode = 1;
 } finally {
   await closeDatabase().catch(() => {});
   if (!KEEP) {
@@ -313,5 +402,27 @@ try {
     await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await cleanup.end();
   } else log(`kept database ${dbName}`);
+}
+return result;
+}
+
+let exitCode = 0;
+const results: LayoutResult[] = [];
+for (const layout of LAYOUTS) {
+  const result = await runLayout(layout);
+  if (!result) exitCode = 1;
+  else results.push(result);
+}
+await closeDatabase().catch(() => {});
+const weekly = results.find((r) => r.layout === "weekly");
+const history = results.find((r) => r.layout === "history");
+if (weekly && history) {
+  const check = (ok: boolean) => (ok ? "ok" : "MISSED");
+  log("");
+  log(`---- weekly partitions (drop) against one partition (batched delete), ${fmt(EVENTS)} events ----`);
+  log(`time         ${fmt(weekly.seconds, 1)} s against ${fmt(history.seconds, 1)} s`);
+  log(`ingestion    during retention ${fmt(weekly.ratio, 2)}× its rate without, against ${fmt(history.ratio, 2)}×   (target ≥ 0.95×: ${check(weekly.ratio >= 0.95)})`);
+  log(`WAL          ${fmt(weekly.retentionWalMiB, 1)} MiB against ${fmt(history.retentionWalMiB, 1)} MiB = ${fmt((100 * weekly.retentionWalMiB) / Math.max(history.retentionWalMiB, 0.001), 1)}%   (target ≤ 5%: ${check(weekly.retentionWalMiB <= 0.05 * history.retentionWalMiB)})`);
+  log(`disk         ${fmt(weekly.diskBeforeMiB)} → ${fmt(weekly.diskAfterMiB)} MiB against ${fmt(history.diskBeforeMiB)} → ${fmt(history.diskAfterMiB)} MiB`);
 }
 process.exit(exitCode);

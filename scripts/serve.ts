@@ -13,6 +13,7 @@ import { ensureFirstAdmin } from "@/lib/auth/ensure-first-admin";
 import { parseOidcConfig } from "@/lib/auth/oidc-config";
 import { closeDatabase, configuredTarget, database, describeTarget } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { ensurePartitions } from "@/lib/db/partitions";
 import { env } from "@/lib/env";
 import { ensureDemoPlatformKey } from "@/lib/demo/demo-platform-key";
 import { loadSeed } from "@/lib/seed/load-seed";
@@ -31,6 +32,9 @@ await runCli(async () => {
   console.log(`logdeck: database is ${describeTarget(target)}`);
   const applied = await migrate(db);
   if (applied.length) console.log(`logdeck: applied migrations ${applied.join(", ")}`);
+  // The coming weeks' partitions of event_logs and error_logs (docs/partitioning.md).
+  const partitions = await ensurePartitions({ db });
+  if (partitions.length) console.log(`logdeck: created partitions ${partitions.join(", ")}`);
 
   const admin = await ensureFirstAdmin();
   // The demo remembers its generated sign-in (in DATA_DIR, this user only) so that every

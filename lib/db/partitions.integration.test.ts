@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { truncateAll } from "@/test/truncate";
 import { prisma } from "./client";
-import { ensurePartitions, listPartitions, partitionName, weekStart, WEEKS_AHEAD } from "./partitions";
+import { ensurePartitions, keepPartitionsAhead, listPartitions, partitionName, weekStart, WEEKS_AHEAD } from "./partitions";
 
 const WEEK = 7 * 24 * 3_600_000;
 
@@ -45,5 +45,34 @@ describe("ensurePartitions", () => {
     );
     const parent = await prisma().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pg_indexes WHERE tablename = 'error_logs'`);
     expect(Number(indexes[0]!.n)).toBe(Number(parent[0]!.n));
+  });
+});
+
+describe("keepPartitionsAhead", () => {
+  const ahead = partitionName("event_logs", weekStart(new Date(Date.now() + WEEKS_AHEAD * WEEK)));
+  const exists = async () => (await listPartitions("event_logs")).some((p) => p.name === ahead);
+  // This week's and every later partition (earlier tests made some weeks further ahead).
+  const dropAhead = async () => {
+    const from = weekStart(new Date(Date.now() + WEEKS_AHEAD * WEEK));
+    for (const p of await listPartitions("event_logs")) if (p.from && p.from >= from) await prisma().$executeRawUnsafe(`DROP TABLE "${p.name}"`);
+  };
+  const waitFor = async (want: boolean) => {
+    for (let i = 0; i < 100 && (await exists()) !== want; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
+  it("creates the weeks ahead in the background, at most once an hour", async () => {
+    await ensurePartitions();
+    await dropAhead();
+    const t0 = Date.now() + 10 * 3_600_000;
+    keepPartitionsAhead(t0);
+    await waitFor(true);
+    expect(await exists()).toBe(true);
+    await dropAhead();
+    keepPartitionsAhead(t0 + 59 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await exists()).toBe(false);
+    keepPartitionsAhead(t0 + 61 * 60_000);
+    await waitFor(true);
+    expect(await exists()).toBe(true);
   });
 });

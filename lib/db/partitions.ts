@@ -81,6 +81,26 @@ export async function ensurePartitions({ until, db = database() }: { until?: Dat
   return result.acquired ? result.value : [];
 }
 
+/** How often a running server checks that the coming weeks' partitions exist. */
+const KEEP_AHEAD_EVERY_MS = 3_600_000;
+let lastKeptAhead = 0;
+
+/**
+ * Called as ingestion stores items: at most once an hour per process, creates the weeks
+ * ahead in the background (npm start creates them too, and so does every retention run),
+ * so a server that runs for weeks never meets a week without its partition. An item that
+ * arrives for such a week anyway has it made on the spot (insert-items.ts).
+ */
+export function keepPartitionsAhead(now = Date.now()): void {
+  if (now - lastKeptAhead < KEEP_AHEAD_EVERY_MS) return;
+  lastKeptAhead = now;
+  ensurePartitions().catch((error: unknown) => {
+    // Tried again at the next interval; meanwhile items still get their week on demand.
+    lastKeptAhead = 0;
+    console.error(`logdeck: could not create the coming weeks' partitions: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
 async function attachPartition(db: Database, table: PartitionedTable, from: Date, to: Date): Promise<void> {
   const name = partitionName(table, from);
   const [lo, hi] = [from.toISOString(), to.toISOString()];

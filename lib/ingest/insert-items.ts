@@ -1,7 +1,7 @@
 import "server-only";
 import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { ensurePartitions, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
+import { ensurePartitions, keepPartitionsAhead, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
 import { AppError } from "@/lib/http/app-error";
 import type { StoreResult } from "./ingest-items";
 
@@ -194,6 +194,7 @@ export function createItemInserter<Row extends ItemRow>(table: PartitionedTable,
             { statementTimeoutMs: STATEMENT_TIMEOUT_MS },
           )
         : await database().statement<Refused>(text, params, { name });
+    keepPartitionsAhead();
     let result: Refused[];
     try {
       result = await run();

@@ -120,7 +120,7 @@ export async function deleteExpiredRows({
           async (run) => {
             await run("SELECT set_config('lock_timeout', $1, true)", [`${Math.floor(lockTimeoutMs)}ms`]);
             const { rowCount } = bound === lo ? await run(sql.deleteTies, [lo, until, size]) : await run(sql.deleteRange, [lo, bound ?? until, until]);
-            if (recordInRun && rowCount > 0) await run(`UPDATE retention_runs SET ${counter} = ${counter} + $2 WHERE id = $1`, [recordInRun, rowCount]);
+            if (recordInRun && rowCount > 0) await run(`UPDATE retention_runs SET ${counter} = ${counter} + $2, rows_trimmed = rows_trimmed + $2 WHERE id = $1`, [recordInRun, rowCount]);
             return rowCount;
           },
           { statementTimeoutMs: STATEMENT_TIMEOUT_MS },

@@ -12,6 +12,9 @@ export interface RetentionRunView {
   errorCutoff: string;
   eventsDeleted: number;
   errorsDeleted: number;
+  /** Of the rows deleted: whole partitions dropped, and rows deleted batch by batch. */
+  partitionsDropped: number;
+  rowsTrimmed: number;
   durationMs: number | null;
   error: string | null;
   startedAt: string;
@@ -32,13 +35,15 @@ export async function findRetentionRuns({ limit = 50 }: { limit?: number } = {})
       error_cutoff_ms: bigint;
       events_deleted: bigint;
       errors_deleted: bigint;
+      partitions_dropped: number;
+      rows_trimmed: bigint;
       duration_ms: number | null;
       error: string | null;
       started_at_ms: bigint;
       finished_at_ms: bigint | null;
     }[]
   >`
-    SELECT id, trigger, actor, dry_run, status, events_deleted, errors_deleted, duration_ms, error,
+    SELECT id, trigger, actor, dry_run, status, events_deleted, errors_deleted, partitions_dropped, rows_trimmed, duration_ms, error,
            round(extract(epoch FROM event_cutoff) * 1000)::bigint AS event_cutoff_ms,
            round(extract(epoch FROM error_cutoff) * 1000)::bigint AS error_cutoff_ms,
            round(extract(epoch FROM started_at) * 1000)::bigint AS started_at_ms,
@@ -55,6 +60,8 @@ export async function findRetentionRuns({ limit = 50 }: { limit?: number } = {})
     errorCutoff: iso(row.error_cutoff_ms),
     eventsDeleted: Number(row.events_deleted),
     errorsDeleted: Number(row.errors_deleted),
+    partitionsDropped: Number(row.partitions_dropped),
+    rowsTrimmed: Number(row.rows_trimmed),
     durationMs: row.duration_ms,
     error: row.error,
     startedAt: iso(row.started_at_ms),

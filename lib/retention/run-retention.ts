@@ -1,7 +1,10 @@
 import "server-only";
 import { database, prisma, type HeldLock } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
+import { ensurePartitions } from "@/lib/db/partitions";
+import { deleteExpiredLogIds } from "./delete-expired-log-ids";
 import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
+import { countExpiredPartitions, dropExpiredPartitions } from "./drop-expired-partitions";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
 import { cutoffSql, getRetentionPolicy } from "./retention-policy";
 
@@ -28,6 +31,9 @@ export interface RetentionOutcome extends RetentionStart {
   /** Rows deleted, or on a dry run the rows that would be. */
   eventsCount: number;
   errorsCount: number;
+  /** Of those: whole partitions dropped (both tables), and rows deleted batch by batch. */
+  partitionsDropped: number;
+  rowsTrimmed: number;
   durationMs: number;
 }
 
@@ -86,36 +92,44 @@ async function runLocked(
 
   try {
     await onStart?.(start);
-    let eventsCount: number;
-    let errorsCount: number;
+    // The weeks ahead are made here too, so a server that was not running meanwhile
+    // still finds them.
+    await ensurePartitions();
+    let dryCounts: DryRunCounts | null = null;
     if (dryRun) {
-      eventsCount = await countExpiredRows({ table: "event_logs", cutoff: start.eventCutoff });
-      errorsCount = await countExpiredRows({ table: "error_logs", cutoff: start.errorCutoff });
+      dryCounts = await countDryRun(start);
     } else {
-      eventsCount = await deleteExpiredRows({
-        table: "event_logs",
-        cutoff: start.eventCutoff,
-        batchSize,
-        dutyCycle,
-        pauseMs,
-        recordInRun: start.id,
-        onBatch: (n, batch) => ((progress.eventsDeleted = n), (progress.lastBatch = { table: "event_logs", ...batch }), report()),
-      });
-      errorsCount = await deleteExpiredRows({
-        table: "error_logs",
-        cutoff: start.errorCutoff,
-        batchSize,
-        dutyCycle,
-        pauseMs,
-        recordInRun: start.id,
-        onBatch: (n, batch) => ((progress.errorsDeleted = n), (progress.lastBatch = { table: "error_logs", ...batch }), report()),
-      });
+      for (const [table, cutoff, kind] of [
+        ["event_logs", start.eventCutoff, "event"],
+        ["error_logs", start.errorCutoff, "error"],
+      ] as const) {
+        const key = table === "event_logs" ? "eventsDeleted" : "errorsDeleted";
+        // Whole partitions first (the counts go into the run's row with each drop), then
+        // the partition holding the cutoff, row by row, so the boundary stays exact.
+        await dropExpiredPartitions({
+          table,
+          cutoff,
+          recordInRun: start.id,
+          onDropped: ({ rows }) => ((progress[key] += rows), report()),
+        });
+        const before = progress[key];
+        await deleteExpiredRows({
+          table,
+          cutoff,
+          batchSize,
+          dutyCycle,
+          pauseMs,
+          recordInRun: start.id,
+          onBatch: (n, batch) => ((progress[key] = before + n), (progress.lastBatch = { table, ...batch }), report()),
+        });
+        await deleteExpiredLogIds({ kind, cutoff });
+      }
     }
     const durationMs = Math.round(performance.now() - began);
     // A real run reports the counts its batches added to its row, each in its own commit:
     // those are exact even when a commit's acknowledgement was lost and the batch retried
     // (the rows went, but this process never heard how many).
-    const counted = await finish(start.id, { status: "succeeded", counts: dryRun ? { eventsCount, errorsCount } : null, durationMs, error: null });
+    const counted = await finish(start.id, { status: "succeeded", counts: dryCounts, durationMs, error: null });
     return { ...start, ...counted, durationMs };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -151,18 +165,42 @@ async function recordStart(args: { trigger: RetentionTrigger; actor: string; dry
   return { id, dryRun: args.dryRun, eventCutoff: new Date(Number(row.event_cutoff_ms)), errorCutoff: new Date(Number(row.error_cutoff_ms)) };
 }
 
+type DryRunCounts = { eventsCount: number; errorsCount: number; partitionsDropped: number; rowsTrimmed: number };
+
+/** What a run would do now: rows older than each cutoff, and how many of them are in whole partitions. */
+async function countDryRun(start: RetentionStart): Promise<DryRunCounts> {
+  const eventsCount = await countExpiredRows({ table: "event_logs", cutoff: start.eventCutoff });
+  const errorsCount = await countExpiredRows({ table: "error_logs", cutoff: start.errorCutoff });
+  const events = await countExpiredPartitions("event_logs", start.eventCutoff);
+  const errors = await countExpiredPartitions("error_logs", start.errorCutoff);
+  return {
+    eventsCount,
+    errorsCount,
+    partitionsDropped: events.partitions + errors.partitions,
+    rowsTrimmed: eventsCount + errorsCount - events.rows - errors.rows,
+  };
+}
+
 async function finish(
   id: string,
-  result: { status: "succeeded" | "failed"; counts: { eventsCount: number; errorsCount: number } | null; durationMs: number; error: string | null },
-): Promise<{ eventsCount: number; errorsCount: number }> {
+  result: { status: "succeeded" | "failed"; counts: DryRunCounts | null; durationMs: number; error: string | null },
+): Promise<{ eventsCount: number; errorsCount: number; partitionsDropped: number; rowsTrimmed: number }> {
   // counts: a dry run's (nothing counted them before); null keeps the row's own.
-  const rows = await prisma().$queryRaw<{ events_deleted: bigint | number; errors_deleted: bigint | number }[]>`
+  const rows = await prisma().$queryRaw<{ events_deleted: bigint | number; errors_deleted: bigint | number; partitions_dropped: number; rows_trimmed: bigint | number }[]>`
     UPDATE retention_runs
     SET status = ${result.status},
         events_deleted = COALESCE(${result.counts?.eventsCount ?? null}::bigint, events_deleted),
         errors_deleted = COALESCE(${result.counts?.errorsCount ?? null}::bigint, errors_deleted),
+        partitions_dropped = COALESCE(${result.counts?.partitionsDropped ?? null}::int, partitions_dropped),
+        rows_trimmed = COALESCE(${result.counts?.rowsTrimmed ?? null}::bigint, rows_trimmed),
         duration_ms = ${result.durationMs}, error = ${result.error}, finished_at = now()
     WHERE id = ${id}
-    RETURNING events_deleted, errors_deleted`;
-  return { eventsCount: Number(rows[0]?.events_deleted ?? 0), errorsCount: Number(rows[0]?.errors_deleted ?? 0) };
+    RETURNING events_deleted, errors_deleted, partitions_dropped, rows_trimmed`;
+  const row = rows[0];
+  return {
+    eventsCount: Number(row?.events_deleted ?? 0),
+    errorsCount: Number(row?.errors_deleted ?? 0),
+    partitionsDropped: Number(row?.partitions_dropped ?? 0),
+    rowsTrimmed: Number(row?.rows_trimmed ?? 0),
+  };
 }

@@ -104,3 +104,30 @@ describe("findTrace", () => {
     expect(await findTrace({ traceId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
   });
 });
+
+// Issue #11.10: an id that names several rows (an unbound key may give an event another
+// project's error id) offers them all, each with its project, instead of the first.
+describe("resolveLookup with an id that names several things", () => {
+  it("offers each of them, in the order trace, run, event, error, with its project", async () => {
+    await prisma().project.create({ data: { id: "p_other", name: "Other" } });
+    await prisma().run.create({ data: { id: "r_other", projectId: "p_other" } });
+    await prisma().eventLog.create({ data: { id: "shared_id", eventType: "X", runId: "r_other", projectId: "p_other", createdAt: new Date(T0) } });
+    await prisma().errorLog.create({ data: { id: "shared_id", traceId: TRACE, errorType: "E", message: "m", projectId: "p1", createdAt: new Date(T0 + 7 * 86_400_000) } });
+    expect(await resolveLookup({ query: "shared_id" })).toEqual({
+      found: "several",
+      id: "shared_id",
+      matches: [
+        { kind: "event", id: "shared_id", projectId: "p_other", href: "/runs/r_other?at=shared_id#row-shared_id" },
+        { kind: "error", id: "shared_id", projectId: "p1", href: `/traces/${TRACE}#error-shared_id` },
+      ],
+    });
+  });
+
+  it("offers a run and an event that share an id", async () => {
+    await prisma().run.create({ data: { id: "ev_after_run", projectId: "p1" } });
+    await prisma().eventLog.create({ data: { id: "ev_after_run", eventType: "X", runId: "Run_Mixed_Case", projectId: "p1", createdAt: new Date(T0) } });
+    const result = await resolveLookup({ query: "ev_after_run" });
+    expect(result).toMatchObject({ found: "several" });
+    expect(result.found === "several" && result.matches.map((match) => match.kind)).toEqual(["run", "event"]);
+  });
+});

@@ -140,6 +140,26 @@ $fn$;
 CREATE TRIGGER "event_logs_claim_id" BEFORE INSERT ON "event_logs" FOR EACH ROW EXECUTE FUNCTION "logdeck_claim_log_id"('event');
 CREATE TRIGGER "error_logs_claim_id" BEFORE INSERT ON "error_logs" FOR EACH ROW EXECUTE FUNCTION "logdeck_claim_log_id"('error');
 
+-- A row deleted gives its id back (retention's trim, a DELETE by hand); TRUNCATE gives
+-- back every id of the kind. (A dropped partition fires neither: retention deletes its
+-- entries itself, lib/retention/delete-expired-log-ids.ts.)
+CREATE FUNCTION "logdeck_release_log_id"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM "log_ids" WHERE "id" = OLD."id" AND "kind" = TG_ARGV[0] AND "created_at" = OLD."created_at";
+  RETURN NULL;
+END
+$fn$;
+CREATE FUNCTION "logdeck_release_log_ids"() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM "log_ids" WHERE "kind" = TG_ARGV[0];
+  RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER "event_logs_release_id" AFTER DELETE ON "event_logs" FOR EACH ROW EXECUTE FUNCTION "logdeck_release_log_id"('event');
+CREATE TRIGGER "error_logs_release_id" AFTER DELETE ON "error_logs" FOR EACH ROW EXECUTE FUNCTION "logdeck_release_log_id"('error');
+CREATE TRIGGER "event_logs_release_ids" AFTER TRUNCATE ON "event_logs" FOR EACH STATEMENT EXECUTE FUNCTION "logdeck_release_log_ids"('event');
+CREATE TRIGGER "error_logs_release_ids" AFTER TRUNCATE ON "error_logs" FOR EACH STATEMENT EXECUTE FUNCTION "logdeck_release_log_ids"('error');
+
 -- Every stored id, once per kind, with its time (an id stored twice before this
 -- migration, which the old primary key forbade, cannot occur).
 INSERT INTO "log_ids" ("id", "kind", "project_id", "created_at")

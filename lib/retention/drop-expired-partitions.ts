@@ -1,0 +1,87 @@
+import "server-only";
+import { database, prisma } from "@/lib/db/client";
+import { listPartitions, type Partition, type PartitionedTable } from "@/lib/db/partitions";
+
+// Retention's cheap half: a partition whose every row is older than the cutoff (its end
+// at or before it) goes whole — DETACH … CONCURRENTLY, then DROP. The detach waits for
+// the queries already reading the table instead of blocking new inserts behind an
+// ACCESS EXCLUSIVE lock (a plain DROP stalled ingestion for as long as the longest
+// read); the drop then touches only the detached table, which nothing reads. A dropped
+// partition writes almost no WAL and gives its disk back at once. The partition holding
+// the cutoff, and anything older not yet dropped, is trimmed by deleteExpiredRows.
+
+/** The partitions of `table` entirely older than `cutoff`, oldest first. */
+export async function findExpiredPartitions(table: PartitionedTable, cutoff: Date): Promise<Partition[]> {
+  return (await listPartitions(table)).filter((partition) => partition.to !== null && partition.to.getTime() <= cutoff.getTime());
+}
+
+/** Rows in a partition (a dry run's count, and a real run's before the drop). */
+async function countRows(name: string): Promise<number> {
+  const rows = await prisma().$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "${name}"`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** A dry run's view: how many partitions would be dropped, holding how many rows. */
+export async function countExpiredPartitions(table: PartitionedTable, cutoff: Date): Promise<{ partitions: number; rows: number }> {
+  let rows = 0;
+  const expired = await findExpiredPartitions(table, cutoff);
+  for (const partition of expired) rows += await countRows(partition.name);
+  return { partitions: expired.length, rows };
+}
+
+export interface DropExpiredPartitionsOptions {
+  table: PartitionedTable;
+  cutoff: Date;
+  /** The retention_runs row whose counts grow with each partition dropped. */
+  recordInRun?: string;
+  /** After each partition dropped, with its rows. */
+  onDropped?: (partition: { name: string; rows: number }) => Promise<void> | void;
+}
+
+/** Drops every partition of `table` older than `cutoff`; returns how many and their rows. */
+export async function dropExpiredPartitions({ table, cutoff, recordInRun, onDropped }: DropExpiredPartitionsOptions): Promise<{ partitions: number; rows: number }> {
+  await finishInterruptedDetaches(table);
+  const counter = table === "event_logs" ? "events_deleted" : "errors_deleted";
+  let partitions = 0;
+  let rows = 0;
+  for (const partition of await findExpiredPartitions(table, cutoff)) {
+    const n = await countRows(partition.name);
+    await prisma().$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${partition.name}" CONCURRENTLY`);
+    // The count and the drop in one transaction: the record says exactly what went.
+    await database().transaction(
+      async (sql) => {
+        await sql(`DROP TABLE "${partition.name}"`);
+        if (recordInRun) {
+          await sql(`UPDATE retention_runs SET ${counter} = ${counter} + $2, partitions_dropped = partitions_dropped + 1 WHERE id = $1`, [recordInRun, n]);
+        }
+      },
+      { statementTimeoutMs: 60_000 },
+    );
+    partitions += 1;
+    rows += n;
+    await onDropped?.({ name: partition.name, rows: n });
+  }
+  return { partitions, rows };
+}
+
+/**
+ * A run killed during DETACH … CONCURRENTLY leaves the partition "detach pending" (still
+ * listed, no longer used for new rows); one killed between the detach and the drop leaves
+ * a detached table. Either is finished here, so retention never leaves one behind.
+ */
+async function finishInterruptedDetaches(table: PartitionedTable): Promise<void> {
+  const pending = await prisma().$queryRawUnsafe<{ name: string }[]>(
+    `SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = $1::regclass AND i.inhdetachpending`,
+    table,
+  );
+  for (const { name } of pending) await prisma().$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${name}" FINALIZE`);
+  // Tables named as this table's partitions that are no partition of it: detached, not dropped.
+  const orphans = await prisma().$queryRawUnsafe<{ name: string }[]>(
+    `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND NOT c.relispartition
+       AND (c.relname ~ ('^' || $1 || '_p[0-9]{8}$') OR c.relname = $1 || '_history')`,
+    table,
+  );
+  for (const { name } of orphans) await prisma().$executeRawUnsafe(`DROP TABLE "${name}"`);
+}
