@@ -12,6 +12,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { signIn } from "./sign-in";
 
+// Real SDKs flush on their own schedule, and sign-in hashes a password: on a loaded machine
+// these journeys take longer than the suite's default 30 s.
+test.describe.configure({ timeout: 120_000 });
+
 const port = Number(process.env.E2E_PORT ?? 3210);
 const base = `http://127.0.0.1:${port}`;
 const otherOrigin = `http://127.0.0.1:${port + 2000}`;
