@@ -27,6 +27,18 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "128kb" },
     proxyClientMaxBodySize: "128kb",
   },
+  // Sentry SDKs post to /api/<n>/envelope/ and treat a redirect as a failure: routes
+  // answer with or without the trailing slash, never with Next's 308 to the other form.
+  skipTrailingSlashRedirect: true,
+  // The run timeline's export and live handlers moved under /api; the old URLs keep working.
+  // Checked before proxy.ts, so a client without a session is redirected too (and then
+  // gets the API's 401, not the sign-in page).
+  async redirects() {
+    return [
+      { source: "/runs/:runId/export", destination: "/api/runs/:runId/export", permanent: true },
+      { source: "/runs/:runId/live", destination: "/api/runs/:runId/live", permanent: true },
+    ];
+  },
   // Playwright builds into its own folder so a test run never fights a developer's build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -26,8 +26,8 @@ const ADMIN_PAGES = [
   { path: "/admin/retention", secret: "Retention" },
 ];
 
-/** Route handlers outside /api that read logs for signed-in users. */
-const USER_ROUTES = [`/runs/${dashboard.runId}/export`, `/runs/${dashboard.runId}/live`];
+/** Route handlers that read logs for signed-in users. */
+const USER_ROUTES = [`/api/runs/${dashboard.runId}/export`, `/api/runs/${dashboard.runId}/live`];
 
 /** Ingestion endpoints and a valid item for E2E.project. */
 const INGEST_ENDPOINTS = [

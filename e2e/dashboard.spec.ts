@@ -48,18 +48,18 @@ test("oldest first and export follow the same run", async ({ page }) => {
   await signIn(page, "member");
   await page.goto(`/runs/${D.runId}?order=asc`);
   await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_000");
-  const csv = await page.request.get(`/runs/${D.runId}/export?format=csv`);
+  const csv = await page.request.get(`/api/runs/${D.runId}/export?format=csv`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
   expect(lines[0]).toBe("kind,id,created_at,type,actor_type,actor_id,user_id,severity,message,endpoint,trace_id,stack,data");
   expect(lines.filter((l) => /^(event|error),/.test(l))).toHaveLength(153);
-  const ndjson = await page.request.get(`/runs/${D.runId}/export?format=ndjson&kind=error`);
+  const ndjson = await page.request.get(`/api/runs/${D.runId}/export?format=ndjson&kind=error`);
   expect((await ndjson.text()).trim().split("\n").map((l) => JSON.parse(l).id)).toEqual(["err_e2e_trace_3", "err_e2e_trace_2", "err_e2e_trace_1"]);
   // A repeated parameter means its first value, as on every page.
-  const twice = await page.request.get(`/runs/${D.runId}/export?format=json&format=csv&kind=error&kind=event`);
+  const twice = await page.request.get(`/api/runs/${D.runId}/export?format=json&format=csv&kind=error&kind=event`);
   expect(twice.headers()["content-type"]).toContain("application/json");
   expect(((await twice.json()) as { kind: string }[]).every((r) => r.kind === "error")).toBe(true);
-  const anonymous = await page.request.get(`/runs/${D.runId}/export?format=csv`, { headers: { cookie: "" }, maxRedirects: 0 });
+  const anonymous = await page.request.get(`/api/runs/${D.runId}/export?format=csv`, { headers: { cookie: "" }, maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
 });
 
@@ -231,7 +231,7 @@ test("live mode stops when the session ends in another tab, and links to sign in
   await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
   const polls: string[] = [];
   page.on("request", (request) => {
-    if (new URL(request.url()).pathname === `/runs/${D.liveRunId}/live`) polls.push(request.url());
+    if (new URL(request.url()).pathname === `/api/runs/${D.liveRunId}/live`) polls.push(request.url());
   });
 
   const other = await page.context().newPage();

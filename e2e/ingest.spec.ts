@@ -108,7 +108,7 @@ test("a number a double cannot hold is shown, copied and exported as it was sent
   await page.goto(`/traces/${traceId}`);
   await expect(page.getByRole("article")).toContainText('"orderId": 98765432109876543210');
 
-  const ndjson = await (await page.request.get(`/runs/${run}/export?format=ndjson&order=asc`)).text();
+  const ndjson = await (await page.request.get(`/api/runs/${run}/export?format=ndjson&order=asc`)).text();
   expect(ndjson).toContain('"orderId": 12345678901234567890');
   expect(ndjson).toContain('"orderId": 98765432109876543210');
 });

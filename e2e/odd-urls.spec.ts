@@ -17,7 +17,7 @@ test("an id with a NUL or an unpaired surrogate is a 404, on every page and rout
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" }), path).toBeVisible();
   }
-  for (const path of ["/runs/%00/export?format=csv", "/runs/%00/live", `/runs/${D.runId}%00/export`]) {
+  for (const path of ["/api/runs/%00/export?format=csv", "/api/runs/%00/live", `/api/runs/${D.runId}%00/export`]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
     expect((await response.json()).error.code, path).toBe("not_found");
@@ -42,7 +42,7 @@ test("a filter, `at` or cursor holding a NUL is ignored like any other invalid o
     await expect(page.getByRole("heading", { name: D.runName }), query).toBeVisible();
     await expect(page.locator("tr.timeline-row").first(), query).toBeVisible();
   }
-  const live = await page.request.get(`/runs/${D.runId}/live?after=${bad("ev\u0000")}&type=%00`);
+  const live = await page.request.get(`/api/runs/${D.runId}/live?after=${bad("ev\u0000")}&type=%00`);
   expect(live.status()).toBe(200);
   expect((await live.json()).rows.length).toBeGreaterThan(0);
   for (const path of [`/projects/${P}/errors?type=%00`, `/projects/${P}/errors?cursor=${cursorOf([new Date().toISOString(), "e\u0000"])}`, `/projects/${P}/runs?cursor=${cursorOf([new Date().toISOString(), "r\u0000"])}`]) {
@@ -55,7 +55,7 @@ test("a filter, `at` or cursor holding a NUL is ignored like any other invalid o
 
 test("broken percent-encoding in the path is a 400, signed in or not", async ({ page, request }) => {
   await signIn(page, "member");
-  for (const path of ["/runs/%FF", "/runs/%", "/runs/%ED%A0%80", "/traces/%E0%A4", "/projects/%C0%AF/errors", "/runs/%FF/export"]) {
+  for (const path of ["/runs/%FF", "/runs/%", "/runs/%ED%A0%80", "/traces/%E0%A4", "/projects/%C0%AF/errors", "/api/runs/%FF/export"]) {
     for (const client of [page.request, request]) {
       const response = await client.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(400);

@@ -17,6 +17,8 @@ process.env.ADMIN_PASSWORD = E2E.adminPassword;
 // Known, so e2e/auth-guard.spec.ts can sign a cookie for the expired-session fixture.
 process.env.AUTH_SECRET = E2E.auth.secret;
 process.env.INGEST_KEYS = E2E.ingestKey;
+// e2e/ingest-protocols.spec.ts serves a page on this second origin that sends with @sentry/browser.
+process.env.CORS_ORIGINS = `http://127.0.0.1:${Number(port) + 2000}`;
 
 const { database, closeDatabase } = await import("@/lib/db/client");
 const { migrate } = await import("@/lib/db/migrate");

@@ -17,6 +17,8 @@
 // (scripts/start.mjs) instead of one `next start`; CPU and RSS count all of them.
 //   npm run bench:ingest -- --flood [--flood-seconds 30] [--flood-connections 100] [--flood-bogus 50]
 //     (flood mode instead: see runFlood below)
+//                           [--soak-seconds 300] [--protocols] [--protocol-records 50000]
+// --protocols: afterwards, OTLP-protobuf and Sentry-envelope modes (benchProtocolModes below).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -31,6 +33,8 @@ import { encodeCopyRow } from "@/lib/db/copy";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { create, toBinary } from "@bufbuild/protobuf";
+import { ExportLogsServiceRequestSchema } from "@/lib/ingest/otlp/gen/logdeck/otlp/v1/otlp_pb";
 import { parsePositiveInt } from "./parse-args";
 import { serverNodeOptions } from "./server-node-options";
 import { waitForServer } from "./wait-for-server";
@@ -59,6 +63,8 @@ const SERVER_NODE_OPTIONS = serverNodeOptions(flag("server-node-options") ?? "")
 // --server-cpu-prof DIR: the server runs under `node --cpu-prof` (not allowed in
 // NODE_OPTIONS) and writes its profile into DIR when the bench stops it.
 const SERVER_CPU_PROF_DIR = flag("server-cpu-prof");
+const PROTOCOLS = args.includes("--protocols");
+const PROTOCOL_RECORDS = parsePositiveInt("--protocol-records", flag("protocol-records"), 50_000);
 const KEY = `bench-${randomBytes(8).toString("hex")}`;
 const DIST_DIR = ".next-bench";
 
@@ -530,6 +536,8 @@ async function main() {
   console.log(`machine            ${os.cpus().length} CPUs, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")} at the end`);
   console.log(`single-error POST  p50 ${fmt(latency.p50, 1)} ms, p99 ${fmt(latency.p99, 1)} ms, max ${fmt(latency.max, 1)} ms  (${fmt(latency.sent)} requests at ${fmt(latency.achievedRate)}/s, failed: ${latency.failed})`);
 
+  if (PROTOCOLS) await benchProtocolModes({ serverPid: started.pid!, jsonCpuMicrosPerEvent: (serverCpuSeconds * 1e6) / EVENTS });
+
   if (SOAK_SECONDS) {
     const soakClient = new pg.Client({ connectionString: dbUrl });
     await soakClient.connect();
@@ -540,6 +548,130 @@ async function main() {
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// OTLP-protobuf and Sentry-envelope modes (--protocols; owned by the protocol receivers).
+// The same kind of rows as the JSON path, sent the way OpenTelemetry SDKs and Sentry SDKs
+// send them: OTLP batches of BATCH records (protobuf), one event per Sentry envelope. The
+// OTLP figure is compared with COPY of the very rows it stored (read back with COPY TO),
+// so the baseline carries the same payloads.
+
+async function benchProtocolModes({ serverPid, jsonCpuMicrosPerEvent }: { serverPid: number; jsonCpuMicrosPerEvent: number }): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const records = PROTOCOL_RECORDS;
+    const bodies: Uint8Array[] = [];
+    for (let start = 0; start < records; start += BATCH) {
+      const count = Math.min(BATCH, records - start);
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const message = create(ExportLogsServiceRequestSchema, {
+        resourceLogs: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { value: { case: "stringValue", value: `otlp_bench_${start % 10}` } } }] },
+            scopeLogs: [
+              {
+                scope: { name: "bench", version: "1" },
+                logRecords: Array.from({ length: count }, (_, i) => {
+                  const n = start + i;
+                  return {
+                    timeUnixNano: now - BigInt(count - i) * 10_000_000n,
+                    severityNumber: 9,
+                    severityText: "INFO",
+                    eventName: TYPES[n % TYPES.length]!,
+                    body: { value: { case: "stringValue" as const, value: `step ${n % 1000}` } },
+                    attributes: [
+                      { key: "logdeck.run_id", value: { value: { case: "stringValue" as const, value: `otlp_bench_run_${n % 200}` } } },
+                      { key: "step", value: { value: { case: "intValue" as const, value: BigInt(n % 1000) } } },
+                      { key: "durationMs", value: { value: { case: "intValue" as const, value: BigInt((n * 7) % 5000) } } },
+                      { key: "model", value: { value: { case: "stringValue" as const, value: "atlas-flood" } } },
+                      ...(n % 3 === 0 ? [{ key: "user.id", value: { value: { case: "stringValue" as const, value: `user_${n % 50}` } } }] : []),
+                    ],
+                  };
+                }),
+              },
+            ],
+          },
+        ],
+      });
+      bodies.push(toBinary(ExportLogsServiceRequestSchema, message));
+    }
+    log(`OTLP protobuf: ${fmt(records)} log records in ${bodies.length} exports of up to ${BATCH}, ${CONCURRENCY} at a time …`);
+    const otlp = await sendBodies(serverPid, bodies, "/v1/logs", "application/x-protobuf", (status) => status === 200);
+    const { rows: stored } = await client.query<{ n: string }>("SELECT count(*) AS n FROM event_logs WHERE project_id LIKE 'otlp_bench_%'");
+    if (Number(stored[0]!.n) !== records) throw new Error(`OTLP: ${stored[0]!.n} of ${records} records stored`);
+    const copyRate = await copyStoredRows(client, "otlp_bench_%");
+
+    const envelopes: Uint8Array[] = [];
+    const { rows: projects } = await client.query<{ dsn_id: number }>("INSERT INTO projects (id, name) VALUES ('sentry_bench', 'sentry_bench') ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name RETURNING dsn_id");
+    const sentryEvents = Math.max(1, Math.floor(records / 10));
+    for (let n = 0; n < sentryEvents; n++) {
+      const eventId = randomUUID().replace(/-/g, "");
+      const event = JSON.stringify({
+        event_id: eventId,
+        timestamp: Date.now() / 1000,
+        level: "error",
+        platform: "javascript",
+        exception: { values: [{ type: "TypeError", value: `x is undefined (${n})`, stacktrace: { frames: [{ filename: "app.js", function: "main", lineno: 1, colno: 1 }, { filename: "app.js", function: "step", lineno: 20, colno: 7 }] } }] },
+        tags: { "logdeck.run_id": `sentry_bench_run_${n % 50}` },
+        contexts: { trace: { trace_id: randomUUID().replace(/-/g, "") } },
+        request: { url: "https://app.example/api/simulate" },
+      });
+      envelopes.push(new TextEncoder().encode(`{"event_id":"${eventId}"}\n{"type":"event","length":${Buffer.byteLength(event)}}\n${event}\n`));
+    }
+    log(`Sentry envelopes: ${fmt(sentryEvents)} events, one per envelope (as the SDKs send), ${CONCURRENCY} at a time …`);
+    const sentry = await sendBodies(serverPid, envelopes, `/api/${projects[0]!.dsn_id}/envelope/?sentry_key=${KEY}`, "text/plain;charset=UTF-8", (status) => status === 200);
+
+    const ratio = otlp.rate / copyRate;
+    console.log("");
+    console.log(`OTLP protobuf      ${fmt(otlp.rate)} records/s  (${fmt(records)} records, exports of ${BATCH}, concurrency ${CONCURRENCY}, ${fmt(otlp.seconds, 1)} s)`);
+    console.log(`server CPU         ${fmt(otlp.cpuMicrosPerItem, 1)} µs per OTLP record  (JSON API: ${fmt(jsonCpuMicrosPerEvent, 1)} µs per event)`);
+    console.log(`COPY of the same   ${fmt(copyRate)} rows/s  (the rows OTLP stored, read back with COPY TO)`);
+    console.log(`ratio              ${fmt(ratio, 2)}× COPY  (target ≥ 0.50×: ${ratio >= 0.5 ? "met" : "NOT met"})`);
+    console.log(`Sentry envelopes   ${fmt(sentry.rate)} events/s  (${fmt(sentryEvents)} envelopes of one event, concurrency ${CONCURRENCY}); server CPU ${fmt(sentry.cpuMicrosPerItem, 1)} µs per event`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Posts each body once (retrying 429/503), CONCURRENCY at a time: the rate and the server's CPU per body's items. */
+async function sendBodies(serverPid: number, bodies: Uint8Array[], pathname: string, contentType: string, ok: (status: number) => boolean): Promise<{ rate: number; seconds: number; cpuMicrosPerItem: number }> {
+  const items = pathname.startsWith("/v1/") ? PROTOCOL_RECORDS : bodies.length;
+  let next = 0;
+  const cpu0 = treeCpuSeconds(serverPid);
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const index = next++;
+      for (let attempt = 0; ; attempt++) {
+        const response = await fetch(`http://127.0.0.1:${PORT}${pathname}`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": contentType }, body: bodies[index]! as unknown as BodyInit });
+        const text = await response.text();
+        if (ok(response.status)) break;
+        if (attempt > 5 || (response.status !== 503 && response.status !== 429)) throw new Error(`${pathname} #${index}: HTTP ${response.status} ${text.slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  return { rate: items / seconds, seconds, cpuMicrosPerItem: ((treeCpuSeconds(serverPid) - cpu0) * 1e6) / items };
+}
+
+/** COPY rate for the rows a protocol stored: read back with COPY TO, written into a scratch table like event_logs. */
+async function copyStoredRows(client: pg.Client, projectPattern: string): Promise<number> {
+  const columns = "id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at";
+  const { to: copyTo } = await import("pg-copy-streams");
+  const chunks: Buffer[] = [];
+  const out = client.query(copyTo(`COPY (SELECT ${columns} FROM event_logs WHERE project_id LIKE '${projectPattern.replace(/'/g, "''")}') TO STDOUT`));
+  for await (const chunk of out) chunks.push(chunk as Buffer);
+  const rowCount = Buffer.concat(chunks).toString("utf8").split("\n").filter(Boolean).length;
+  await client.query("CREATE TABLE bench_copy_protocol (LIKE event_logs INCLUDING ALL)");
+  await client.query("ALTER TABLE bench_copy_protocol ADD FOREIGN KEY (project_id) REFERENCES projects(id), ADD FOREIGN KEY (run_id) REFERENCES runs(id)");
+  const t0 = performance.now();
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY bench_copy_protocol (${columns}) FROM STDIN`)));
+  return rowCount / ((performance.now() - t0) / 1000);
+}
+// ---------------------------------------------------------------------------------------
 
 try {
   await main();

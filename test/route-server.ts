@@ -58,11 +58,18 @@ export async function startRouteServer(routes: Record<string, RouteModule>): Pro
     }
     return new Response("no route", { status: 598 });
   }
+  // Idle keep-alive sockets are closed soon, so a client in a worker thread (pino's
+  // transport) can exit once it has sent everything.
+  server.keepAliveTimeout = 200;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     bodies,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -57,7 +57,7 @@ describe.each(routes.slice(0, 2))("$path from a browser on another origin", ({ p
 
 describe("an /api/ path no route serves", () => {
   it.each(["GET", "POST", "DELETE", "OPTIONS"])("answers %s with a JSON 404 that lists the API", async (method) => {
-    const handler = (unknown as Record<string, (request: Request) => Response>)[method]!;
+    const handler = (unknown as Record<string, (request: Request) => Promise<Response>>)[method]!;
     const response = await handler(new Request("http://localhost/api/event", { method }));
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("application/json");

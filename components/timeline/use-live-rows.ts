@@ -42,7 +42,7 @@ export function mergeLiveRows(shown: TimelineRowDto[], live: TimelineRowDto[], o
 }
 
 /**
- * Polls /runs/[runId]/live while switched on. Each poll re-reads a trailing window (rows
+ * Polls /api/runs/[runId]/live while switched on. Each poll re-reads a trailing window (rows
  * from LIVE_LOOKBACK_MS before the newest row the view has, and everything after), since
  * created_at is the sender's clock and rows arrive late; rows already seen (the page's
  * included) are dropped by kind and id. A window bigger than one response is read page by
@@ -98,7 +98,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
         if (after.current) params.set("after", after.current);
         if (resume.current) params.set("from", resume.current);
         if (live.floor) params.set("floor", live.floor);
-        const response = await fetch(`/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
+        const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
         if (response.status === 401) {
           setSignedOut(true);
           setOn(false);

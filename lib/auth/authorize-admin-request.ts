@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { readBearerToken } from "@/lib/http/read-bearer-token";
 import { getSessionUser, type SessionUser } from "./session";
 import { verifyAdminToken } from "./verify-admin-token";
 
@@ -7,8 +8,6 @@ import { verifyAdminToken } from "./verify-admin-token";
 export type AdminActor = { trigger: "token"; actor: "ADMIN_TOKEN"; user: null } | { trigger: "session"; actor: string; user: SessionUser };
 
 export type AdminAuthorization = { ok: true; actor: AdminActor } | { ok: false; status: 401 | 403; message: string };
-
-const BEARER = /^bearer\s+(.+)$/i;
 
 /**
  * For route handlers that accept `Authorization: Bearer <ADMIN_TOKEN>` or an admin's
@@ -21,7 +20,7 @@ const BEARER = /^bearer\s+(.+)$/i;
 export async function authorizeAdminRequest(request: Request): Promise<AdminAuthorization> {
   const header = request.headers.get("authorization");
   if (header !== null) {
-    const presented = BEARER.exec(header.trim())?.[1]?.trim();
+    const presented = readBearerToken(header) ?? undefined;
     if (verifyAdminToken({ presented, expected: env().ADMIN_TOKEN })) return { ok: true, actor: { trigger: "token", actor: "ADMIN_TOKEN", user: null } };
     return { ok: false, status: 401, message: "A valid admin token or an admin's session is required." };
   }

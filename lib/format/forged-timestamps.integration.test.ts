@@ -3,7 +3,7 @@
 // outside what a stored row can hold. Every reader ignores such a cursor, as it ignores
 // any tampered one, and answers from the real engines: never a 500 or an error page.
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getLive } from "@/app/runs/[runId]/live/route";
+import { GET as getLive } from "@/app/api/runs/[runId]/live/route";
 import { prisma } from "@/lib/db/client";
 import { findProjectErrors } from "@/lib/errors/find-project-errors";
 import { findProjectRuns } from "@/lib/runs/find-project-runs";

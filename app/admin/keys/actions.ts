@@ -1,6 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { prisma } from "@/lib/db/client";
+import { buildKeySnippets, type KeySnippet } from "@/lib/ingest-keys/key-snippets";
 import { requireAdmin } from "@/lib/auth/session";
 import { createIngestKey } from "@/lib/ingest-keys/create-ingest-key";
 import { ZCreateIngestKeyInputSchema, ZIngestKeyIdSchema } from "@/lib/ingest-keys/ingest-key-input";
@@ -9,7 +13,16 @@ import { revokeIngestKey } from "@/lib/ingest-keys/revoke-ingest-key";
 export interface CreateKeyState {
   error?: string;
   /** The new key, shown in this one response and never again. */
-  created?: { name: string; key: string; projectId: string | null };
+  created?: { name: string; key: string; projectId: string | null; snippets: KeySnippet[] };
+}
+
+/** The URL applications reach logdeck at: PUBLIC_URL, else the one this page was loaded from. */
+async function publicBaseUrl(): Promise<string> {
+  const configured = env().PUBLIC_URL;
+  if (configured) return configured;
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
+  return `${proto}://${h.get("host") ?? `localhost:${env().PORT}`}`;
 }
 
 // Create an ingest key; the plaintext goes back to this admin once.
@@ -19,7 +32,9 @@ export async function createKeyAction(_previous: CreateKeyState, form: FormData)
   if (!parsed.success) return { error: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const created = await createIngestKey({ ...parsed.data, createdById: admin.id });
   revalidatePath("/admin/keys");
-  return { created: { name: created.name, key: created.key, projectId: created.projectId } };
+  const dsnId = created.projectId === null ? null : ((await prisma().project.findUnique({ where: { id: created.projectId }, select: { dsnId: true } }))?.dsnId ?? null);
+  const snippets = buildKeySnippets({ baseUrl: await publicBaseUrl(), key: created.key, projectId: created.projectId, dsnId });
+  return { created: { name: created.name, key: created.key, projectId: created.projectId, snippets } };
 }
 
 export interface RevokeKeyState {

@@ -141,13 +141,13 @@ export default async function RunPage({ params, searchParams }: Props) {
           </nav>
           <span className="ml-auto flex items-center gap-2 text-slate-600">
             Export{filtered ? " (filtered)" : ""}:
-            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "csv"]])}`} className="text-sky-700 hover:underline" download>
+            <a href={`/api${base}/export?${new URLSearchParams([...exportQuery, ["format", "csv"]])}`} className="text-sky-700 hover:underline" download>
               CSV
             </a>
-            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "ndjson"]])}`} className="text-sky-700 hover:underline" download>
+            <a href={`/api${base}/export?${new URLSearchParams([...exportQuery, ["format", "ndjson"]])}`} className="text-sky-700 hover:underline" download>
               NDJSON
             </a>
-            <a href={`${base}/export?${new URLSearchParams([...exportQuery, ["format", "json"]])}`} className="text-sky-700 hover:underline" download>
+            <a href={`/api${base}/export?${new URLSearchParams([...exportQuery, ["format", "json"]])}`} className="text-sky-700 hover:underline" download>
               JSON
             </a>
           </span>

@@ -262,3 +262,10 @@ describe("OTLP/JSON read with care", () => {
     expect((await res.json()).error.message).toContain("OTEL_METRICS_EXPORTER=none");
   });
 });
+
+it("answers a /v1/ path that is not an OTLP endpoint with a JSON 404", async () => {
+  const { POST } = await import("@/app/v1/[...path]/route");
+  const response = await POST(new Request("http://localhost/v1/logz", { method: "POST", body: "x" }));
+  expect(response.status).toBe(404);
+  expect((await response.json()).error.message).toContain("POST /v1/logs and /v1/traces");
+});

@@ -1,14 +1,11 @@
-import { allowOptions, methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { defineRoute, publicRoute } from "@/lib/http/define-route";
 import { handleRetentionRequest } from "@/lib/retention/handle-retention-request";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/admin/retention – run the retention job now, or a dry run (contract §4)
-export function POST(request: Request) {
-  return handleRetentionRequest(request);
-}
-
-// GET, HEAD, PUT, DELETE, PATCH /api/admin/retention – 405 with Allow and the JSON error body
-const notAllowed = methodNotAllowed(["POST"]);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };
-export const OPTIONS = allowOptions(["POST"]);
+// POST /api/admin/retention – run the retention job now, or a dry run (contract §4); it authorizes
+// itself (ADMIN_TOKEN or an admin's session) before reading its configuration. Others: 405
+export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
+  auth: publicRoute,
+  methods: { POST: (request) => handleRetentionRequest(request) },
+});

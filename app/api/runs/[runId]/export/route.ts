@@ -1,0 +1,44 @@
+import { AppError } from "@/lib/http/app-error";
+import { defineRoute, publicRoute } from "@/lib/http/define-route";
+import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
+import { releaseWhenDone } from "@/lib/http/heavy-request-limit";
+import { authorizeHeavyRunRequest } from "@/lib/runs/authorize-run-request";
+import { exportRunTimeline } from "@/lib/runs/export-run-timeline";
+import { parseTimelineQuery } from "@/lib/runs/timeline-filters";
+
+export const dynamic = "force-dynamic";
+
+const TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson; charset=utf-8", json: "application/json; charset=utf-8" } as const;
+
+// GET /api/runs/[runId]/export?format=csv|ndjson|json&<filters> – the filtered run, streamed in keyset batches
+// (/runs/[runId]/export redirects here). The session is checked by authorizeRunRequest, with the run.
+export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
+  auth: publicRoute,
+  methods: {
+    GET: async (request, { params }) => {
+      const runId = String(params.runId);
+      let format: keyof typeof TYPES;
+      // One of the user's HEAVY_REQUESTS_PER_USER slots (429 when none is left), held while
+      // the export streams and given back when it ends or is cancelled.
+      const { slot } = await authorizeHeavyRunRequest(request, runId);
+      let body: ReadableStream<Uint8Array>;
+      try {
+        const search = searchParamsRecord(request.url);
+        const format0 = firstParam(search.format) ?? "ndjson";
+        if (format0 !== "csv" && format0 !== "ndjson" && format0 !== "json") {
+          throw new AppError("bad_request", "format must be csv, ndjson or json.", { details: [{ field: "format", message: `got "${format0}"` }] });
+        }
+        format = format0;
+        const { filters, order } = parseTimelineQuery(search);
+        body = releaseWhenDone(exportRunTimeline({ runId, filters, order, format }), slot);
+      } catch (error) {
+        slot.release();
+        throw error;
+      }
+      const filename = `run-${runId.replace(/[^A-Za-z0-9_.-]/g, "_")}.${format}`;
+      return new Response(body, {
+        headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+      });
+    },
+  },
+});
