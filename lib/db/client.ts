@@ -138,7 +138,14 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
     }
     return statementPool;
   };
-  const adapter = new PrismaPg(pool);
+  // Prisma's pool (pages, sessions, sign-in): every statement bounded on the server, and a
+  // lock waited for at most DATABASE_LOCK_TIMEOUT_MS, so a stuck table frees its
+  // connections instead of holding the pool (docs/security.md). `pool` (advisory locks,
+  // COPY, transaction()) keeps no bound: a migration waits for another's lock.
+  const { DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_LOCK_TIMEOUT_MS } = env();
+  const prismaPool = new pg.Pool({ ...poolConfig, options: `${SESSION_OPTIONS} -c statement_timeout=${DATABASE_STATEMENT_TIMEOUT_MS} -c lock_timeout=${DATABASE_LOCK_TIMEOUT_MS}` });
+  prismaPool.on("error", () => {});
+  const adapter = new PrismaPg(prismaPool);
   const prisma = new PrismaClient({ adapter });
   return {
     target,
@@ -248,6 +255,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>, { s
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
+      await prismaPool.end().catch(() => {});
       await statementPool?.end().catch(() => {});
     },
   };

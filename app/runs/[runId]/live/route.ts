@@ -1,6 +1,6 @@
 import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { toErrorResponse } from "@/lib/http/to-error-response";
-import { authorizeRunRequest } from "@/lib/runs/authorize-run-request";
+import { authorizeHeavyRunRequest } from "@/lib/runs/authorize-run-request";
 import { findLiveRows } from "@/lib/runs/find-live-rows";
 import { LIVE_PAGE_ROWS } from "@/lib/runs/live-window";
 import { compareTimelineKeys, decodeTimelineCursor, encodeTimelineCursor, type TimelineKey } from "@/lib/runs/timeline-cursor";
@@ -16,9 +16,11 @@ const cursor = (key: TimelineKey) => encodeTimelineCursor({ key, direction: "nex
 // first, LIVE_PAGE_ROWS at most; `next` (when set) is the `from` of the window's next page.
 // `after` in the answer is the newest row the view will then have.
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }) {
+  let release = () => {};
   try {
     const { runId } = await params;
-    const run = await authorizeRunRequest(request, runId);
+    const { run, slot } = await authorizeHeavyRunRequest(request, runId);
+    release = slot.release;
     const search = searchParamsRecord(request.url);
     const { filters } = parseTimelineQuery(search);
     const newest = decodeTimelineCursor(firstParam(search.after))?.key ?? null;
@@ -38,5 +40,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
     );
   } catch (error) {
     return toErrorResponse(error);
+  } finally {
+    release();
   }
 }
