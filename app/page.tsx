@@ -24,7 +24,7 @@ function Trend({ project }: { project: ProjectOverview }) {
 
 export default async function HomePage() {
   await requireUser();
-  const [{ projects, total: projectCount }, runs] = await Promise.all([findProjectsOverview(), findRecentRuns({ limit: 20 })]);
+  const [{ projects, total: projectCount, totalCapped }, runs] = await Promise.all([findProjectsOverview(), findRecentRuns({ limit: 20 })]);
   return (
     <>
       <AppHeader />
@@ -64,7 +64,8 @@ export default async function HomePage() {
           )}
           {projectCount > projects.length ? (
             <p className="mt-3 text-sm text-slate-500">
-              The {projects.length.toLocaleString("en-US")} busiest of {projectCount.toLocaleString("en-US")} projects (most errors in the last 24 h first); paste an id in
+              The {projects.length.toLocaleString("en-US")} busiest of {projectCount.toLocaleString("en-US")}
+              {totalCapped ? "+" : ""} projects (most errors in the last 24 h first); paste an id in
               the box above to reach any other.
             </p>
           ) : null}

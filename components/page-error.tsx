@@ -11,7 +11,7 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
       <p className="text-sm font-medium text-slate-500">Error</p>
       <h1 className="mt-1 text-xl font-semibold">This page could not be loaded</h1>
       <p className="mt-2 text-sm text-slate-600">
-        The server could not answer, usually because its database is restarting or out of reach. Nothing was lost; try again in a moment.
+        The server could not answer, usually because its database is busy, restarting or out of reach. Nothing was lost; try again in a moment.
       </p>
       <button
         type="button"

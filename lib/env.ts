@@ -141,6 +141,12 @@ const EnvSchema = z.object({
   // npm start: how many server processes share PORT (scripts/start.mjs; unset: one per
   // core on PostgreSQL, see scripts/worker-count.mjs and docs/scaling.md).
   WEB_CONCURRENCY: positiveInt("WEB_CONCURRENCY", 0),
+  // PostgreSQL: the longest a page's (or session's) statement may run, and wait for a lock,
+  // before the server cancels it and the page says the database is busy (docs/security.md).
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt("DATABASE_STATEMENT_TIMEOUT_MS", 15_000),
+  DATABASE_LOCK_TIMEOUT_MS: positiveInt("DATABASE_LOCK_TIMEOUT_MS", 3_000),
+  // Heavy requests (live polls, exports) one signed-in user may have in progress at once.
+  HEAVY_REQUESTS_PER_USER: positiveInt("HEAVY_REQUESTS_PER_USER", 4),
   // Sessions: the secret that signs session cookies (unset: generated once into DATA_DIR;
   // set it when several instances serve one database), and the URL users reach us at.
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "AUTH_SECRET must be at least 32 characters"),

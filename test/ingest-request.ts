@@ -19,6 +19,11 @@ export function ingestRequest(path: "events" | "errors", body: unknown, init: In
   let raw = init.raw ?? (body === undefined ? undefined : JSON.stringify(body));
   // A string body would get a default text/plain type; bytes get none.
   if (contentType === null && typeof raw === "string") raw = new TextEncoder().encode(raw);
+  // What fetch sends on the wire for a string or bytes body (a Request built in memory has no
+  // such header): the server's back-pressure counts a body without one as the largest allowed.
+  if (headers["content-length"] === undefined && (typeof raw === "string" || raw instanceof Uint8Array)) {
+    headers["content-length"] = String(typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength);
+  }
   return new Request(`${INGEST_BASE}/${path}${init.query ?? ""}`, {
     method: init.method ?? "POST",
     headers,

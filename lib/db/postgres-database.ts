@@ -39,6 +39,12 @@ export function postgresPoolConfig(url: string, { max = env().DATABASE_POOL_SIZE
   };
 }
 
+/** Session settings of the pools Prisma reads through (the primary's and each replica's). */
+export function prismaSessionOptions(): string {
+  const { DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_LOCK_TIMEOUT_MS } = env();
+  return `-c statement_timeout=${DATABASE_STATEMENT_TIMEOUT_MS} -c lock_timeout=${DATABASE_LOCK_TIMEOUT_MS}`;
+}
+
 /** A pg pool whose idle clients losing their connection cannot crash the process. */
 export function openPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
@@ -66,7 +72,12 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
   let rateLimitPool: pg.Pool | undefined;
   const rateLimitPoolFor = () =>
     (rateLimitPool ??= openPool({ ...postgresPoolConfig(target.url, { max: 2, sessionOptions: "-c statement_timeout=1000" }), connectionTimeoutMillis: 1_000 }));
-  const prisma = new PrismaClient({ adapter: postgresAdapter(pool) });
+  // Prisma's pool (pages, sessions, sign-in): every statement bounded on the server, and a
+  // lock waited for at most DATABASE_LOCK_TIMEOUT_MS, so a stuck table frees its
+  // connections instead of holding the pool (docs/security.md). `pool` (advisory locks,
+  // COPY, transaction()) keeps no bound: a migration waits for another's lock.
+  const prismaPool = openPool(postgresPoolConfig(target.url, { sessionOptions: prismaSessionOptions() }));
+  const prisma = new PrismaClient({ adapter: postgresAdapter(prismaPool) });
   // Opened on the first dashboard read, so scripts and ingestion never connect to replicas.
   let replicaSet: ReplicaSet | undefined;
   const replicas = target.replicas?.urls.length ? target.replicas : undefined;
@@ -128,6 +139,7 @@ export function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" 
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
+      await prismaPool.end().catch(() => {});
       await statementPool?.end().catch(() => {});
       await rateLimitPool?.end().catch(() => {});
       await replicaSet?.close();

@@ -9,7 +9,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery } from "@prism
 import type pg from "pg";
 import { isDatabaseUnavailableError } from "@/lib/http/is-database-unavailable-error";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openPool, postgresAdapter, postgresPoolConfig } from "./postgres-database";
+import { openPool, postgresAdapter, postgresPoolConfig, prismaSessionOptions } from "./postgres-database";
 
 export type ReplicaState = "ok" | "lagging" | "down" | "unchecked";
 
@@ -84,9 +84,9 @@ export class ReplicaSet {
   constructor(private readonly options: ReplicaSetOptions) {
     this.replicas = options.replicaUrls.map((url) => ({
       status: { name: replicaName(url), state: "unchecked", lagSeconds: null },
-      pool: openPool(postgresPoolConfig(url, { sessionOptions: READ_ONLY })),
+      pool: openPool(postgresPoolConfig(url, { sessionOptions: `${READ_ONLY} ${prismaSessionOptions()}` })),
     }));
-    this.primaryPool = openPool(postgresPoolConfig(options.primaryUrl, { sessionOptions: READ_ONLY }));
+    this.primaryPool = openPool(postgresPoolConfig(options.primaryUrl, { sessionOptions: `${READ_ONLY} ${prismaSessionOptions()}` }));
     const factory: SqlDriverAdapterFactory = {
       provider: "postgres",
       adapterName: "logdeck-read-replicas",

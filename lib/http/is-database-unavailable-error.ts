@@ -48,3 +48,18 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   }
   return false;
 }
+
+// 57014: a statement cancelled (statement_timeout); 55P03: a lock not granted in time (lock_timeout).
+const BUSY_SQLSTATE = /^(57014|55P03)$/;
+
+/** True when the database is up but busy: a statement ran out of time, or waited too long for a lock. */
+export function isDatabaseBusyError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const probe = current as Probe;
+    if (typeof probe.code === "string" && BUSY_SQLSTATE.test(probe.code)) return true;
+    if (typeof probe.originalCode === "string" && BUSY_SQLSTATE.test(probe.originalCode)) return true;
+    current = probe.meta?.driverAdapterError?.cause ?? probe.cause;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@
 // Anything else is a bug: logged here, and the caller sees a generic 500 with no
 // internal message.
 import { AppError } from "./app-error";
-import { isDatabaseUnavailableError } from "./is-database-unavailable-error";
+import { isDatabaseBusyError, isDatabaseUnavailableError } from "./is-database-unavailable-error";
 
 /** Seconds a client should wait before retrying when the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -22,7 +22,8 @@ export function toErrorResponse(error: unknown, headers: Record<string, string> 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailableError(error)) {
-    return new AppError("service_unavailable", "The database is unavailable; retry later.", {
+    const busy = isDatabaseBusyError(error);
+    return new AppError("service_unavailable", busy ? "The database is busy (a query ran out of time or waited too long for a lock); retry in a moment." : "The database is unavailable; retry later.", {
       retryAfter: DATABASE_RETRY_AFTER_SECONDS,
       cause: error,
     });

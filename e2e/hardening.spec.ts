@@ -1,0 +1,36 @@
+// Issue #11's page-level findings against the production build: a signed-in user's
+// /login?next= holding characters a Location header cannot carry, and forged cursors with
+// dates PostgreSQL refuses — each a plain answer, never a 500 or an error page.
+import { expect, test } from "@playwright/test";
+import { E2E } from "./fixtures";
+import { signIn } from "./sign-in";
+
+const D = E2E.dashboard;
+const P = E2E.project.id;
+const cursorOf = (tuple: unknown[]) => Buffer.from(JSON.stringify(tuple), "utf8").toString("base64url");
+
+test("a signed-in user's /login?next= with U+3000, U+2028 or DEL is a redirect, not a 500", async ({ page }) => {
+  await signIn(page, "member");
+  for (const next of [`/runs/${D.runId}%E3%80%80`, `/runs/${D.runId}?q=%E2%80%A8`, `/runs/${D.runId}%7F`, "/%E3%80%80"]) {
+    const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
+    expect(response.status(), next).toBeGreaterThanOrEqual(300);
+    expect(response.status(), next).toBeLessThan(400);
+    expect(response.headers().location, next).toMatch(/^\/[\x21-\x7e]*$/);
+  }
+});
+
+test("forged cursors dated year 0000 or 0001 are ignored on the timeline, live, errors and runs", async ({ page }) => {
+  await signIn(page, "member");
+  for (const iso of ["0000-01-01T00:00:00.000Z", "0001-01-01T00:05:00.000Z"]) {
+    const timeline = await page.goto(`/runs/${D.runId}?cursor=${cursorOf([iso, "ev", "event", "n"])}`);
+    expect(timeline?.status(), iso).toBe(200);
+    await expect(page.getByRole("heading", { name: D.runName }), iso).toBeVisible();
+    const live = await page.request.get(`/runs/${D.runId}/live?after=${cursorOf([iso, "ev", "event", "n"])}`);
+    expect(live.status(), iso).toBe(200);
+    for (const path of [`/projects/${P}/errors?cursor=${cursorOf([iso, "e"])}`, `/projects/${P}/runs?cursor=${cursorOf([iso, "r"])}`]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.getByRole("heading", { name: "This page could not be loaded" }), path).toHaveCount(0);
+    }
+  }
+});

@@ -1,0 +1,81 @@
+// One user cannot take the whole pool: past HEAVY_REQUESTS_PER_USER live polls or exports
+// in progress, the next is refused at once (429, Retry-After) while other users are served;
+// a slot comes back when its request ends — an export's when its download is cancelled.
+// On PostgreSQL, a table held by an ACCESS EXCLUSIVE lock: pages' queries on it give up
+// after DATABASE_LOCK_TIMEOUT_MS with a "busy" 503, while sessions and other tables work.
+process.env.HEAVY_REQUESTS_PER_USER = "2";
+process.env.DATABASE_LOCK_TIMEOUT_MS = "500";
+
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getExport } from "@/app/api/runs/[runId]/export/route";
+import { GET as getLive } from "@/app/api/runs/[runId]/live/route";
+import { getSessionUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db/client";
+import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
+import { createUser } from "@/lib/users/create-user";
+import { signInHeaders } from "@/test/session-cookie";
+import { truncateAll } from "@/test/truncate";
+
+const password = "a-long-enough-password";
+const cookies: Record<string, string> = {};
+const params = { params: Promise.resolve({ runId: "r1" }) };
+const live = (who: string) => getLive(new Request("http://localhost/runs/r1/live", { headers: { cookie: cookies[who]! } }), params);
+const exportRun = (who: string) => getExport(new Request("http://localhost/runs/r1/export?format=ndjson", { headers: { cookie: cookies[who]! } }), params);
+
+beforeAll(async () => {
+  await truncateAll();
+  await prisma().project.create({ data: { id: "p1", name: "P" } });
+  await prisma().run.create({ data: { id: "r1", projectId: "p1" } });
+  await prisma().eventLog.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ id: `ev${i}`, eventType: "SIM_STEP", runId: "r1", projectId: "p1" })) });
+  for (const who of ["busy", "other"]) {
+    await createUser({ email: `${who}@example.test`, password, role: "member" });
+    cookies[who] = (await signInHeaders({ email: `${who}@example.test`, password })).get("cookie")!;
+  }
+});
+
+describe("heavy requests per user", () => {
+  it("refuses a third while two exports stream, serves other users, and frees a slot when a download is cancelled", async () => {
+    const first = await exportRun("busy");
+    const second = await exportRun("busy");
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const refused = await live("busy");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("HEAVY_REQUESTS_PER_USER");
+    expect((await live("other")).status).toBe(200);
+
+    await first.body!.cancel();
+    const polled = await live("busy");
+    expect(polled.status).toBe(200);
+    // A finished poll gives its slot back: polls one after another never run out.
+    expect((await live("busy")).status).toBe(200);
+    // Read to the end, the second export gives its slot back too.
+    expect((await second.text()).trim().split("\n")).toHaveLength(50);
+    const [a, b] = await Promise.all([exportRun("busy"), exportRun("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await Promise.all([a.body!.cancel(), b.body!.cancel()]);
+  });
+});
+
+describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("a table held by a lock", () => {
+  it("gives its readers a 'busy' 503 after the lock timeout; sessions and pages on other tables keep working", async () => {
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE event_logs IN ACCESS EXCLUSIVE MODE");
+      const polls = await Promise.all(Array.from({ length: 2 }, () => live("busy")));
+      for (const poll of polls) {
+        expect(poll.status).toBe(503);
+        expect(((await poll.json()) as { error: { message: string } }).error.message).toContain("busy");
+      }
+      expect(await getSessionUser(new Headers({ cookie: cookies.other! }))).toMatchObject({ email: "other@example.test" });
+      expect((await findProjectsOverview()).projects.map((p) => p.id)).toEqual(["p1"]);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    expect((await live("busy")).status).toBe(200);
+  });
+});
