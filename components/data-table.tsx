@@ -38,7 +38,8 @@ interface DataTableProps<Row extends RowData> {
 export function DataTable<Row extends RowData>({ columns, data, getRowId, label, rowClassName = "" }: DataTableProps<Row>) {
   const table = useTable({ features: dataTableFeatures, columns, data, getRowId });
   const leafColumns = table.getAllLeafColumns();
-  // Too wide for a narrow screen, the table scrolls sideways in its own box; the page does not.
+  // Too wide for a narrow screen, the table scrolls sideways in its own box; the page does
+  // not. On a phone each row is a card instead (`data-table`, app/globals.css).
   return (
     <div className="overflow-x-auto">
       <table className="data-table w-full overflow-hidden rounded border border-slate-200 bg-white text-sm" aria-label={label}>

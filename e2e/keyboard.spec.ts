@@ -13,7 +13,7 @@ const ready = (page: Page) => expect(page.getByRole("button", { name: /Keyboard 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("on the run timeline: j/k walk the rows, o and Enter open and close one, [ and ] change page", async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   await expect(rows(page)).toHaveCount(100);
