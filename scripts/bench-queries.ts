@@ -392,7 +392,7 @@ async function measure(now: Date) {
     results.push({ name, target, app: appTiming!, raw: rawTiming! });
   };
   if (EXPLORE_ONLY) {
-    await measureExplore(now, run);
+    for (const [name, sql] of await measureExplore(now, run)) await explain(name, sql);
     printResults(results);
     return;
   }
