@@ -60,6 +60,9 @@ const SLOTS = 60;
 const RUN_LENGTH = 400;
 const BIG_RUN = "bench_run_big";
 const HOT_PROJECT = "bench_p00";
+// Explore (#13): the project the search cases run in, and the name of its page case.
+const EXPLORE_PROJECT = "bench_p01";
+const EXPLORE_HTTP_NAME = "explore page, 24 h free text (rows + histogram + facets)";
 const ERROR_COLUMNS = ["id", "trace_id", "error_type", "message", "stack", "detail", "project_id", "run_id", "endpoint", "severity", "created_at"];
 const HOT_STEP = (DAY - 2 * 60_000) / HOT_ERRORS;
 
@@ -389,7 +392,7 @@ async function measure(now: Date) {
     results.push({ name, target, app: appTiming!, raw: rawTiming! });
   };
   if (EXPLORE_ONLY) {
-    await measureExplore(now, run);
+    for (const [name, sql] of await measureExplore(now, run)) await explain(name, sql);
     printResults(results);
     return;
   }
@@ -495,9 +498,6 @@ function printResults(results: BenchResult[]) {
 
 // ---- Explore (#13) search cases: each the app's function against the raw SQL of the same
 // statement(s), in the same run; returns the statements to EXPLAIN. ----------------------
-
-const EXPLORE_PROJECT = "bench_p01";
-const EXPLORE_HTTP_NAME = "explore page, 24 h free text (rows + histogram + facets)";
 
 async function measureExplore(now: Date, run: (name: string, target: number, app: (i: number) => Promise<unknown>, rawFn: (i: number) => Promise<unknown>) => Promise<void>): Promise<[string, { text: string; values: unknown[] }][]> {
   const last = (ms: number) => ({ from: new Date(now.getTime() - ms), to: now });

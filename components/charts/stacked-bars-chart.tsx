@@ -105,8 +105,9 @@ export function StackedBarsChart({
 
   const totals = series.map((s) => `${s.label}: ${s.values.reduce((a, b) => a + b, 0).toLocaleString("en-US")}`).join(", ");
   return (
-    <figure className="rounded border border-slate-200 bg-white p-2" aria-label={label}>
-      <div ref={box} data-testid="stacked-bars-chart" className="w-full" />
+    <figure className="rounded border border-slate-200 bg-white p-2">
+      {/* The canvas and its live legend are one image to a screen reader; the caption has the totals. */}
+      <div ref={box} role="img" aria-label={label} data-testid="stacked-bars-chart" className="w-full" />
       <figcaption className="mt-1 text-xs text-slate-600">
         {totals}
         {onRange ? <span className="ml-2 text-slate-400">· drag across to zoom, click a bar to narrow to it</span> : null}

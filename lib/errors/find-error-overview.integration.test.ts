@@ -6,6 +6,7 @@ import { truncateAll } from "@/test/truncate";
 import { database, prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { findErrorOverview, type ErrorFilters } from "./find-error-overview";
+import { customErrorRange } from "./error-window";
 import { fingerprintSql } from "./message-pattern";
 import { findProjectErrors } from "./find-project-errors";
 import { findProjectsOverview } from "@/lib/projects/find-projects-overview";
@@ -70,6 +71,20 @@ describe("findErrorOverview", () => {
     expect(engine.groups.map((g) => g.errorType)).toEqual(["ENGINE_ERROR"]);
     const nothing = await findErrorOverview({ projectId: "p1", window: "24h", filters: { severities: ["warning"], types: ["API_ERROR"] }, now: NOW });
     expect(nothing).toMatchObject({ total: 0, groups: [], groupCount: 0 });
+  });
+
+  it("counts any absolute range, in buckets that start at its start", async () => {
+    // (25 h ago, 20 h ago]: a3 (23 h) and old (25 h: the start is excluded, as in the windows).
+    const range = customErrorRange(ago(25 * HOUR), ago(20 * HOUR));
+    expect([range.bucketMs, range.buckets]).toEqual([15 * 60_000, 20]);
+    const overview = await findErrorOverview({ projectId: "p1", range, filters: none, now: NOW });
+    expect(overview.total).toBe(1);
+    expect(overview.chart).toHaveLength(20);
+    expect(overview.chart[0]!.start.toISOString()).toBe(ago(25 * HOUR).toISOString());
+    // a3 at 23 h ago: 2 h after the start, the 9th bucket (bins are (start, end]).
+    expect(overview.chart.findIndex((b) => b.critical === 1)).toBe(7);
+    const wider = await findErrorOverview({ projectId: "p1", range: customErrorRange(ago(25 * HOUR + 1), ago(20 * HOUR)), filters: none, now: NOW });
+    expect(wider.total).toBe(2);
   });
 });
 

@@ -49,7 +49,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
     findProjectErrors({ projectId, since, until: range.until, filters, cursor: query.cursor }),
     findErrorTypes({ projectId, since: new Date(now.getTime() - ERROR_WINDOWS["7d"].ms) }),
   ]);
-  const bucketLabel = formatDuration(range.bucketMs);
+  const bucketLabel = range.bucketMs === 3_600_000 ? "hour" : range.bucketMs === 300_000 ? "5 min" : formatDuration(range.bucketMs);
   const base = `/projects/${encodeURIComponent(projectId)}/errors`;
   // What a new range keeps: the filters and the group (a new range starts on the first page).
   const keep: [string, string][] = [
