@@ -3,7 +3,7 @@
 // a real time axis in the viewer's zone, a legend that reads each series at the cursor,
 // drag across to pick a range, click a bar to pick its bucket. The parent decides what a
 // picked range does (the explorer and the errors page put it in the URL).
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 
@@ -33,6 +33,9 @@ export function StackedBarsChart({
   height?: number;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  // The canvas cannot read CSS variables: colours are resolved when drawing, and the chart
+  // is drawn again when the theme (the class on <html>, set by next-themes) changes.
+  const theme = useHtmlClass();
   const onRangeRef = useRef(onRange);
   onRangeRef.current = onRange;
 
@@ -53,13 +56,16 @@ export function StackedBarsChart({
         scales: { x: { time: true, range: () => [xs[0] ?? 0, (xs.at(-1) ?? 0) + bucketMs / 1000] } },
         cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
         legend: { live: true },
-        axes: [{ stroke: "#64748b", grid: { stroke: "#e2e8f0" } }, { stroke: "#64748b", grid: { stroke: "#e2e8f0" }, size: 48 }],
+        axes: [
+          { stroke: cssColor("var(--chart-label)"), grid: { stroke: cssColor("var(--chart-axis)") }, ticks: { stroke: cssColor("var(--chart-axis)") } },
+          { stroke: cssColor("var(--chart-label)"), grid: { stroke: cssColor("var(--chart-axis)") }, ticks: { stroke: cssColor("var(--chart-axis)") }, size: 48 },
+        ],
         series: [
           { label: "Time", value: (_u, v) => (v == null ? "" : new Date(v * 1000).toLocaleString()) },
           ...order.map((i) => ({
             label: series[i]!.label,
-            stroke: series[i]!.color,
-            fill: series[i]!.color,
+            stroke: cssColor(series[i]!.color),
+            fill: cssColor(series[i]!.color),
             width: 0,
             paths: bars,
             points: { show: false },
@@ -101,7 +107,7 @@ export function StackedBarsChart({
       plot.over.removeEventListener("click", onClick);
       plot.destroy();
     };
-  }, [starts, bucketMs, series, height]);
+  }, [starts, bucketMs, series, height, theme]);
 
   const totals = series.map((s) => `${s.label}: ${s.values.reduce((a, b) => a + b, 0).toLocaleString("en-US")}`).join(", ");
   return (
@@ -114,4 +120,24 @@ export function StackedBarsChart({
       </figcaption>
     </figure>
   );
+}
+
+/** A colour as the canvas takes it: `var(--name)` read from the document's current theme. */
+function cssColor(color: string): string {
+  const variable = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (!variable) return color;
+  return getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || "#64748b";
+}
+
+/** The class attribute of <html>, following its changes (the theme switch). */
+function useHtmlClass(): string {
+  const [value, setValue] = useState("");
+  useEffect(() => {
+    const html = document.documentElement;
+    setValue(html.className);
+    const observer = new MutationObserver(() => setValue(html.className));
+    observer.observe(html, { attributes: true, attributeFilter: ["class"] });
+    return () => observer.disconnect();
+  }, []);
+  return value;
 }

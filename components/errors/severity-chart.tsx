@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { StackedBarsChart } from "@/components/charts/stacked-bars-chart";
 
-const COLORS = { warning: "#f59e0b", error: "#ef4444", critical: "#7f1d1d" } as const;
+// Theme colours (app/globals.css): each series keeps its meaning on a light or dark page.
+const COLORS = { warning: "var(--chart-warning)", error: "var(--chart-error)", critical: "var(--chart-critical)" } as const;
 const STACK = ["warning", "error", "critical"] as const;
 
 export function SeverityChart({

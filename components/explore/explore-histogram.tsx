@@ -6,7 +6,8 @@ import { useMemo } from "react";
 import { StackedBarsChart } from "@/components/charts/stacked-bars-chart";
 import { exploreHref } from "@/lib/explore/explore-url";
 
-const COLORS = { event: "#94a3b8", warning: "#f59e0b", error: "#ef4444", critical: "#7f1d1d" } as const;
+// Theme colours (app/globals.css): legible on a light or a dark page.
+const COLORS = { event: "var(--chart-event)", warning: "var(--chart-warning)", error: "var(--chart-error)", critical: "var(--chart-critical)" } as const;
 
 export function ExploreHistogram({ base, q, starts, bucketMs, counts }: { base: string; q: string; starts: number[]; bucketMs: number; counts: Record<keyof typeof COLORS, number[]> }) {
   const router = useRouter();
