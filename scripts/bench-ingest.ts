@@ -342,7 +342,8 @@ async function main() {
     },
   });
   server = started;
-  await waitForServer(started, PORT);
+  // npm start migrates and prepares (tsx, the schema engine) before its workers listen.
+  await waitForServer(started, PORT, WORKERS ? 600_000 : 120_000);
   const idleRss = treeRssBytes(started.pid!);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssBytes(started.pid!))), 100);
