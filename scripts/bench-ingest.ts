@@ -503,7 +503,8 @@ async function main() {
     },
   });
   server = started;
-  await waitForServer(started, PORT);
+  // npm start migrates and prepares (tsx, the schema engine) before its workers listen.
+  await waitForServer(started, PORT, WORKERS ? 600_000 : 120_000);
   if (FLOOD) {
     const floodClient = new pg.Client({ connectionString: dbUrl });
     await floodClient.connect();
