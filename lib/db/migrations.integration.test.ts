@@ -48,7 +48,7 @@ describe("migrations", () => {
   });
 
   // Replaying every migration into a second PGlite takes a while on a busy machine.
-  it("match prisma/schema.prisma (no drift)", { timeout: 180_000 }, async () => {
+  it("match prisma/schema.prisma (no drift)", { timeout: 300_000 }, async () => {
     // The engine replays the migrations into a shadow database: an in-memory PGlite.
     const drift = await withShadowDatabase(diffMigrationsToSchema);
     expect(drift, `schema.prisma and prisma/migrations disagree; the next migration would be:\n${drift}`).toBe("");

@@ -61,6 +61,9 @@ export function errorWindowWhere({ projectId, since, until, filters }: { project
  * Groups are ordered by count, then last seen, then type, then fingerprint (ties are
  * stable from one page view to the next).
  */
+/** The errors overview's sort memory (see findErrorOverview). */
+const OVERVIEW_WORK_MEM = "32MB";
+
 export async function findErrorOverview({
   projectId,
   window,
@@ -77,7 +80,13 @@ export async function findErrorOverview({
 }): Promise<ErrorOverview> {
   const range = givenRange ?? errorRangeOf(window ?? "24h", now);
   const { bucketMs, buckets } = range;
-  const [row] = await readPrisma().$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, range, filters, now }));
+  // Its sort of a window's errors spilled to disk at the default 4 MB work_mem once the
+  // table was partitioned (3.2× slower over 24 hours; 1.2× with 32 MB, issue #15): the
+  // memory is given to this one query, in its own transaction, not to every session.
+  const [row] = await readPrisma().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '${OVERVIEW_WORK_MEM}'`);
+    return tx.$queryRaw<{ groups: unknown; chart: unknown; group_count: number }[]>(buildErrorOverviewSql({ projectId, range, filters, now }));
+  });
   const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
   const rawGroups = (parse(row?.groups) ?? []) as { fingerprint: string; errorType: string; pattern: string; count: number; firstSeen: string; lastSeen: string; traceId: string; ages: [number, number][] }[];
   const rawChart = (parse(row?.chart) ?? []) as [number, string, number][];

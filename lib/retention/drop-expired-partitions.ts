@@ -1,5 +1,5 @@
 import "server-only";
-import { database, prisma } from "@/lib/db/client";
+import { database, prisma, type SqlRunner } from "@/lib/db/client";
 import { listPartitions, type Partition, type PartitionedTable } from "@/lib/db/partitions";
 
 // Retention's cheap half: a partition whose every row is older than the cutoff (its end
@@ -47,21 +47,48 @@ export async function dropExpiredPartitions({ table, cutoff, recordInRun, onDrop
   for (const partition of await findExpiredPartitions(table, cutoff)) {
     const n = await countRows(partition.name);
     await prisma().$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${partition.name}" CONCURRENTLY`);
-    // The count and the drop in one transaction: the record says exactly what went.
-    await database().transaction(
-      async (sql) => {
-        await sql(`DROP TABLE "${partition.name}"`);
-        if (recordInRun) {
-          await sql(`UPDATE retention_runs SET ${counter} = ${counter} + $2, partitions_dropped = partitions_dropped + 1 WHERE id = $1`, [recordInRun, n]);
-        }
-      },
-      { statementTimeoutMs: 60_000 },
-    );
+    await dropDetached(partition.name, async (sql) => {
+      if (recordInRun) {
+        await sql(`UPDATE retention_runs SET ${counter} = ${counter} + $2, partitions_dropped = partitions_dropped + 1 WHERE id = $1`, [recordInRun, n]);
+      }
+    });
     partitions += 1;
     rows += n;
     await onDropped?.({ name: partition.name, rows: n });
   }
   return { partitions, rows };
+}
+
+/**
+ * How long the DROP may wait for a lock: well under PostgreSQL's deadlock_timeout (1 s).
+ * Dropping the detached table drops its foreign keys, which takes an ACCESS EXCLUSIVE
+ * lock on runs and projects for a moment; ingestion's foreign-key checks lock those too,
+ * in their own order, and the two deadlocked under load (bench:retention: PostgreSQL
+ * killed an ingesting transaction). Giving up first, and trying again, means the
+ * deadlock detector never runs and ingestion never waits longer than this.
+ */
+const DROP_LOCK_TIMEOUT_MS = 100;
+const DROP_ATTEMPTS = 200;
+
+/** Drops a detached partition, with `record` in the same transaction (the run's counts). */
+async function dropDetached(name: string, record: (sql: SqlRunner) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await database().transaction(
+        async (sql) => {
+          await sql(`SET LOCAL lock_timeout = ${DROP_LOCK_TIMEOUT_MS}`);
+          await sql(`DROP TABLE "${name}"`);
+          await record(sql);
+        },
+        { statementTimeoutMs: 60_000 },
+      );
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= DROP_ATTEMPTS || (code !== "55P03" && code !== "40P01")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 50 * attempt)));
+    }
+  }
 }
 
 /**
@@ -83,5 +110,5 @@ async function finishInterruptedDetaches(table: PartitionedTable): Promise<void>
        AND (c.relname ~ ('^' || $1 || '_p[0-9]{8}$') OR c.relname = $1 || '_history')`,
     table,
   );
-  for (const { name } of orphans) await prisma().$executeRawUnsafe(`DROP TABLE "${name}"`);
+  for (const { name } of orphans) await dropDetached(name, async () => {});
 }
