@@ -2,8 +2,10 @@ import "server-only";
 // Fixed-window counters shared by every instance, in `limit_counters`, a table nothing but
 // this module writes or prunes (better-auth prunes its own rate_limits table to its 60 s
 // window, which once took the 15-minute sign-in lockouts with it). Every call takes `now`,
-// so tests drive the clock.
-import { prisma } from "@/lib/db/client";
+// so tests drive the clock. Each is one autocommitted statement on the database's
+// statement() pool, not Prisma's: page queries stuck on a locked table cannot keep a
+// sign-in or an ingest request from being counted.
+import { database } from "@/lib/db/client";
 
 export interface LimitCount {
   /** Attempts in the current window, this one included. */
@@ -17,38 +19,35 @@ export interface LimitCount {
  * so concurrent attempts (other requests, other instances) never lose a count.
  */
 export async function consumeLimitCounter({ key, windowMs, now = new Date(), by = 1 }: { key: string; windowMs: number; now?: Date; by?: number }): Promise<LimitCount> {
-  const nowMs = BigInt(now.getTime());
-  const expiredBefore = nowMs - BigInt(windowMs);
-  const rows = await prisma().$queryRaw<{ count: number; window_start_ms: bigint }[]>`
-    INSERT INTO limit_counters (key, count, window_start_ms) VALUES (${key}, ${by}, ${nowMs})
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN limit_counters.window_start_ms <= ${expiredBefore} THEN ${by} ELSE limit_counters.count + ${by} END,
-      window_start_ms = CASE WHEN limit_counters.window_start_ms <= ${expiredBefore} THEN ${nowMs} ELSE limit_counters.window_start_ms END
-    RETURNING count, window_start_ms`;
+  const nowMs = now.getTime();
+  const rows = await database().statement<{ count: number | string; window_start_ms: number | string | bigint }>(
+    `INSERT INTO limit_counters (key, count, window_start_ms) VALUES ($1, $2::int, $3::bigint)
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN limit_counters.window_start_ms <= $4::bigint THEN $2::int ELSE limit_counters.count + $2::int END,
+       window_start_ms = CASE WHEN limit_counters.window_start_ms <= $4::bigint THEN $3::bigint ELSE limit_counters.window_start_ms END
+     RETURNING count, window_start_ms`,
+    [key, by, String(nowMs), String(nowMs - windowMs)],
+    { name: "logdeck_consume_limit_counter" },
+  );
   const row = rows[0]!;
   return { count: Number(row.count), resetsAt: new Date(Number(row.window_start_ms) + windowMs) };
 }
 
-/** The count in `key`'s current window without adding to it (0 when none). */
-export async function peekLimitCounter({ key, windowMs, now = new Date() }: { key: string; windowMs: number; now?: Date }): Promise<LimitCount> {
-  const rows = await prisma().$queryRaw<{ count: number; window_start_ms: bigint }[]>`
-    SELECT count, window_start_ms FROM limit_counters WHERE key = ${key} AND window_start_ms > ${BigInt(now.getTime() - windowMs)}`;
-  const row = rows[0];
-  return row ? { count: Number(row.count), resetsAt: new Date(Number(row.window_start_ms) + windowMs) } : { count: 0, resetsAt: now };
-}
-
 /** Takes one attempt back (a sign-in that succeeded), never below zero. */
 export async function refundLimitCounter({ key }: { key: string }): Promise<void> {
-  await prisma().$executeRaw`UPDATE limit_counters SET count = count - 1 WHERE key = ${key} AND count > 0`;
+  await database().statement(`UPDATE limit_counters SET count = count - 1 WHERE key = $1 AND count > 0`, [key]);
 }
 
 /** Forgets every attempt against `key`. */
 export async function resetLimitCounter({ key }: { key: string }): Promise<void> {
-  await prisma().$executeRaw`DELETE FROM limit_counters WHERE key = ${key}`;
+  await database().statement(`DELETE FROM limit_counters WHERE key = $1`, [key]);
 }
 
 /** Deletes the counters under `prefix` whose window ended: keys typed once must not pile up. */
 export async function pruneLimitCounters({ prefix, windowMs, now = new Date() }: { prefix: string; windowMs: number; now?: Date }): Promise<number> {
-  const expiredBefore = BigInt(now.getTime() - windowMs);
-  return prisma().$executeRaw`DELETE FROM limit_counters WHERE key LIKE ${`${prefix}%`} AND window_start_ms <= ${expiredBefore}`;
+  const rows = await database().statement<{ n: number | string }>(
+    `WITH gone AS (DELETE FROM limit_counters WHERE key LIKE $1 AND window_start_ms <= $2::bigint RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    [`${prefix.replace(/[\\%_]/g, "\\$&")}%`, String(now.getTime() - windowMs)],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
