@@ -39,7 +39,8 @@ export function TimeRangePicker({
   const [to, setTo] = useState(() => toLocalInput(current.to));
   const [problem, setProblem] = useState<string | null>(null);
   const href = (extra: [string, string][]) => {
-    const params = new URLSearchParams([...keep, ...extra]);
+    // The range first, then what is kept (the order links had before this picker).
+    const params = new URLSearchParams([...extra, ...keep]);
     return params.size ? `${action}?${params}` : action;
   };
   return (

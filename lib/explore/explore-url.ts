@@ -31,7 +31,8 @@ const serialize = createSerializer(exploreParsers);
 
 /** The explorer's URL for `state` under `base` (/explore or /projects/<id>/explore). */
 export function exploreHref(base: string, state: Partial<ExploreState>): string {
-  return serialize(base, { q: state.q || null, range: state.range ?? null, from: state.from ?? null, to: state.to ?? null, cursor: state.cursor ?? null });
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it becomes U+FFFD.
+  return serialize(base, { q: state.q ? state.q.toWellFormed() : null, range: state.range ?? null, from: state.from ?? null, to: state.to ?? null, cursor: state.cursor ?? null });
 }
 
 export function exploreBase(projectId?: string | null): string {
