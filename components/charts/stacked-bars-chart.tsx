@@ -116,7 +116,7 @@ export function StackedBarsChart({
       <div ref={box} role="img" aria-label={label} data-testid="stacked-bars-chart" className="w-full" />
       <figcaption className="mt-1 text-xs text-slate-600">
         {totals}
-        {onRange ? <span className="ml-2 text-slate-400">· drag across to zoom, click a bar to narrow to it</span> : null}
+        {onRange ? <span className="ml-2 text-slate-500">· drag across to zoom, click a bar to narrow to it</span> : null}
       </figcaption>
     </figure>
   );

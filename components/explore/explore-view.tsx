@@ -113,7 +113,7 @@ export async function ExploreView({ state, projectId, user }: { state: ExploreSt
                   Older →
                 </Link>
               ) : (
-                <span className="text-slate-400">No older rows in this range</span>
+                <span className="text-slate-500">No older rows in this range</span>
               )}
             </nav>
             <ExploreResults key={`${state.q}|${state.cursor ?? ""}|${range.from.toISOString()}`} rows={page.rows.map(toExploreRowDto)} showProject={!projectId} live={live} />

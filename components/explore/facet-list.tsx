@@ -15,7 +15,7 @@ export function FacetList({ facets, base, state, fields }: { facets: Facets; bas
         <section key={field} aria-label={`${LABELS[field]} facet`}>
           <h2 className="mb-1 text-xs font-semibold text-slate-500 uppercase">{LABELS[field]}</h2>
           {facets[field].length === 0 ? (
-            <p className="text-xs text-slate-400">—</p>
+            <p className="text-xs text-slate-500">—</p>
           ) : (
             <ul className="space-y-0.5">
               {facets[field].map(({ value, count }) => (

@@ -67,7 +67,7 @@ export function SavedSearches({
                   {showBidiControls(s.name)}
                 </Link>
                 {s.shared ? <span className="rounded bg-sky-50 px-1 text-xs text-sky-800">shared</span> : null}
-                <span className="truncate text-xs text-slate-400">{showBidiControls(s.ownerEmail)}</span>
+                <span className="truncate text-xs text-slate-500">{showBidiControls(s.ownerEmail)}</span>
                 {s.deletable ? (
                   <form action={remove} className="ml-auto">
                     <input type="hidden" name="id" value={s.id} />

@@ -167,7 +167,7 @@ function TraceRunSection({
           Later events →
         </Link>
       ) : (
-        <span className="text-slate-400">Newest event of the run</span>
+        <span className="text-slate-500">Newest event of the run</span>
       )}
     </nav>
   );
