@@ -164,3 +164,23 @@ test("the errors page takes a custom range from its chart and keeps it in the UR
   await page.goBack();
   await expect(page.getByRole("link", { name: "Last 7 d" })).toHaveAttribute("aria-current", "page");
 });
+
+test("the results take the list shortcuts: / focuses the query box, j and o open a row", async ({ page }) => {
+  const word = unique();
+  await ingest(page, word, `run_${word}`);
+  await signIn(page, "member");
+  await page.goto(`/explore?q=${word}`);
+  await expect(resultRows(page)).toHaveCount(4);
+  await expect(page.getByRole("button", { name: /Keyboard shortcuts/ })).toBeEnabled();
+  await page.locator("h1").first().click();
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Query")).toBeFocused();
+  // Typed into the box, j is text, not a shortcut.
+  await page.keyboard.press("j");
+  await expect(page.getByLabel("Query")).toHaveValue(`${word}j`);
+  await page.getByLabel("Query").blur();
+  await page.keyboard.press("j");
+  await expect(page.locator("[data-kbd-current]")).toHaveAttribute("data-row-id", `${word}_x1`);
+  await page.keyboard.press("o");
+  await expect(resultRows(page).nth(0).getByRole("button", { name: /^Collapse/ })).toHaveAttribute("aria-expanded", "true");
+});

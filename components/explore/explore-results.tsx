@@ -11,6 +11,7 @@ import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
 import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
+import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 
 const SEVERITY_STYLE: Record<string, string> = {
   warning: "bg-amber-50 text-amber-800 ring-amber-200",
@@ -144,6 +145,10 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
       </table>
     </div>
       )}
+      {/* j/k, Enter/o, [/], / (the query box) and ? as on the run timeline (docs/ui.md). */}
+      <div className="mt-2 text-xs text-slate-500">
+        <ListShortcuts rows='table[aria-label="Matching events and errors"] > tbody > tr[data-row-id]' open=".timeline-toggle" search="#explore-q" />
+      </div>
     </div>
   );
 }
