@@ -56,7 +56,7 @@ function LineHead({ line }: { line: TraceContextLine }) {
       <LocalTime iso={line.at} />
       <span className={`rounded px-1 text-[10px] font-semibold uppercase ${line.kind === "error" ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}>{line.kind}</span>
       <span className="max-w-1/2 shrink-0 truncate font-mono text-xs">{showBidiControls(line.label)}</span>
-      <span className="shrink-0 truncate text-xs text-slate-600">{showBidiControls(line.detail)}</span>
+      <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{showBidiControls(line.detail)}</span>
       <a href={line.href} className="ml-auto shrink-0 text-xs text-sky-700 hover:underline">
         in timeline
       </a>

@@ -91,7 +91,7 @@ export default async function TracePage({ params, searchParams }: Props) {
                 <span className="min-w-0 font-mono text-sm font-semibold wrap-anywhere">{showBidiControls(error.errorType)}</span>
                 <LocalTime iso={error.createdAt.toISOString()} />
                 {error.projectId ? (
-                  <Link href={`/projects/${encodeURIComponent(error.projectId)}/errors`} className="text-xs text-slate-600 hover:underline" aria-label={`Project ${showBidiControls(projectLabel(error.projectId))}`}>
+                  <Link href={`/projects/${encodeURIComponent(error.projectId)}/errors`} className="min-w-0 text-xs wrap-anywhere text-slate-600 hover:underline" aria-label={`Project ${showBidiControls(projectLabel(error.projectId))}`}>
                     project <span className="font-medium">{showBidiControls(projectLabel(error.projectId))}</span>
                   </Link>
                 ) : (

@@ -77,7 +77,7 @@ export default async function ProjectRunsPage({ params, searchParams }: Props) {
             current={{ preset: custom ? null : query.range, from: (startedFrom ?? new Date(now.getTime() - 30 * 86_400_000)).toISOString(), to: (startedTo ?? now).toISOString() }}
           />
         </div>
-        <nav aria-label="Status" className="mb-3 flex gap-2 text-sm">
+        <nav aria-label="Status" className="mb-3 flex flex-wrap gap-2 text-sm">
           {[undefined, ...RUN_STATUSES].map((status) => (
             <Link
               key={status ?? "all"}
