@@ -11,8 +11,9 @@ const PAGES = [
   /^\/login\/?$/,
   /^\/account\/?$/,
   /^\/go\/?$/,
+  /^\/explore\/?$/,
   /^\/admin\/(?:keys|retention|users)\/?$/,
-  /^\/projects\/[^/]+\/(?:errors|runs)\/?$/,
+  /^\/projects\/[^/]+\/(?:errors|runs|explore)\/?$/,
   /^\/runs\/[^/]+\/?$/,
   /^\/traces\/[^/]+\/?$/,
 ];
