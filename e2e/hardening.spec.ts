@@ -25,7 +25,7 @@ test("forged cursors dated year 0000 or 0001 are ignored on the timeline, live, 
     const timeline = await page.goto(`/runs/${D.runId}?cursor=${cursorOf([iso, "ev", "event", "n"])}`);
     expect(timeline?.status(), iso).toBe(200);
     await expect(page.getByRole("heading", { name: D.runName }), iso).toBeVisible();
-    const live = await page.request.get(`/runs/${D.runId}/live?after=${cursorOf([iso, "ev", "event", "n"])}`);
+    const live = await page.request.get(`/api/runs/${D.runId}/live?after=${cursorOf([iso, "ev", "event", "n"])}`);
     expect(live.status(), iso).toBe(200);
     for (const path of [`/projects/${P}/errors?cursor=${cursorOf([iso, "e"])}`, `/projects/${P}/runs?cursor=${cursorOf([iso, "r"])}`]) {
       const response = await page.goto(path);

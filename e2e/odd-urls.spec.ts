@@ -65,12 +65,18 @@ test("broken percent-encoding in the path is a 400, signed in or not", async ({ 
   }
 });
 
-test("export and live answer 401 JSON without a cookie, not a redirect", async ({ request }) => {
-  for (const path of [`/runs/${D.runId}/export?format=csv`, `/runs/${D.runId}/live`]) {
+test("export and live answer 401 JSON without a cookie, not a redirect to sign in", async ({ request }) => {
+  for (const path of [`/api/runs/${D.runId}/export?format=csv`, `/api/runs/${D.runId}/live`]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(401);
     expect((await response.json()).error.code, path).toBe("unauthorized");
   }
+  // Their old URLs move to the API, keeping the query, and then answer the same.
+  const old = await request.get(`/runs/${D.runId}/export?format=csv`, { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  const moved = new URL(old.headers()["location"]!, "http://logdeck.invalid");
+  expect(moved.pathname + moved.search).toBe(`/api/runs/${D.runId}/export?format=csv`);
+  expect((await request.get(`/runs/${D.runId}/live`)).status()).toBe(401);
 });
 
 test("an upper-case or braced traceId is a real redirect to the canonical URL", async ({ page }) => {
