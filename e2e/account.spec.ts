@@ -15,6 +15,8 @@ async function changePassword(page: Page, { current, next, again = next }: { cur
 }
 
 test("a user changes their own password; other sessions end, this one stays", async ({ page, browser }) => {
+  // Four browser contexts and five sign-ins: more than 30 s on a loaded 2-core machine.
+  test.slow();
   const email = `account-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
   await signIn(page, "admin");
   await page.goto("/admin/users");

@@ -79,6 +79,8 @@ test("a member made admin gets the admin pages, and loses them when made member 
 });
 
 test("deactivating signs the user out at once and stops sign-in; reactivating lets them back", async ({ page, browser }) => {
+  // Four browser contexts and five sign-ins: more than 30 s on a loaded 2-core machine.
+  test.slow();
   await signIn(page, "admin");
   const email = unique("deactivated");
   await addUser(page, { email });
