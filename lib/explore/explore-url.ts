@@ -32,7 +32,10 @@ const serialize = createSerializer(exploreParsers);
 /** The explorer's URL for `state` under `base` (/explore or /projects/<id>/explore). */
 export function exploreHref(base: string, state: Partial<ExploreState>): string {
   // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it becomes U+FFFD.
-  return serialize(base, { q: state.q ? state.q.toWellFormed() : null, range: state.range ?? null, from: state.from ?? null, to: state.to ?? null, cursor: state.cursor ?? null });
+  const href = serialize(base, { q: state.q ? state.q.toWellFormed() : null, range: state.range ?? null, from: state.from ?? null, to: state.to ?? null, cursor: state.cursor ?? null });
+  // nuqs leaves non-ASCII characters as they are, for readable URLs; a Location header
+  // (the go-to box's redirect) may hold none of them (Node refuses it: a 500 for "日本語").
+  return href.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 export function exploreBase(projectId?: string | null): string {
