@@ -35,6 +35,8 @@ test("the go-to box finds no id for such text, and the explorer finds no row", a
 });
 
 test("a filter, `at` or cursor holding a NUL is ignored like any other invalid one", async ({ page }) => {
+  // Ten page loads: past 30 s on a loaded 2-core machine.
+  test.slow();
   await signIn(page, "member");
   const bad = (id: string) => cursorOf([new Date().toISOString(), id, "event", "n"]);
   for (const query of ["type=%00", "at=%00", "at=ev%00", `cursor=${bad("ev\u0000")}`, `cursor=${bad("\ud800")}`, "type=SIM_STEP%00,%00"]) {
@@ -92,6 +94,8 @@ test("an upper-case or braced traceId is a real redirect to the canonical URL", 
 });
 
 test("the go-to box finds what support pastes, and says when it is too long", async ({ page, baseURL }) => {
+  // Ten page loads: past 30 s on a loaded 2-core machine.
+  test.slow();
   await signIn(page, "member");
   const box = page.getByRole("banner").getByRole("textbox", { name: /Go to/ });
   const go = async (text: string) => {
