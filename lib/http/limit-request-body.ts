@@ -16,7 +16,11 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+  return (await collectAtMost(request.body.getReader(), maxBytes, () => tooLarge(maxBytes))) as Uint8Array<ArrayBuffer>;
+}
+
+/** Everything the reader gives, at most `maxBytes` of it: `onTooLarge()` as soon as there is more. */
+export async function collectAtMost(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onTooLarge: () => Error): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -24,8 +28,9 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
+      // Stop reading: the rest of an oversized body is never held in memory.
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw onTooLarge();
     }
     chunks.push(value);
   }

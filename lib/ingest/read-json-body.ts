@@ -10,6 +10,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { parseJsonExactly } from "@/lib/format/exact-json";
 import { AppError } from "@/lib/http/app-error";
 import { measureJsonDepth } from "./measure-json-depth";
+import { collectAtMost } from "@/lib/http/limit-request-body";
 
 const ACCEPTED_TYPES = new Set(["application/json", "text/plain"]);
 
@@ -62,30 +63,6 @@ function tooLarge(maxBytes: number, limit: string, decompressed = false): AppErr
 
 const unreadable = (cause: unknown) => new AppError("bad_request", "The request body could not be read.", { cause });
 
-/** Everything the reader gives, at most `maxBytes` of it: `onTooLarge()` as soon as there is more. */
-async function collect(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onTooLarge: () => Error): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      // Stop reading: the rest of an oversized body is never held in memory.
-      await reader.cancel().catch(() => {});
-      throw onTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as
  * there are more; 408 when it has not all arrived `timeoutMs` after reading began.
@@ -97,7 +74,7 @@ export async function readBodyBytes(request: Request, maxBytes: number, timeoutM
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes, limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const reading = encoding ? decompress(reader, encoding, maxBytes, limit) : collect(reader, maxBytes, () => tooLarge(maxBytes, limit));
+  const reading = encoding ? decompress(reader, encoding, maxBytes, limit) : collectAtMost(reader, maxBytes, () => tooLarge(maxBytes, limit));
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     if (!Number.isFinite(timeoutMs)) return;
