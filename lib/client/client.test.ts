@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { createErrorService } from "./create-error-service";
 import { createEventBus } from "./create-event-bus";
-import { computeBackoffMs, IngestRequestError, postWithRetry } from "./post-with-retry";
+import { computeBackoffMs, IngestRequestError, postWithRetry, sendJsonWithRetry } from "./post-with-retry";
 
 type Call = { url: string; init: RequestInit; body: any };
 
@@ -47,6 +47,13 @@ describe("postWithRetry", () => {
     const { fetch, calls } = scriptedFetch(Array.from({ length: 10 }, () => refused(503)));
     await expect(postWithRetry("u", "k", {}, { fetch, sleep: async () => {}, maxRetries: 2 })).rejects.toBeInstanceOf(IngestRequestError);
     expect(calls).toHaveLength(3);
+  });
+
+  it("sends a PATCH the same way, retried on 503, and gives the answer's body", async () => {
+    const { fetch, calls } = scriptedFetch([refused(503), new Response(JSON.stringify({ run: { id: "r1", status: "cancelled" } }), { status: 200 })]);
+    const answer = await sendJsonWithRetry("PATCH", "https://ld/api/runs/r1", "k", '{"status":"cancelled"}', { fetch, sleep: async () => {} });
+    expect(answer).toEqual({ run: { id: "r1", status: "cancelled" } });
+    expect(calls.map((c) => c.init.method)).toEqual(["PATCH", "PATCH"]);
   });
 
   it("backs off exponentially with full jitter, capped", () => {

@@ -56,6 +56,15 @@ export async function postWithRetry(url: string, key: string, body: unknown, opt
 
 /** postWithRetry for a body that is JSON text already. */
 export async function postJsonWithRetry(url: string, key: string, json: string, options: TransportOptions = {}): Promise<string[]> {
+  const answer = await sendJsonWithRetry("POST", url, key, json, options);
+  return (answer as { ids?: string[] } | null)?.ids ?? [];
+}
+
+/**
+ * Sends JSON text with `method` (POST, or PATCH for a run's or project's state, which is
+ * idempotent and so as safe to retry), retried as postWithRetry is; the answer's body.
+ */
+export async function sendJsonWithRetry(method: "POST" | "PATCH", url: string, key: string, json: string, options: TransportOptions = {}): Promise<unknown> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
@@ -66,13 +75,13 @@ export async function postJsonWithRetry(url: string, key: string, json: string, 
     let failure: IngestRequestError;
     try {
       const response = await doFetch(url, {
-        method: "POST",
+        method,
         headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
         body: json,
         keepalive: json.length < 60_000,
       });
       const answer = await response.json().catch(() => null);
-      if (response.ok) return (answer as { ids?: string[] } | null)?.ids ?? [];
+      if (response.ok) return answer;
       const message = (answer as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
       failure = new IngestRequestError(message, response.status, answer);
       if (!RETRYABLE.has(response.status)) throw failure;

@@ -2,7 +2,7 @@
 // steps, now and then an error, and end — saved, completed, failed or cancelled — sent
 // through the real ingestion API with lib/client (the Event Bus and the ErrorService),
 // and PATCH /api/runs/:id for names and cancellations, as a real client would.
-import { createErrorService, createEventBus, type ErrorService, type EventBus } from "@/lib/client";
+import { createErrorService, createEventBus, sendJsonWithRetry, type ErrorService, type EventBus } from "@/lib/client";
 
 export interface PlatformSimulatorOptions {
   baseUrl: string;
@@ -58,14 +58,12 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions): Plat
   const pending: Promise<unknown>[] = [];
   let started = 0;
 
+  // A run's state is idempotent: retried on 429/503 like the Event Bus's batches.
   const patchRun = (run: LiveRun, body: Record<string, unknown>) =>
-    (options.fetch ?? fetch)(`${options.baseUrl.replace(/\/$/, "")}/api/runs/${encodeURIComponent(run.id)}`, {
-      method: "PATCH",
-      headers: { Authorization: `Bearer ${options.ingestKey}`, "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    }).then((response) => {
-      if (!response.ok) failed(new Error(`PATCH /api/runs/${run.id}: HTTP ${response.status}`));
-    }, failed);
+    sendJsonWithRetry("PATCH", `${options.baseUrl.replace(/\/$/, "")}/api/runs/${encodeURIComponent(run.id)}`, options.ingestKey, JSON.stringify(body), transport).then(
+      () => undefined,
+      (error: Error) => failed(new Error(`PATCH /api/runs/${run.id}: ${error.message}`)),
+    );
 
   function start(): void {
     started++;
