@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/http/app-error";
-import { findDuplicateJsonKey } from "@/lib/http/find-duplicate-json-key";
+import { parse as parseLossless } from "lossless-json";
 
 // Strict: a misspelt option (`{"dry_run": true}`) must be refused, never read as "delete".
 export const ZRetentionRequestSchema = z.strictObject({ dryRun: z.boolean().optional() });
@@ -30,10 +30,11 @@ export function parseRetentionRequest(text: string, query: URLSearchParams = new
     throw new AppError("invalid_json", 'The body is not valid JSON; send {"dryRun": true}, {"dryRun": false} or nothing.');
   }
   // JSON.parse keeps the last of two "dryRun"s: a body that says both is a mistake.
-  const duplicate = findDuplicateJsonKey(text);
+  // lossless-json refuses a key named twice with different values.
+  const duplicate = duplicateKeyOf(text);
   if (duplicate !== null) {
-    throw new AppError("validation_failed", `The body names "${duplicate.slice(0, 100)}" more than once; send {"dryRun": true}, {"dryRun": false} or nothing.`, {
-      details: [{ field: duplicate.slice(0, 100), message: "appears more than once" }],
+    throw new AppError("validation_failed", `The body names "${duplicate.slice(0, 100)}" more than once with different values; send {"dryRun": true}, {"dryRun": false} or nothing.`, {
+      details: [{ field: duplicate.slice(0, 100), message: "appears more than once with different values" }],
     });
   }
   const parsed = ZRetentionRequestSchema.safeParse(json);
@@ -43,4 +44,14 @@ export function parseRetentionRequest(text: string, query: URLSearchParams = new
     });
   }
   return { dryRun: parsed.data.dryRun ?? false };
+}
+
+/** The key this (valid) JSON text names twice with different values, or null. */
+function duplicateKeyOf(text: string): string | null {
+  try {
+    parseLossless(text, undefined, Number);
+    return null;
+  } catch (error) {
+    return /^Duplicate key '([\s\S]*)' encountered at position \d+$/.exec((error as Error).message)?.[1] ?? null;
+  }
 }
