@@ -34,6 +34,8 @@ describe("clientAddress behind trusted proxies", () => {
     expect(at("6.6.6.6, 203.0.113.9, 10.1.2.3", proxies)).toBe("203.0.113.9");
     expect(at("203.0.113.9, 127.0.0.1", proxies)).toBe("203.0.113.9");
     expect(at("203.0.113.9", proxies)).toBe("203.0.113.9");
+    expect(at("203.0.113.9, ::ffff:10.0.0.1", proxies)).toBe("203.0.113.9");
+    expect(at("2001:db8:1:2::5, 10.0.0.1", proxies)).toBe("2001:db8:1:2::/64");
   });
 
   it("gives up on junk in the part it would have to believe", () => {

@@ -1,4 +1,6 @@
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+
+import proxyaddr from "proxy-addr";
 
 /**
  * The address a request came from, for per-address sign-in limits, or null when it cannot
@@ -7,24 +9,33 @@ import { BlockList, isIP } from "node:net";
  * TRUST_PROXY says:
  * - no trusted proxies: only a header holding exactly one address (what Next.js sets for a
  *   direct connection). A list means someone wrote the header by hand: null.
- * - trusted proxies: walk the list from the right (entries appended by our own proxies)
- *   past every trusted proxy; the first address that is not one is the client.
+ * - trusted proxies: proxy-addr (Express's) walks the list from the right (entries appended
+ *   by our own proxies) past every trusted proxy; the first address that is not one is the
+ *   client. The connection itself is one of our proxies (Next.js does not give its address).
  * IPv6 addresses count by their /64, which one client usually holds whole.
  */
 export function clientAddress({ headers, trustedProxies }: { headers: Headers; trustedProxies: readonly string[] }): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
+  const header = headers.get("x-forwarded-for") ?? "";
+  const entries = header
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean);
   if (entries.length === 0) return null;
   if (trustedProxies.length === 0) return entries.length === 1 ? normalizeAddress(entries[0]!) : null;
-  const trusted = toBlockList(trustedProxies);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const address = normalizeAddress(entries[i]!);
-    if (address === null) return null;
-    if (!isTrusted(trusted, entries[i]!)) return address;
-  }
-  return null;
+  const trusted = compiledTrust(trustedProxies);
+  // Index 0 is the connection: a proxy of ours by construction.
+  const request = { socket: { remoteAddress: "0.0.0.0" }, headers: { "x-forwarded-for": header } } as unknown as Parameters<typeof proxyaddr>[0];
+  const client = proxyaddr(request, (address, index) => index === 0 || trusted(address, index));
+  // Every hop a proxy of ours: no client in the header.
+  return trusted(client, 1) ? null : normalizeAddress(client);
+}
+
+let compiled: { key: string; trust: (address: string, index: number) => boolean } | null = null;
+
+function compiledTrust(trustedProxies: readonly string[]): (address: string, index: number) => boolean {
+  const key = trustedProxies.join(",");
+  if (compiled?.key !== key) compiled = { key, trust: proxyaddr.compile([...trustedProxies]) };
+  return compiled.trust;
 }
 
 function normalizeAddress(entry: string): string | null {
@@ -42,21 +53,4 @@ function expandIpv6(address: string): string[] {
   const tail = right ? right.split(":") : [];
   const zeros = right === undefined ? [] : Array<string>(8 - head.length - tail.length).fill("0");
   return [...head, ...zeros, ...tail].map((group) => group.replace(/^0+(?=.)/, ""));
-}
-
-function toBlockList(entries: readonly string[]): BlockList {
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address = "", prefix] = entry.split("/");
-    const type = isIP(address) === 6 ? "ipv6" : "ipv4";
-    if (prefix === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(prefix), type);
-  }
-  return list;
-}
-
-function isTrusted(list: BlockList, entry: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(entry)?.[1];
-  const address = mapped ?? entry;
-  return list.check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 }
