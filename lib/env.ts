@@ -216,6 +216,11 @@ export function env(): Env {
   return cached;
 }
 
+/** For tests that change process.env in-process: the next env() parses it again. */
+export function forgetEnv(): void {
+  cached = undefined;
+}
+
 /**
  * One setting, checked on its own, for code that must still work while another setting is
  * bad: authenticating a caller before telling them anything about the configuration.

@@ -1,52 +1,28 @@
-// `npm run keys` end to end: the real script in a child process, against a database of
-// its own (a temporary PGlite folder, or this file's PostgreSQL database).
+// `npm run keys`: its main(argv, io) in-process against this file's database, and as the
+// real script in a child process (where a key must not reach the embedded database's
+// files in the clear, and an unreachable database is named without a stack trace).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type DatabaseTarget } from "@/lib/db/client";
+import { openDatabase, prisma } from "@/lib/db/client";
 import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
+import { runMain } from "./cli";
+import { main } from "./keys";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-keys-cli-"));
-const target: DatabaseTarget = process.env.DATABASE_URL ? { kind: "postgres", url: process.env.DATABASE_URL } : { kind: "pglite", dataDir };
+const engine = process.env.LOGDECK_TEST_ENGINE ?? "pglite";
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-// Asynchronous, so this process keeps answering its own database connections meanwhile.
-function keys(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  delete env.LOGDECK_TEST_ENGINE;
-  if (target.kind === "pglite") delete env.DATABASE_URL;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/keys.ts", ...args], { env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+async function keys(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runMain(main, argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
-/** Reads the key rows with a client of our own, closed again before the CLI runs next (PGlite admits one process). */
-async function keyRows() {
-  const db = openDatabase(target);
-  try {
-    return await db.prisma.ingestKey.findMany({ select: { id: true, name: true, prefix: true, hash: true, projectId: true, revokedAt: true } });
-  } finally {
-    await db.close();
-  }
-}
+const keyRows = () => prisma().ingestKey.findMany({ select: { id: true, name: true, prefix: true, hash: true, projectId: true, revokedAt: true } });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? filesUnder(file) : [file];
-  });
-}
-
-// Each spawn starts tsx and opens the database: seconds each, more on a busy machine.
-describe("npm run keys", { timeout: 300_000 }, () => {
+describe("npm run keys", () => {
   let key = "";
   let id = "";
 
@@ -62,10 +38,6 @@ describe("npm run keys", { timeout: 300_000 }, () => {
     id = rows[0]!.id;
     expect(rows[0]).toMatchObject({ name: "ci pipeline", prefix: key.slice(0, 12), hash: hashIngestKey(key), projectId: "proj_cli", revokedAt: null });
     expect(JSON.stringify(rows)).not.toContain(key);
-    if (target.kind === "pglite") {
-      const secretPart = key.slice(12);
-      for (const file of filesUnder(dataDir)) expect(readFileSync(file).includes(secretPart), file).toBe(false);
-    }
   });
 
   it("lists keys without the key itself", async () => {
@@ -90,7 +62,7 @@ describe("npm run keys", { timeout: 300_000 }, () => {
   });
 
   it("explains mistakes with exit code 2 and no stack trace", async () => {
-    for (const args of [["create"], ["revoke", "no_such_key"], ["create", "--name", "x", "--bogus"]]) {
+    for (const args of [["create"], ["revoke", "no_such_key"], ["create", "--name", "x", "--bogus"], []]) {
       const result = await keys(...args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
@@ -99,16 +71,50 @@ describe("npm run keys", { timeout: 300_000 }, () => {
   });
 });
 
-describe("a database that does not answer", () => {
-  it("is named, with what to check, without a stack trace", async () => {
+// The real program, on the embedded engine's run only (neither case reads this file's database).
+describe.runIf(engine === "pglite")("as a program", { timeout: 180_000 }, () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "logdeck-keys-cli-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  function spawnKeys(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/keys.ts", ...args], { env });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("exit", (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const file = path.join(dir, name);
+      return statSync(file).isDirectory() ? filesUnder(file) : [file];
+    });
+
+  it("creates a key in an embedded database of its own, whose files never hold the key", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    delete env.LOGDECK_TEST_ENGINE;
+    delete env.DATABASE_URL;
+    const created = await spawnKeys(env, "create", "--name", "ci pipeline");
+    expect(created.code, created.stderr).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^ldk_[A-Za-z0-9]{43}$/);
+    const secretPart = key.slice(12);
+    for (const file of filesUnder(dataDir)) expect(readFileSync(file).includes(secretPart), file).toBe(false);
+    const db = openDatabase({ kind: "pglite", dataDir });
+    try {
+      expect(await db.prisma.ingestKey.findMany({ select: { hash: true } })).toEqual([{ hash: hashIngestKey(key) }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("names a database that does not answer, with what to check, without a stack trace", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: "postgresql://logdeck:secret-pw@127.0.0.1:9/nowhere" };
     delete env.LOGDECK_TEST_ENGINE;
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/keys.ts", "list"], { env });
-      let stderr = "";
-      child.stderr.on("data", (chunk) => (stderr += chunk));
-      child.on("exit", (code) => resolve({ code, stderr }));
-    });
+    const result = await spawnKeys(env, "list");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("cannot reach PostgreSQL at 127.0.0.1:9/nowhere");
     expect(result.stderr).toContain("Check DATABASE_URL");

@@ -9,26 +9,28 @@ import { createIngestKey } from "@/lib/ingest-keys/create-ingest-key";
 import { findIngestKeys } from "@/lib/ingest-keys/find-ingest-keys";
 import { ZCreateIngestKeyInputSchema, ZIngestKeyIdSchema } from "@/lib/ingest-keys/ingest-key-input";
 import { revokeIngestKey } from "@/lib/ingest-keys/revoke-ingest-key";
-import { runCli } from "./cli";
+import { isMainModule, runCli, type CliIo } from "./cli";
 
 const USAGE = "usage: npm run keys -- create --name <name> [--project <projectId>] | list [--json] | revoke <id>";
 
 class UsageError extends Error {}
 
-await runCli(async () => {
+/** `npm run keys -- …argv`: its exit code (2: a mistake on the command line, said with what to type). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    await main();
+    await run(argv, io);
+    return 0;
   } catch (error) {
-    // A mistake on the command line: say what to type, no stack trace.
     const code = (error as { code?: unknown }).code;
     if (!(error instanceof UsageError) && !(typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))) throw error;
-    console.error((error as Error).message);
-    process.exitCode = 2;
+    io.err((error as Error).message);
+    return 2;
   }
-}, { exitWhenDone: true });
+}
 
-async function main(): Promise<void> {
+async function run(argv: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseArgs({
+    args: argv,
     options: { name: { type: "string" }, project: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
     strict: true,
@@ -42,29 +44,31 @@ async function main(): Promise<void> {
     if (!parsed.success) throw new UsageError(`${parsed.error.issues.map((issue) => issue.message).join(" ")}\n${USAGE}`);
     await migrate(database());
     const created = await createIngestKey({ ...parsed.data, createdById: null });
-    console.error(`Created ingest key "${created.name}" (id ${created.id}) for ${created.projectId ? `project ${created.projectId}` : "every project"}.`);
-    console.error("Store it now: it is shown only this once.");
-    console.log(created.key);
+    io.err(`Created ingest key "${created.name}" (id ${created.id}) for ${created.projectId ? `project ${created.projectId}` : "every project"}.`);
+    io.err("Store it now: it is shown only this once.");
+    io.out(created.key);
   } else if (command === "list") {
     await migrate(database());
     const keys = await findIngestKeys();
-    if (values.json) return void console.log(JSON.stringify(keys, null, 2));
-    if (!keys.length) return void console.error("No ingest keys yet. Create one with: npm run keys -- create --name <name>");
+    if (values.json) return io.out(JSON.stringify(keys, null, 2));
+    if (!keys.length) return io.err("No ingest keys yet. Create one with: npm run keys -- create --name <name>");
     const rows = keys.map((k) => [k.id, k.name, `${k.prefix}…`, k.projectId ?? "(every project)", k.createdAt.toISOString(), k.lastUsedAt?.toISOString() ?? "never", k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : "active"]);
-    printTable(["ID", "NAME", "KEY", "PROJECT", "CREATED", "LAST USED", "STATUS"], rows);
+    printTable(io, ["ID", "NAME", "KEY", "PROJECT", "CREATED", "LAST USED", "STATUS"], rows);
   } else if (command === "revoke") {
     const parsed = ZIngestKeyIdSchema.safeParse(rest[0] ?? "");
     if (!parsed.success || rest.length !== 1) throw new UsageError(`revoke takes one key id (see npm run keys -- list)\n${USAGE}`);
     await migrate(database());
     const result = await revokeIngestKey({ id: parsed.data });
     if (result === "not_found") throw new UsageError(`No ingest key has the id ${parsed.data}.`);
-    console.error(result === "revoked" ? `Revoked ingest key ${parsed.data}.` : `Ingest key ${parsed.data} was already revoked.`);
+    io.err(result === "revoked" ? `Revoked ingest key ${parsed.data}.` : `Ingest key ${parsed.data} was already revoked.`);
   } else {
     throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
   }
 }
 
-function printTable(header: string[], rows: string[][]): void {
+function printTable(io: CliIo, header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+  for (const row of [header, ...rows]) io.out(row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
 }
+
+if (isMainModule(import.meta.url)) await runCli(main, { exitWhenDone: true });

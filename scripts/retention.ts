@@ -8,7 +8,7 @@ import { configuredTarget, describeTarget } from "@/lib/db/client";
 import { ConfigError } from "@/lib/env";
 import { getRetentionPolicy } from "@/lib/retention/retention-policy";
 import { runRetention } from "@/lib/retention/run-retention";
-import { runCli } from "./cli";
+import { isMainModule, runCli, type CliIo } from "./cli";
 
 const EXIT_BUSY = 75;
 const USAGE = "Usage: npm run retention -- [--dry-run] [--duty-cycle F] [--pause-ms N]";
@@ -34,11 +34,12 @@ function parseOptions(args: string[]): { dryRun: boolean; dutyCycle: number | un
 
 const n = (value: number) => value.toLocaleString("en-US");
 
-await runCli(async () => {
+/** `npm run retention -- …argv`: its exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
   // --duty-cycle, --pause-ms: how much of the time the job leaves to other work (ingestion).
-  const { dryRun, dutyCycle, pauseMs } = parseOptions(process.argv.slice(2));
+  const { dryRun, dutyCycle, pauseMs } = parseOptions(argv);
   const policy = getRetentionPolicy(); // a bad EVENT_/ERROR_RETENTION_DAYS stops here, clearly
-  console.error(`retention: ${describeTarget(configuredTarget())}; keeping events ${policy.eventDays} days, errors ${policy.errorDays} days${dryRun ? " (dry run)" : ""}`);
+  io.err(`retention: ${describeTarget(configuredTarget())}; keeping events ${policy.eventDays} days, errors ${policy.errorDays} days${dryRun ? " (dry run)" : ""}`);
 
   const started = performance.now();
   let lastLine = 0;
@@ -49,7 +50,7 @@ await runCli(async () => {
     dutyCycle,
     pauseMs,
     onStart: ({ id, eventCutoff, errorCutoff }) => {
-      console.error(`retention: run ${id}: events before ${eventCutoff.toISOString()}, errors before ${errorCutoff.toISOString()}`);
+      io.err(`retention: run ${id}: events before ${eventCutoff.toISOString()}, errors before ${errorCutoff.toISOString()}`);
     },
     onProgress: ({ eventsDeleted, errorsDeleted }) => {
       const now = performance.now();
@@ -57,18 +58,20 @@ await runCli(async () => {
       lastLine = now;
       const seconds = (now - started) / 1000;
       const rate = Math.round((eventsDeleted + errorsDeleted) / Math.max(seconds, 0.001));
-      console.error(`retention: deleted ${n(eventsDeleted)} events, ${n(errorsDeleted)} errors so far · ${seconds.toFixed(1)} s · ${n(rate)} rows/s`);
+      io.err(`retention: deleted ${n(eventsDeleted)} events, ${n(errorsDeleted)} errors so far · ${seconds.toFixed(1)} s · ${n(rate)} rows/s`);
     },
   });
 
   if (result.status === "busy") {
-    console.error("retention: another retention run is in progress (it holds the lock); nothing was done. Try again when it has finished.");
-    process.exitCode = EXIT_BUSY;
-    return;
+    io.err("retention: another retention run is in progress (it holds the lock); nothing was done. Try again when it has finished.");
+    return EXIT_BUSY;
   }
   const { outcome } = result;
   const verb = outcome.dryRun ? "would delete" : "deleted";
-  console.log(
+  io.out(
     `retention: ${verb} ${n(outcome.eventsCount)} events (before ${outcome.eventCutoff.toISOString()}) and ${n(outcome.errorsCount)} errors (before ${outcome.errorCutoff.toISOString()}) in ${n(outcome.durationMs)} ms`,
   );
-}, { exitWhenDone: true });
+  return 0;
+}
+
+if (isMainModule(import.meta.url)) await runCli(main, { exitWhenDone: true });
