@@ -5,7 +5,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { ALERT, signIn, signInAs as signInWith } from "./sign-in";
 
-test.describe.configure({ mode: "serial" });
+// Each journey signs in several times (scrypt: a second or more each on a loaded 2-core machine).
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
 const password = "a-user-password-for-e2e";
@@ -79,8 +80,6 @@ test("a member made admin gets the admin pages, and loses them when made member 
 });
 
 test("deactivating signs the user out at once and stops sign-in; reactivating lets them back", async ({ page, browser }) => {
-  // Four browser contexts and five sign-ins: more than 30 s on a loaded 2-core machine.
-  test.slow();
   await signIn(page, "admin");
   const email = unique("deactivated");
   await addUser(page, { email });
