@@ -34,6 +34,7 @@ export default defineConfig({
           name: `integration:${engine}`,
           include: ["{lib,app,scripts,test}/**/*.integration.test.ts"],
           environment: "node",
+          globalSetup: ["./test/integration-template.ts"],
           setupFiles: ["./test/setup-integration.ts"],
           env: { LOGDECK_TEST_ENGINE: engine },
           testTimeout: 30_000,

@@ -1,12 +1,17 @@
-// Gives every integration test file a fresh, migrated database of its own: an in-memory
-// PGlite, or a new database on the PostgreSQL server named by TEST_DATABASE_URL. The
-// code under test finds it the way production code does, through DATABASE_URL/DATA_DIR.
+// Gives every integration test file a fresh, migrated database of its own, copied from the
+// run's template (test/integration-template.ts): an in-memory PGlite loaded from the
+// template's dump, or a new database on the PostgreSQL server named by TEST_DATABASE_URL
+// made with CREATE DATABASE … TEMPLATE. The code under test finds it the way production
+// code does: DATABASE_URL, or (PGlite) the process's database set here.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { closeDatabase, openDatabase, prisma, setDatabase } from "@/lib/db/client";
 
 const engine = process.env.LOGDECK_TEST_ENGINE ?? "pglite";
 const adminUrl = process.env.TEST_DATABASE_URL;
+const template = inject("integrationTemplate");
 let createdDatabase: string | undefined;
 
 if (engine === "postgres") {
@@ -14,23 +19,27 @@ if (engine === "postgres") {
   createdDatabase = `logdeck_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${createdDatabase}"`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE "${createdDatabase}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${createdDatabase}`;
   process.env.DATABASE_URL = url.toString();
 } else {
   delete process.env.DATABASE_URL;
   process.env.DATA_DIR = "memory://";
+  setDatabase(openDatabase({ kind: "pglite", dataDir: "memory://", snapshot: new Blob([readFileSync(template)]) }));
 }
 
+// Opened before the tests (after the file's own settings): a first request must not pay
+// for loading the engine, which timed tests (rate limits) would count.
 beforeAll(async () => {
-  const { migrate } = await import("@/lib/db/migrate");
-  await migrate();
+  await prisma().$queryRawUnsafe("SELECT 1");
 });
 
 afterAll(async () => {
-  const { closeDatabase } = await import("@/lib/db/client");
   await closeDatabase();
   if (createdDatabase && adminUrl) {
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -44,6 +44,11 @@ export function database(): Database {
   return holder.__logdeckDatabase;
 }
 
+/** Makes `db` this process's database (tests start one from a template: test/setup-integration.ts). */
+export function setDatabase(db: Database): void {
+  holder.__logdeckDatabase = db;
+}
+
 /**
  * This process's Prisma client on the primary: writes, and reads that must see what was
  * just written (sign-in, admin pages, ingestion, retention).

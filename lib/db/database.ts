@@ -9,7 +9,8 @@ import type { ReplicaStatus } from "./read-replicas";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; replicas?: { urls: readonly string[]; maxLagSeconds: number } }
-  | { kind: "pglite"; dataDir: string };
+  /** `snapshot`: a dumped data directory (PGlite's dumpDataDir) to start an in-memory database from (tests' template). */
+  | { kind: "pglite"; dataDir: string; snapshot?: Blob };
 
 export interface Database {
   readonly target: DatabaseTarget;
@@ -68,6 +69,8 @@ export interface Database {
    */
   openRateLimiter(options: { table: string; keyPrefix: string; points: number; durationSeconds: number }): RateLimiterAbstract;
   close(): Promise<void>;
+  /** Embedded only: the whole database as a tarball (PGlite's dumpDataDir), to start others from. */
+  snapshot?(): Promise<Blob>;
 }
 
 /** How long one `statement()` may run before the server cancels it (SQLSTATE 57014). */

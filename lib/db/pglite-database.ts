@@ -18,12 +18,12 @@ const HELD_IN_PROCESS: HeldLock = { assertHeld: () => {} };
  * when an embedded database is opened, not at the top of this module: importing PGlite
  * alone costs ~40 MB of memory, which a server on PostgreSQL would carry for nothing.
  */
-export function openPgliteAdapter(dataDir: string): { pglite: () => Promise<PGlite>; adapter: SqlMigrationAwareDriverAdapterFactory; closeShadows: () => Promise<void> } {
+export function openPgliteAdapter(dataDir: string, snapshot?: Blob): { pglite: () => Promise<PGlite>; adapter: SqlMigrationAwareDriverAdapterFactory; closeShadows: () => Promise<void> } {
   const loaded = (async () => {
     const [{ PGlite }, { PrismaPGlite }, { PGLITE_EXTENSIONS }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter"), import("./pglite-extensions")]);
     // The same UTC session as on PostgreSQL (see postgres-database.ts), with the
     // extensions the migrations create (pg_trgm).
-    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"], extensions: PGLITE_EXTENSIONS });
+    const pglite = new PGlite(dataDir, { startParams: [...PGlite.defaultStartParams, "-c", "TimeZone=UTC"], extensions: PGLITE_EXTENSIONS, ...(snapshot ? { loadDataDir: snapshot } : {}) });
     const shadows: PGlite[] = [];
     return { pglite, adapter: new PrismaPGlite(pglite), PGlite, PrismaPGlite, PGLITE_EXTENSIONS, shadows };
   })();
@@ -59,7 +59,7 @@ export function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>):
   // a DataDirInUseError says who has it instead. In memory, nothing is shared.
   const unlock = inMemory ? () => {} : lockDataDir(target.dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const { pglite: embedded, adapter } = openPgliteAdapter(dataDir);
+  const { pglite: embedded, adapter } = openPgliteAdapter(dataDir, target.snapshot);
   const prisma = new PrismaClient({ adapter });
   return {
     target,
@@ -85,6 +85,7 @@ export function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>):
       (await (await embedded()).query<R>(text, params as unknown[])).rows,
     // This process is the only one on the database: its memory is where every request is.
     openRateLimiter: ({ keyPrefix, points, durationSeconds }) => new RateLimiterMemory({ keyPrefix, points, duration: durationSeconds }),
+    snapshot: async () => (await embedded()).dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       const pglite = await embedded().catch(() => null);

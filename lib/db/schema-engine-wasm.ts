@@ -20,7 +20,10 @@ interface Glue {
 
 const glue = bindings as unknown as Glue;
 
-let instantiated: Promise<void> | undefined;
+// On globalThis, not in this module: the glue is one per process, and a second instance
+// handed to it (this module evaluated twice, as by two module graphs of a test runner)
+// leaves its cached views of the first instance's memory pointing at the wrong one.
+const holder = globalThis as unknown as { __logdeckSchemaEngine?: Promise<void> };
 
 /** The path of the engine's .wasm file, beside its glue. */
 export function schemaEngineWasmPath(): string {
@@ -30,7 +33,7 @@ export function schemaEngineWasmPath(): string {
 
 /** Instantiates the engine's WebAssembly once per process. */
 export function instantiateSchemaEngine(): Promise<void> {
-  instantiated ??= (async () => {
+  holder.__logdeckSchemaEngine ??= (async () => {
     const { instance } = await WebAssembly.instantiate(readFileSync(schemaEngineWasmPath()), {
       // The glue module is the wasm's only import, under the name its bundler gave it.
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
@@ -39,7 +42,7 @@ export function instantiateSchemaEngine(): Promise<void> {
     glue.__wbg_set_wasm(exports);
     exports.__wbindgen_start?.();
   })();
-  return instantiated;
+  return holder.__logdeckSchemaEngine;
 }
 
 /** The engine's own version string (for messages and the upgrade test). */
