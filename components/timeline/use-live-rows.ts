@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL } from "@/lib/runs/live-window";
+import { liveHref } from "@/lib/runs/timeline-filters";
 import { compareTimelineKeys } from "@/lib/runs/timeline-order";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
@@ -94,11 +95,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
     busy.current = true;
     try {
       for (let pages = 0; pages < LIVE_MAX_PAGES_PER_POLL; pages++) {
-        const params = new URLSearchParams(live.query);
-        if (after.current) params.set("after", after.current);
-        if (resume.current) params.set("from", resume.current);
-        if (live.floor) params.set("floor", live.floor);
-        const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
+        const response = await fetch(liveHref(runId, live.query, { after: after.current, from: resume.current, floor: live.floor }), { cache: "no-store" });
         if (response.status === 401) {
           setSignedOut(true);
           setOn(false);
