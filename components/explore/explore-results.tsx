@@ -10,6 +10,7 @@ import { LocalTime } from "@/components/local-time";
 import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
+import { runRowHref } from "@/lib/runs/timeline-filters";
 import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
 import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 
@@ -107,7 +108,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
                   <td className="px-2 py-1.5 text-xs">
                     <span className="flex flex-wrap gap-x-2">
                       {row.runId ? (
-                        <a href={`/runs/${encodeURIComponent(row.runId)}?at=${encodeURIComponent(row.id)}#row-${encodeURIComponent(row.id)}`} className="text-sky-700 hover:underline" aria-label={`Open ${row.kind} ${showBidiControls(row.id)} in its run`}>
+                        <a href={runRowHref(row.runId, row.id)} className="text-sky-700 hover:underline" aria-label={`Open ${row.kind} ${showBidiControls(row.id)} in its run`}>
                           In run
                         </a>
                       ) : null}

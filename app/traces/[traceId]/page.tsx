@@ -14,6 +14,7 @@ import { showBidiControls } from "@/lib/format/split-links";
 import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
 import { firstParam } from "@/lib/http/search-params";
 import { decodeTimelineCursor, encodeTimelineCursor, type TimelineCursor } from "@/lib/runs/timeline-cursor";
+import { runRowHref } from "@/lib/runs/timeline-filters";
 import { CONTEXT_AFTER_MS, findTraceOnce, type Trace, type TraceRunContext } from "@/lib/traces/find-trace";
 import { findTraceContext, TRACE_CONTEXT_PAGE_SIZE } from "@/lib/traces/find-trace-context";
 
@@ -52,7 +53,6 @@ export default async function TracePage({ params, searchParams }: Props) {
       page: await findTraceContext({ runId: context.runId, firstError: context.firstError, from: context.from, cursor: context.runId === pagedRun ? pageCursor : null }),
     })),
   );
-  const runAt = (runId: string, rowId: string) => `/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}`;
 
   return (
     <>
@@ -99,7 +99,7 @@ export default async function TracePage({ params, searchParams }: Props) {
                 )}
                 {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{showBidiControls(error.endpoint)}</code> : null}
                 {error.runId ? (
-                  <Link href={runAt(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
+                  <Link href={runRowHref(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
                     Open in the run timeline →
                   </Link>
                 ) : null}
@@ -117,7 +117,7 @@ export default async function TracePage({ params, searchParams }: Props) {
         </section>
 
         {contexts.map(({ context, page }) => (
-          <TraceRunSection key={context.runId} trace={trace} context={context} page={page} runAt={runAt} />
+          <TraceRunSection key={context.runId} trace={trace} context={context} page={page} />
         ))}
       </main>
     </>
@@ -129,12 +129,10 @@ function TraceRunSection({
   trace,
   context,
   page,
-  runAt,
 }: {
   trace: Trace;
   context: TraceRunContext;
   page: Awaited<ReturnType<typeof findTraceContext>>;
-  runAt: (runId: string, rowId: string) => string;
 }) {
   const firstEvent = page.events[0];
   const lastEvent = page.events[page.events.length - 1];
@@ -147,7 +145,7 @@ function TraceRunSection({
     ...errorsHere.map((e) => ({ kind: "error" as const, id: e.id, at: e.createdAt, label: e.errorType, detail: e.message.slice(0, 200), payload: null })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1))
-    .map((line) => ({ ...line, at: line.at.toISOString(), href: runAt(context.runId, line.id) }));
+    .map((line) => ({ ...line, at: line.at.toISOString(), href: runRowHref(context.runId, line.id) }));
   const base = `/traces/${encodeURIComponent(trace.traceId)}`;
   const pageHref = (cursor: TimelineCursor) => `${base}?${new URLSearchParams({ run: context.runId, page: encodeTimelineCursor(cursor) })}#run-${encodeURIComponent(context.runId)}`;
   const pager = (where: string) => (
