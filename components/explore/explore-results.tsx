@@ -7,18 +7,13 @@ import { Fragment, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
+import { SeverityBadge } from "@/components/severity-badge";
 import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
 import { runRowHref } from "@/lib/runs/timeline-filters";
 import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
 import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
-
-const SEVERITY_STYLE: Record<string, string> = {
-  warning: "bg-amber-50 text-amber-800 ring-amber-200",
-  error: "bg-red-50 text-red-700 ring-red-200",
-  critical: "bg-red-700 text-white ring-red-800",
-};
 
 const rowJson = (row: ExploreRowDto) => {
   const { sinceStartMs: _since, dataJson, ...rest } = row;
@@ -100,7 +95,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
                     {showBidiControls(row.type)}
                   </td>
                   <td className="truncate px-2 py-1.5 font-mono text-xs">
-                    {row.severity ? <span className={`inline-flex rounded px-1.5 py-0.5 font-sans text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.severity] ?? ""}`}>{row.severity}</span> : showBidiControls(row.actor ?? "")}
+                    {row.severity ? <SeverityBadge severity={row.severity} /> : showBidiControls(row.actor ?? "")}
                   </td>
                   <td className="truncate px-2 py-1.5 font-mono text-xs">
                     <LinkedText text={summary(row)} />

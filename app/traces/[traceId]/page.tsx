@@ -7,6 +7,7 @@ import { prettyJsonText } from "@/lib/format/exact-json";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { CopyButton } from "@/components/copy-button";
+import { SeverityBadge } from "@/components/severity-badge";
 import { TraceContextList } from "@/components/traces/trace-context-list";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
@@ -25,12 +26,6 @@ type Props = { params: Promise<{ traceId: string }>; searchParams: Promise<Recor
 export async function generateMetadata({ params }: Props) {
   return { title: `Trace ${showBidiControls((routeParam((await params).traceId) ?? "").slice(0, 40))}` };
 }
-
-const SEVERITY_STYLE: Record<string, string> = {
-  warning: "bg-amber-50 text-amber-800 ring-amber-200",
-  error: "bg-red-50 text-red-700 ring-red-200",
-  critical: "bg-red-700 text-white ring-red-800",
-};
 
 export default async function TracePage({ params, searchParams }: Props) {
   await requireUser();
@@ -87,7 +82,7 @@ export default async function TracePage({ params, searchParams }: Props) {
           {trace.errors.map((error) => (
             <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${showBidiControls(error.errorType)} error`}>
               <header className="flex flex-wrap items-center gap-2">
-                <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[error.severity] ?? ""}`}>{error.severity}</span>
+                <SeverityBadge severity={error.severity} />
                 <span className="min-w-0 font-mono text-sm font-semibold wrap-anywhere">{showBidiControls(error.errorType)}</span>
                 <LocalTime iso={error.createdAt.toISOString()} />
                 {error.projectId ? (
