@@ -3,12 +3,13 @@
 // it as JSON, a permalink) and, per row, links to its place in its run, its trace and its
 // project. Live rows (when on) are merged in above.
 import Link from "next/link";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { SeverityBadge } from "@/components/severity-badge";
 import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
+import { useOpenRows } from "@/components/use-open-rows";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
 import { runRowHref } from "@/lib/runs/timeline-filters";
@@ -30,14 +31,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
   const liveState = useExploreLive(live);
   const seen = new Set(pageRows.map((r) => `${r.kind}-${r.id}`));
   const rows = [...liveState.rows.filter((r) => !seen.has(`${r.kind}-${r.id}`)), ...pageRows];
-  const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const toggle = (key: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const { open, toggle } = useOpenRows();
   return (
     <div>
       {live ? (

@@ -1,21 +1,10 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL } from "@/lib/runs/live-window";
+import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL, type LiveOptions } from "@/lib/runs/live-window";
 import { liveHref } from "@/lib/runs/timeline-filters";
 import { compareTimelineKeys } from "@/lib/runs/timeline-order";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
-export interface LiveOptions {
-  /** Opaque cursor of the newest row shown; live mode re-reads a window before it and everything after. */
-  after: string | null;
-  /** Opaque cursor of the bottom row shown when older pages exist: live mode reads nothing at or below it. */
-  floor: string | null;
-  /** The timeline's filters as a query string, so live rows obey them too. */
-  query: string;
-  intervalMs: number;
-  /** Start polling at once (the run is still running). */
-  startOn: boolean;
-}
 
 const MAX_LIVE_ROWS = 1_000;
 
