@@ -6,7 +6,7 @@ import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { showBidiControls } from "@/lib/format/split-links";
-import { runRowHref } from "@/lib/runs/timeline-filters";
+import { runRowHref } from "@/lib/runs/row-permalink";
 
 export interface ErrorRowDto {
   id: string;

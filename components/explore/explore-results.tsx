@@ -12,7 +12,7 @@ import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
 import { useOpenRows } from "@/components/use-open-rows";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
-import { runRowHref } from "@/lib/runs/timeline-filters";
+import { runRowHref } from "@/lib/runs/row-permalink";
 import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
 import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { RunTimeline } from "@/lib/runs/load-run-timeline";
-import { rowFragment, timelineHref, type TimelineQuery } from "@/lib/runs/timeline-filters";
+import { rowFragment } from "@/lib/runs/row-permalink";
+import { timelineHref, type TimelineQuery } from "@/lib/runs/timeline-filters";
 
 /** What became of the row a permalink (`at`) names, when it is not simply shown: no such row, or left out by the filters. */
 export function LocatedRowNotice({ runId, query, located }: { runId: string; query: TimelineQuery; located: RunTimeline["located"] }) {

@@ -8,7 +8,7 @@ import { SeverityBadge } from "@/components/severity-badge";
 import { copyText } from "@/lib/format/copy-text";
 import { formatDuration } from "@/lib/format/duration";
 import { showBidiControls } from "@/lib/format/split-links";
-import { runRowHref } from "@/lib/runs/timeline-filters";
+import { runRowHref } from "@/lib/runs/row-permalink";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 import { LINK_COPIED_EVENT } from "./link-copied-notice";
 

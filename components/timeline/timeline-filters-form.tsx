@@ -2,7 +2,8 @@ import Link from "next/link";
 import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
 import { ACTOR_TYPES, SEVERITIES } from "@/lib/filters/log-enums";
-import { runPath, timelineSearchParams, type TimelineQuery } from "@/lib/runs/timeline-filters";
+import { runPath } from "@/lib/runs/row-permalink";
+import { timelineSearchParams, type TimelineQuery } from "@/lib/runs/timeline-filters";
 
 /** The timeline's filters as a plain GET form: the URL is the state, and works without JS; with it, a choice applies at once. */
 export function TimelineFiltersForm({ runId, query, types }: { runId: string; query: TimelineQuery; types: string[] }) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { includesErrors, includesEvents, liveHref, loadLiveCursors, parseTimelineQuery, runRowHref, timelineHref, timelineSearchParams } from "./timeline-filters";
+import { runRowHref } from "./row-permalink";
+import { includesErrors, includesEvents, liveHref, loadLiveCursors, parseTimelineQuery, timelineHref, timelineSearchParams } from "./timeline-filters";
 
 describe("timeline query", () => {
   it("reads filters from repeated or comma-separated params and drops unknown values", () => {

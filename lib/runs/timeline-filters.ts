@@ -5,6 +5,7 @@ import { createLoader, createSerializer, parseAsString, parseAsStringLiteral } f
 import { isStorableText } from "@/lib/format/storable-text";
 import { loaderInput, parseAsBoundedString, parseAsCommaList, type SearchParamsRecord } from "@/lib/http/url-state-parsers";
 import { isActorType, isSeverity, LOG_KINDS } from "@/lib/filters/log-enums";
+import { runPath } from "./row-permalink";
 
 export interface TimelineFilters {
   /** Only events, only errors, or both (empty). */
@@ -68,25 +69,10 @@ export function timelineSearchParams(query: { filters: TimelineFilters; order: "
   );
 }
 
-/** The run page's path. */
-export function runPath(runId: string): string {
-  return `/runs/${encodeURIComponent(runId)}`;
-}
-
 /** A link to a timeline view of the run. */
 export function timelineHref(runId: string, query: Parameters<typeof timelineSearchParams>[0]): string {
   const params = timelineSearchParams(query);
   return params.size ? `${runPath(runId)}?${params}` : runPath(runId);
-}
-
-/** The fragment that scrolls a timeline to a row (its `<tr id="row-…">`). */
-export function rowFragment(rowId: string): string {
-  return `#row-${encodeURIComponent(rowId)}`;
-}
-
-/** A row's permalink: the run's timeline at the row (`at`), scrolled to it; percent-encoded, as permalinks always were. */
-export function runRowHref(runId: string, rowId: string): string {
-  return `${runPath(runId)}?at=${encodeURIComponent(rowId)}${rowFragment(rowId)}`;
 }
 
 /**

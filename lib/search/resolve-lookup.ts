@@ -1,6 +1,6 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
-import { runPath, runRowHref } from "@/lib/runs/timeline-filters";
+import { runPath, runRowHref } from "@/lib/runs/row-permalink";
 import { traceIdVariants } from "@/lib/traces/find-trace";
 import { lookupCandidates, MAX_LOOKUP_LENGTH, type LookupCandidate } from "./normalize-lookup-id";
 

@@ -15,7 +15,7 @@ import { showBidiControls } from "@/lib/format/split-links";
 import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
 import { firstParam } from "@/lib/http/search-params";
 import { decodeTimelineCursor, encodeTimelineCursor, type TimelineCursor } from "@/lib/runs/timeline-cursor";
-import { runRowHref } from "@/lib/runs/timeline-filters";
+import { runRowHref } from "@/lib/runs/row-permalink";
 import { CONTEXT_AFTER_MS, findTraceOnce, type Trace, type TraceRunContext } from "@/lib/traces/find-trace";
 import { findTraceContext, TRACE_CONTEXT_PAGE_SIZE } from "@/lib/traces/find-trace-context";
 
