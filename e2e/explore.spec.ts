@@ -80,6 +80,8 @@ test("zoom the histogram by dragging, and Back returns to the wider range", asyn
   await page.goto(`/projects/${E2E.project.id}/explore?q=${word}&range=1h`);
   await expect(resultRows(page)).toHaveCount(4);
   const chart = page.getByTestId("stacked-bars-chart").locator(".u-over");
+  // uPlot draws the chart after hydration; boundingBox() does not wait for it.
+  await expect(chart).toBeVisible();
   const box = (await chart.boundingBox())!;
   // Drag across the right half of the last hour, past its right edge (the selection stops at the present).
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
@@ -149,6 +151,8 @@ test("the errors page takes a custom range from its chart and keeps it in the UR
   await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/errors?window=7d`);
   const chart = page.getByTestId("stacked-bars-chart").locator(".u-over");
+  // uPlot draws the chart after hydration; boundingBox() does not wait for it.
+  await expect(chart).toBeVisible();
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
   await page.mouse.down();
