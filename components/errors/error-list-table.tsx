@@ -6,6 +6,7 @@ import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { showBidiControls } from "@/lib/format/split-links";
+import { runRowHref } from "@/lib/runs/row-permalink";
 
 export interface ErrorRowDto {
   id: string;
@@ -52,7 +53,7 @@ export function ErrorListTable({ rows }: { rows: ErrorRowDto[] }) {
               trace
             </Link>
             {row.original.runId ? (
-              <Link href={`/runs/${encodeURIComponent(row.original.runId)}?at=${encodeURIComponent(row.original.id)}#row-${encodeURIComponent(row.original.id)}`} className="text-sky-700 hover:underline">
+              <Link href={runRowHref(row.original.runId, row.original.id)} className="text-sky-700 hover:underline">
                 run
               </Link>
             ) : null}

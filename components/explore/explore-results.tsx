@@ -3,21 +3,18 @@
 // it as JSON, a permalink) and, per row, links to its place in its run, its trace and its
 // project. Live rows (when on) are merged in above.
 import Link from "next/link";
-import { Fragment, useState } from "react";
+import { Fragment } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
+import { SeverityBadge } from "@/components/severity-badge";
 import { TimelineRowDetail } from "@/components/timeline/timeline-row-detail";
+import { useOpenRows } from "@/components/use-open-rows";
 import { showBidiControls } from "@/lib/format/split-links";
 import type { ExploreRowDto } from "@/lib/explore/to-explore-row-dto";
+import { runRowHref } from "@/lib/runs/row-permalink";
 import { EXPLORE_LIVE_INTERVAL_MS, useExploreLive } from "./use-explore-live";
 import { ListShortcuts } from "@/components/keyboard/list-shortcuts";
-
-const SEVERITY_STYLE: Record<string, string> = {
-  warning: "bg-amber-50 text-amber-800 ring-amber-200",
-  error: "bg-red-50 text-red-700 ring-red-200",
-  critical: "bg-red-700 text-white ring-red-800",
-};
 
 const rowJson = (row: ExploreRowDto) => {
   const { sinceStartMs: _since, dataJson, ...rest } = row;
@@ -34,14 +31,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
   const liveState = useExploreLive(live);
   const seen = new Set(pageRows.map((r) => `${r.kind}-${r.id}`));
   const rows = [...liveState.rows.filter((r) => !seen.has(`${r.kind}-${r.id}`)), ...pageRows];
-  const [open, setOpen] = useState<Set<string>>(() => new Set());
-  const toggle = (key: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const { open, toggle } = useOpenRows();
   return (
     <div>
       {live ? (
@@ -99,7 +89,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
                     {showBidiControls(row.type)}
                   </td>
                   <td className="truncate px-2 py-1.5 font-mono text-xs">
-                    {row.severity ? <span className={`inline-flex rounded px-1.5 py-0.5 font-sans text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[row.severity] ?? ""}`}>{row.severity}</span> : showBidiControls(row.actor ?? "")}
+                    {row.severity ? <SeverityBadge severity={row.severity} /> : showBidiControls(row.actor ?? "")}
                   </td>
                   <td className="truncate px-2 py-1.5 font-mono text-xs">
                     <LinkedText text={summary(row)} />
@@ -107,7 +97,7 @@ export function ExploreResults({ rows: pageRows, showProject, live }: { rows: Ex
                   <td className="px-2 py-1.5 text-xs">
                     <span className="flex flex-wrap gap-x-2">
                       {row.runId ? (
-                        <a href={`/runs/${encodeURIComponent(row.runId)}?at=${encodeURIComponent(row.id)}#row-${encodeURIComponent(row.id)}`} className="text-sky-700 hover:underline" aria-label={`Open ${row.kind} ${showBidiControls(row.id)} in its run`}>
+                        <a href={runRowHref(row.runId, row.id)} className="text-sky-700 hover:underline" aria-label={`Open ${row.kind} ${showBidiControls(row.id)} in its run`}>
                           In run
                         </a>
                       ) : null}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FilterForm } from "@/components/filter-form";
 import { FilterSelect } from "@/components/filter-select";
 import { ACTOR_TYPES, SEVERITIES } from "@/lib/filters/log-enums";
+import { runPath } from "@/lib/runs/row-permalink";
 import { timelineSearchParams, type TimelineQuery } from "@/lib/runs/timeline-filters";
 
 /** The timeline's filters as a plain GET form: the URL is the state, and works without JS; with it, a choice applies at once. */
@@ -12,7 +13,7 @@ export function TimelineFiltersForm({ runId, query, types }: { runId: string; qu
       // Keyed by the URL's query: Reset, paging and Back/Forward navigate client-side, and the
       // selects (uncontrolled, so the form works without JS) must start again from the URL.
       key={timelineSearchParams(query).toString()}
-      action={`/runs/${encodeURIComponent(runId)}`}
+      action={runPath(runId)}
       applyOnChange
       className="group flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
       aria-label="Filters"
@@ -43,7 +44,7 @@ export function TimelineFiltersForm({ runId, query, types }: { runId: string; qu
       <button type="submit" className="filter-apply group-data-[apply-on-change=on]:hidden rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">
         Apply
       </button>
-      <Link href={`/runs/${encodeURIComponent(runId)}`} className="py-1.5 text-sm text-slate-600 hover:underline">
+      <Link href={runPath(runId)} className="py-1.5 text-sm text-slate-600 hover:underline">
         Reset
       </Link>
     </FilterForm>

@@ -1,20 +1,10 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL } from "@/lib/runs/live-window";
+import { LIVE_LOOKBACK_MS, LIVE_MAX_PAGES_PER_POLL, type LiveOptions } from "@/lib/runs/live-window";
+import { liveHref } from "@/lib/runs/timeline-filters";
 import { compareTimelineKeys } from "@/lib/runs/timeline-order";
 import type { TimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
-export interface LiveOptions {
-  /** Opaque cursor of the newest row shown; live mode re-reads a window before it and everything after. */
-  after: string | null;
-  /** Opaque cursor of the bottom row shown when older pages exist: live mode reads nothing at or below it. */
-  floor: string | null;
-  /** The timeline's filters as a query string, so live rows obey them too. */
-  query: string;
-  intervalMs: number;
-  /** Start polling at once (the run is still running). */
-  startOn: boolean;
-}
 
 const MAX_LIVE_ROWS = 1_000;
 
@@ -94,11 +84,7 @@ export function useLiveRows(runId: string, live: LiveOptions | null, shown: Time
     busy.current = true;
     try {
       for (let pages = 0; pages < LIVE_MAX_PAGES_PER_POLL; pages++) {
-        const params = new URLSearchParams(live.query);
-        if (after.current) params.set("after", after.current);
-        if (resume.current) params.set("from", resume.current);
-        if (live.floor) params.set("floor", live.floor);
-        const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/live?${params}`, { cache: "no-store" });
+        const response = await fetch(liveHref(runId, live.query, { after: after.current, from: resume.current, floor: live.floor }), { cache: "no-store" });
         if (response.status === 401) {
           setSignedOut(true);
           setOn(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorViewHref, parseErrorViewQuery } from "./error-view-query";
+import { errorViewHref, errorViewSearchParams, parseErrorViewQuery } from "./error-view-query";
 
 describe("error view query", () => {
   it("defaults to 24 hours and round-trips through its URL", () => {
@@ -47,5 +47,21 @@ describe("error view query", () => {
       expect(bad.from, `${from} ${to}`).toBeUndefined();
       expect(bad.to).toBeUndefined();
     }
+  });
+
+  it("reads repeated and comma-separated lists, and drops each type past its bounds", () => {
+    const many = Array.from({ length: 25 }, (_, i) => `T${i}`);
+    expect(parseErrorViewQuery({ severity: ["error", "warning,error"], type: [`A,${"B".repeat(201)}`, ...many] })).toMatchObject({ severities: ["error", "warning"], types: ["A", ...many.slice(0, 19)] });
+    expect(parseErrorViewQuery({ cursor: "c".repeat(401) }).cursor).toBeUndefined();
+  });
+
+  it("gives the parameters a new range keeps, in the order links have", () => {
+    const q = parseErrorViewQuery({ window: "7d", severity: "critical", type: "A,B", group: "d41d8cd9-8f00-b204-e980-0998ecf8427e", cursor: "abc" });
+    expect([...errorViewSearchParams({ severities: q.severities, types: q.types, group: q.group })]).toEqual([
+      ["severity", "critical"],
+      ["type", "A,B"],
+      ["group", "d41d8cd9-8f00-b204-e980-0998ecf8427e"],
+    ]);
+    expect(errorViewSearchParams({ window: "24h", severities: [], types: [] }).size).toBe(0);
   });
 });

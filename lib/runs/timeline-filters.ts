@@ -1,10 +1,11 @@
-// The run timeline's filters, parsed from the URL (or an export request) with zod.
-// Shared by the page, the live route and the export route so all three agree.
-import { z } from "zod";
+// The run timeline's state in the URL, defined once (nuqs parsers) for the run page, its
+// export and live routes and every link to a timeline: filters, order, cursor, `at`. An
+// unreadable value is ignored (its default applies), never an error.
+import { createLoader, createSerializer, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { isStorableText } from "@/lib/format/storable-text";
-import { firstParam } from "@/lib/http/search-params";
-import { isActorType, isSeverity } from "@/lib/filters/log-enums";
-
+import { loaderInput, parseAsBoundedString, parseAsCommaList, type SearchParamsRecord } from "@/lib/http/url-state-parsers";
+import { isActorType, isSeverity, LOG_KINDS } from "@/lib/filters/log-enums";
+import { runPath } from "./row-permalink";
 
 export interface TimelineFilters {
   /** Only events, only errors, or both (empty). */
@@ -17,25 +18,6 @@ export interface TimelineFilters {
   severities: string[];
 }
 
-const list = (max: number) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((value) =>
-      [...new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v && isStorableText(v)))].slice(0, max),
-    );
-
-export const ZTimelineQuerySchema = z.object({
-  kind: z.enum(["event", "error"]).optional().catch(undefined),
-  type: list(20).pipe(z.array(z.string().max(200))).catch([]),
-  actor: list(2).transform((v) => v.filter(isActorType)).catch([]),
-  severity: list(3).transform((v) => v.filter(isSeverity)).catch([]),
-  order: z.enum(["desc", "asc"]).optional().catch(undefined),
-  cursor: z.string().max(600).optional().catch(undefined),
-  // An id no row can have (NUL, unpaired surrogate) is ignored like any other unreadable value.
-  at: z.string().max(200).refine(isStorableText).optional().catch(undefined),
-});
-
 export interface TimelineQuery {
   filters: TimelineFilters;
   order: "desc" | "asc";
@@ -43,38 +25,79 @@ export interface TimelineQuery {
   at?: string;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export const timelineParsers = {
+  kind: parseAsStringLiteral(LOG_KINDS),
+  // Twenty at most; one longer than a stored type can be makes the list unreadable.
+  type: parseAsCommaList((values) => {
+    const types = values.slice(0, 20);
+    return types.some((t) => t.length > 200) ? null : types;
+  }),
+  // The first two values given (three for severities: as many as there are), then the known ones.
+  actor: parseAsCommaList<string>((values) => values.slice(0, 2).filter(isActorType)),
+  severity: parseAsCommaList<string>((values) => values.slice(0, 3).filter(isSeverity)),
+  order: parseAsStringLiteral(["desc", "asc"] as const).withDefault("desc"),
+  cursor: parseAsBoundedString(600),
+  // An id no row can have (NUL, unpaired surrogate) is ignored like any other unreadable value.
+  at: parseAsBoundedString(200, isStorableText),
+};
 
-/** The timeline's state from page search params; anything unreadable falls back to the default. */
-export function parseTimelineQuery(params: SearchParams): TimelineQuery {
-  const parsed = ZTimelineQuerySchema.parse({
-    kind: firstParam(params.kind),
-    type: params.type,
-    actor: params.actor,
-    severity: params.severity,
-    order: firstParam(params.order),
-    cursor: firstParam(params.cursor),
-    at: firstParam(params.at),
-  });
+const loadTimelineState = createLoader(timelineParsers);
+const serializeTimelineState = createSerializer(timelineParsers);
+
+/**
+ * The timeline's state from a page's searchParams or a route's request URL; anything
+ * unreadable falls back to the default.
+ */
+export function parseTimelineQuery(input: SearchParamsRecord | string): TimelineQuery {
+  const state = loadTimelineState(loaderInput(input));
   return {
-    filters: { kind: parsed.kind, types: parsed.type, actorTypes: parsed.actor, severities: parsed.severity },
-    order: parsed.order ?? "desc",
-    cursor: parsed.cursor,
-    at: parsed.at,
+    filters: { kind: state.kind ?? undefined, types: state.type, actorTypes: state.actor, severities: state.severity },
+    order: state.order,
+    cursor: state.cursor ?? undefined,
+    at: state.at ?? undefined,
   };
 }
 
-/** URL search params for a timeline view; defaults are left out so links stay short. */
+/**
+ * URL search params for a timeline view, by the same parsers; defaults are left out so
+ * links stay short. Form-encoded (`type=A%2CB`), as links to a timeline have always been.
+ */
 export function timelineSearchParams(query: { filters: TimelineFilters; order: "desc" | "asc"; cursor?: string; at?: string }): URLSearchParams {
-  const params = new URLSearchParams();
-  if (query.filters.kind) params.set("kind", query.filters.kind);
-  if (query.filters.types.length) params.set("type", query.filters.types.join(","));
-  if (query.filters.actorTypes.length) params.set("actor", query.filters.actorTypes.join(","));
-  if (query.filters.severities.length) params.set("severity", query.filters.severities.join(","));
-  if (query.order === "asc") params.set("order", "asc");
-  if (query.cursor) params.set("cursor", query.cursor);
-  if (query.at) params.set("at", query.at);
-  return params;
+  const { filters } = query;
+  return new URLSearchParams(
+    serializeTimelineState({ kind: filters.kind ?? null, type: filters.types, actor: filters.actorTypes, severity: filters.severities, order: query.order, cursor: query.cursor ?? null, at: query.at ?? null }),
+  );
+}
+
+/** A link to a timeline view of the run. */
+export function timelineHref(runId: string, query: Parameters<typeof timelineSearchParams>[0]): string {
+  const params = timelineSearchParams(query);
+  return params.size ? `${runPath(runId)}?${params}` : runPath(runId);
+}
+
+/**
+ * The live route's own parameters, beside the filters: opaque cursors (lib/runs/timeline-cursor.ts)
+ * of the newest row the view has (`after`), of where a poll that ran out of pages stopped
+ * (`from`), and of the bottom row of a page with older pages below it (`floor`).
+ */
+const liveParsers = { after: parseAsString, from: parseAsString, floor: parseAsString };
+
+export const loadLiveCursors = createLoader(liveParsers);
+const serializeLiveCursors = createSerializer(liveParsers);
+
+/** The live route's URL for a view with these filters (`filtersQuery`: timelineSearchParams) and cursors. */
+export function liveHref(runId: string, filtersQuery: string, cursors: { after: string | null; from: string | null; floor: string | null }): string {
+  return `/api${runPath(runId)}/live${serializeLiveCursors(new URLSearchParams(filtersQuery), cursors)}`;
+}
+
+/** Whether any filter is set (the order is not a filter). */
+export function hasFilters(filters: TimelineFilters): boolean {
+  return Boolean(filters.kind || filters.types.length || filters.actorTypes.length || filters.severities.length);
+}
+
+/** The run's export in `format`, with the view's filters and order. */
+export function timelineExportHref(runId: string, query: { filters: TimelineFilters; order: "desc" | "asc" }, format: "csv" | "ndjson" | "json"): string {
+  return `/api${runPath(runId)}/export?${new URLSearchParams([...timelineSearchParams({ filters: query.filters, order: query.order }), ["format", format]])}`;
 }
 
 export function includesEvents(filters: TimelineFilters): boolean {

@@ -1,5 +1,6 @@
 import "server-only";
 import { readPrisma } from "@/lib/db/client";
+import { runPath, runRowHref } from "@/lib/runs/row-permalink";
 import { traceIdVariants } from "@/lib/traces/find-trace";
 import { lookupCandidates, MAX_LOOKUP_LENGTH, type LookupCandidate } from "./normalize-lookup-id";
 
@@ -21,7 +22,7 @@ export type LookupResult =
 /** At most this many rows of each kind are offered for one id. */
 const MAX_MATCHES_PER_KIND = 10;
 
-const runHref = (runId: string, rowId?: string) => `/runs/${encodeURIComponent(runId)}${rowId ? `?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}` : ""}`;
+const runHref = (runId: string, rowId?: string) => (rowId ? runRowHref(runId, rowId) : runPath(runId));
 
 /**
  * Where a pasted id leads: a traceId to its trace, a runId to its timeline, an event to

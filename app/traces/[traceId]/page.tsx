@@ -7,6 +7,7 @@ import { prettyJsonText } from "@/lib/format/exact-json";
 import { LinkedText } from "@/components/linked-text";
 import { LocalTime } from "@/components/local-time";
 import { CopyButton } from "@/components/copy-button";
+import { SeverityBadge } from "@/components/severity-badge";
 import { TraceContextList } from "@/components/traces/trace-context-list";
 import { requireUser } from "@/lib/auth/session";
 import { routeParam } from "@/lib/format/route-param";
@@ -14,6 +15,7 @@ import { showBidiControls } from "@/lib/format/split-links";
 import { normalizeLookupId } from "@/lib/search/normalize-lookup-id";
 import { firstParam } from "@/lib/http/search-params";
 import { decodeTimelineCursor, encodeTimelineCursor, type TimelineCursor } from "@/lib/runs/timeline-cursor";
+import { runRowHref } from "@/lib/runs/row-permalink";
 import { CONTEXT_AFTER_MS, findTraceOnce, type Trace, type TraceRunContext } from "@/lib/traces/find-trace";
 import { findTraceContext, TRACE_CONTEXT_PAGE_SIZE } from "@/lib/traces/find-trace-context";
 
@@ -24,12 +26,6 @@ type Props = { params: Promise<{ traceId: string }>; searchParams: Promise<Recor
 export async function generateMetadata({ params }: Props) {
   return { title: `Trace ${showBidiControls((routeParam((await params).traceId) ?? "").slice(0, 40))}` };
 }
-
-const SEVERITY_STYLE: Record<string, string> = {
-  warning: "bg-amber-50 text-amber-800 ring-amber-200",
-  error: "bg-red-50 text-red-700 ring-red-200",
-  critical: "bg-red-700 text-white ring-red-800",
-};
 
 export default async function TracePage({ params, searchParams }: Props) {
   await requireUser();
@@ -52,7 +48,6 @@ export default async function TracePage({ params, searchParams }: Props) {
       page: await findTraceContext({ runId: context.runId, firstError: context.firstError, from: context.from, cursor: context.runId === pagedRun ? pageCursor : null }),
     })),
   );
-  const runAt = (runId: string, rowId: string) => `/runs/${encodeURIComponent(runId)}?at=${encodeURIComponent(rowId)}#row-${encodeURIComponent(rowId)}`;
 
   return (
     <>
@@ -87,7 +82,7 @@ export default async function TracePage({ params, searchParams }: Props) {
           {trace.errors.map((error) => (
             <article key={error.id} id={`error-${error.id}`} className="rounded border border-slate-200 bg-white p-4 target:ring-2 target:ring-amber-400" aria-label={`${showBidiControls(error.errorType)} error`}>
               <header className="flex flex-wrap items-center gap-2">
-                <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${SEVERITY_STYLE[error.severity] ?? ""}`}>{error.severity}</span>
+                <SeverityBadge severity={error.severity} />
                 <span className="min-w-0 font-mono text-sm font-semibold wrap-anywhere">{showBidiControls(error.errorType)}</span>
                 <LocalTime iso={error.createdAt.toISOString()} />
                 {error.projectId ? (
@@ -99,7 +94,7 @@ export default async function TracePage({ params, searchParams }: Props) {
                 )}
                 {error.endpoint ? <code className="rounded bg-slate-100 px-1 font-mono text-xs break-all">{showBidiControls(error.endpoint)}</code> : null}
                 {error.runId ? (
-                  <Link href={runAt(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
+                  <Link href={runRowHref(error.runId, error.id)} className="ml-auto text-sm text-sky-700 hover:underline">
                     Open in the run timeline →
                   </Link>
                 ) : null}
@@ -117,7 +112,7 @@ export default async function TracePage({ params, searchParams }: Props) {
         </section>
 
         {contexts.map(({ context, page }) => (
-          <TraceRunSection key={context.runId} trace={trace} context={context} page={page} runAt={runAt} />
+          <TraceRunSection key={context.runId} trace={trace} context={context} page={page} />
         ))}
       </main>
     </>
@@ -129,12 +124,10 @@ function TraceRunSection({
   trace,
   context,
   page,
-  runAt,
 }: {
   trace: Trace;
   context: TraceRunContext;
   page: Awaited<ReturnType<typeof findTraceContext>>;
-  runAt: (runId: string, rowId: string) => string;
 }) {
   const firstEvent = page.events[0];
   const lastEvent = page.events[page.events.length - 1];
@@ -147,7 +140,7 @@ function TraceRunSection({
     ...errorsHere.map((e) => ({ kind: "error" as const, id: e.id, at: e.createdAt, label: e.errorType, detail: e.message.slice(0, 200), payload: null })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1))
-    .map((line) => ({ ...line, at: line.at.toISOString(), href: runAt(context.runId, line.id) }));
+    .map((line) => ({ ...line, at: line.at.toISOString(), href: runRowHref(context.runId, line.id) }));
   const base = `/traces/${encodeURIComponent(trace.traceId)}`;
   const pageHref = (cursor: TimelineCursor) => `${base}?${new URLSearchParams({ run: context.runId, page: encodeTimelineCursor(cursor) })}#run-${encodeURIComponent(context.runId)}`;
   const pager = (where: string) => (

@@ -11,7 +11,7 @@ import { SeverityChart } from "@/components/errors/severity-chart";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { RenameProjectForm } from "@/components/projects/rename-project-form";
 import { requireUser } from "@/lib/auth/session";
-import { errorViewHref, parseErrorViewQuery } from "@/lib/errors/error-view-query";
+import { errorViewHref, errorViewSearchParams, parseErrorViewQuery } from "@/lib/errors/error-view-query";
 import { customErrorRange, errorRangeOf, ERROR_WINDOWS, type ErrorWindow } from "@/lib/errors/error-window";
 import { TimeRangePicker } from "@/components/time-range-picker";
 import { formatDuration } from "@/lib/format/duration";
@@ -52,11 +52,7 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
   const bucketLabel = range.bucketMs === 3_600_000 ? "hour" : range.bucketMs === 300_000 ? "5 min" : formatDuration(range.bucketMs);
   const base = `/projects/${encodeURIComponent(projectId)}/errors`;
   // What a new range keeps: the filters and the group (a new range starts on the first page).
-  const keep: [string, string][] = [
-    ...(query.severities.length ? [["severity", query.severities.join(",")] as [string, string]] : []),
-    ...(query.types.length ? [["type", query.types.join(",")] as [string, string]] : []),
-    ...(query.group ? [["group", query.group] as [string, string]] : []),
-  ];
+  const keep = [...errorViewSearchParams({ severities: query.severities, types: query.types, group: query.group })];
   const filtered = query.severities.length > 0 || query.types.length > 0 || query.group !== undefined;
   // The selected group as the overview found it (none when it has no error in this window
   // and these filters: the page still says a group is selected).
@@ -83,15 +79,10 @@ export default async function ProjectErrorsPage({ params, searchParams }: Props)
           {/* Keyed by the URL: the window links, Clear filters and Back/Forward navigate
               client-side, and the selects must start again from the URL's filter. */}
           <FilterForm key={errorViewHref(projectId, query)} className="flex flex-wrap items-end gap-3" aria-label="Filters">
-            {custom ? (
-              <>
-                <input type="hidden" name="from" value={range.since.toISOString()} />
-                <input type="hidden" name="to" value={range.until.toISOString()} />
-              </>
-            ) : query.window !== "24h" ? (
-              <input type="hidden" name="window" value={query.window} />
-            ) : null}
-            {query.group ? <input type="hidden" name="group" value={query.group} /> : null}
+            {/* What the selects do not set: the range (or window) and the group. */}
+            {[...errorViewSearchParams({ window: query.window, from: query.from, to: query.to, group: query.group })].map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
             <FilterSelect label="Severity" name="severity" value={query.severities[0] ?? ""} anyLabel="Any severity" options={SEVERITIES} />
             <FilterSelect label="Type" name="type" value={query.types[0] ?? ""} anyLabel="Any type" options={[...new Set([...types, ...query.types])]} />
             <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-sky-600">

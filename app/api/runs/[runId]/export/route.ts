@@ -29,7 +29,7 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
           throw new AppError("bad_request", "format must be csv, ndjson or json.", { details: [{ field: "format", message: `got "${format0}"` }] });
         }
         format = format0;
-        const { filters, order } = parseTimelineQuery(search);
+        const { filters, order } = parseTimelineQuery(request.url);
         body = releaseWhenDone(exportRunTimeline({ runId, filters, order, format }), slot);
       } catch (error) {
         slot.release();

@@ -1,10 +1,9 @@
 import { defineRoute, publicRoute } from "@/lib/http/define-route";
-import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { authorizeHeavyRunRequest } from "@/lib/runs/authorize-run-request";
 import { findLiveRows } from "@/lib/runs/find-live-rows";
 import { LIVE_PAGE_ROWS } from "@/lib/runs/live-window";
 import { compareTimelineKeys, decodeTimelineCursor, encodeTimelineCursor, timelineKeyOf, type TimelineKey } from "@/lib/runs/timeline-cursor";
-import { parseTimelineQuery } from "@/lib/runs/timeline-filters";
+import { loadLiveCursors, parseTimelineQuery } from "@/lib/runs/timeline-filters";
 import { toTimelineRowDto } from "@/lib/runs/to-timeline-dto";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +22,11 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
       // One of the user's HEAVY_REQUESTS_PER_USER slots (429 when none is left) for the poll.
       const { run, slot } = await authorizeHeavyRunRequest(request, runId);
       try {
-      const search = searchParamsRecord(request.url);
-      const { filters } = parseTimelineQuery(search);
-      const newest = decodeTimelineCursor(firstParam(search.after))?.key ?? null;
-      const from = decodeTimelineCursor(firstParam(search.from))?.key ?? null;
-      const floor = decodeTimelineCursor(firstParam(search.floor))?.key ?? null;
+      const { filters } = parseTimelineQuery(request.url);
+      const cursors = loadLiveCursors(request.url);
+      const newest = decodeTimelineCursor(cursors.after)?.key ?? null;
+      const from = decodeTimelineCursor(cursors.from)?.key ?? null;
+      const floor = decodeTimelineCursor(cursors.floor)?.key ?? null;
       const page = await findLiveRows({ runId, filters, newest, from, floor, limit: LIVE_PAGE_ROWS });
       const last = page.rows[page.rows.length - 1];
       const lastKey: TimelineKey | null = last ? timelineKeyOf(last) : null;
