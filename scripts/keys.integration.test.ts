@@ -8,17 +8,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, prisma } from "@/lib/db/client";
 import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
-import { runMain } from "./cli";
+import { runCaptured } from "@/test/run-cli";
 import { main } from "./keys";
 
 const engine = process.env.LOGDECK_TEST_ENGINE ?? "pglite";
 
-async function keys(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runMain(main, argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+const keys = (...argv: string[]) => runCaptured(main, argv);
 
 const keyRows = () => prisma().ingestKey.findMany({ select: { id: true, name: true, prefix: true, hash: true, projectId: true, revokedAt: true } });
 

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { forgetEnv } from "@/lib/env";
 import { RETENTION_LOCK_KEY } from "@/lib/retention/run-retention";
-import { runMain } from "./cli";
+import { runCaptured } from "@/test/run-cli";
 import { main } from "./retention";
 
 const engine = process.env.LOGDECK_TEST_ENGINE ?? "pglite";
@@ -21,11 +21,8 @@ async function retention(argv: string[] = [], env: Record<string, string> = {}) 
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   forgetEnv();
-  const out: string[] = [];
-  const err: string[] = [];
   try {
-    const code = await runMain(main, argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-    return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+    return await runCaptured(main, argv);
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
