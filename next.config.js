@@ -14,6 +14,10 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "pg-copy-streams",
+    // One copy per process: a bundle gives each server layer (pages, route handlers) its
+    // own, and this process's rate limiters are made by whichever layer opened the
+    // database first (lib/ingest/take-rate-limit-token.ts).
+    "rate-limiter-flexible",
   ],
   // Types are checked once, by `npm run typecheck` (the first step of `npm test`), over
   // the whole tree including tests; the build would only repeat part of that work.

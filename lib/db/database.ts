@@ -12,6 +12,9 @@ export type DatabaseTarget =
   /** `snapshot`: a dumped data directory (PGlite's dumpDataDir) to start an in-memory database from (tests' template). */
   | { kind: "pglite"; dataDir: string; snapshot?: Blob };
 
+/** What callers use of a rate-limiter-flexible limiter: consume() resolves, or rejects with a RateLimiterRes (over) or an Error (failed). */
+export type RateLimiterStore = Pick<RateLimiterAbstract, "consume">;
+
 export interface Database {
   readonly target: DatabaseTarget;
   /** The primary: every write, and every read that must see a write just made. */
@@ -67,7 +70,7 @@ export interface Database {
    * same bounds standing in while the database does not answer; on PGlite, which one
    * process owns, in memory.
    */
-  openRateLimiter(options: { table: string; keyPrefix: string; points: number; durationSeconds: number }): RateLimiterAbstract;
+  openRateLimiter(options: { table: string; keyPrefix: string; points: number; durationSeconds: number }): RateLimiterStore;
   close(): Promise<void>;
   /** Embedded only: the whole database as a tarball (PGlite's dumpDataDir), to start others from. */
   snapshot?(): Promise<Blob>;
