@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { createErrorService } from "./create-error-service";
 import { createEventBus } from "./create-event-bus";
@@ -54,6 +56,26 @@ describe("postWithRetry", () => {
     const answer = await sendJsonWithRetry("PATCH", "https://ld/api/runs/r1", "k", '{"status":"cancelled"}', { fetch, sleep: async () => {} });
     expect(answer).toEqual({ run: { id: "r1", status: "cancelled" } });
     expect(calls.map((c) => c.init.method)).toEqual(["PATCH", "PATCH"]);
+  });
+
+  it("gives up on an attempt that gets no answer within timeoutMs, and retries it", async () => {
+    // A real server that takes the first request and never answers it (as a connection
+    // handed to a worker killed before taking it is left), then answers the retry.
+    let requests = 0;
+    const server = createServer((request, response) => {
+      if (++requests === 1) return;
+      request.resume().on("end", () => response.writeHead(201, { "content-type": "application/json" }).end('{"ids":["a"]}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/events`;
+      const ids = await postWithRetry(url, "k", { events: [{ id: "a", eventType: "X" }] }, { timeoutMs: 300, sleep: async () => {} });
+      expect(ids).toEqual(["a"]);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("backs off exponentially with full jitter, capped", () => {

@@ -12,6 +12,12 @@ export interface RetryOptions {
   /** Backoff before retry n is random(0, min(maxDelayMs, baseDelayMs · 2^n)). Defaults 500 and 30,000. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * How long one attempt may wait for its answer before it counts as a network failure
+   * (and is retried). Default 30,000. A request can go unanswered without a reset: one a
+   * server's supervisor handed to a worker that was killed before taking it (docs/scaling.md).
+   */
+  timeoutMs?: number;
 }
 
 export interface TransportOptions extends RetryOptions {
@@ -69,6 +75,7 @@ export async function sendJsonWithRetry(method: "POST" | "PATCH", url: string, k
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const maxRetries = options.maxRetries ?? 5;
+  const timeoutMs = options.timeoutMs ?? 30_000;
 
   for (let attempt = 0; ; attempt++) {
     let retryAfter: number | undefined;
@@ -79,6 +86,7 @@ export async function sendJsonWithRetry(method: "POST" | "PATCH", url: string, k
         headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
         body: json,
         keepalive: json.length < 60_000,
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const answer = await response.json().catch(() => null);
       if (response.ok) return answer;

@@ -63,8 +63,15 @@ describe.skipIf("missing" in binaries)("several instances on a primary and a str
     await new Promise((resolve) => setTimeout(resolve, 11_000));
     return { primary: await scansOn(primary), standby: await scansOn(standby) };
   };
+  // A client's timeout, as logdeck's own and the OpenTelemetry exporters have: a connection
+  // the supervisor was handing to a worker that is then killed goes unanswered, not reset.
   const ingest = (instance: AppInstance, events: unknown[], key = KEY) =>
-    fetch(`${instance.url}/api/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ events }) });
+    fetch(`${instance.url}/api/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ events }),
+      signal: AbortSignal.timeout(30_000),
+    });
   const timelinePage = (instance: AppInstance) => fetch(`${instance.url}/runs/${runId}`, { headers: { cookie } });
 
   beforeAll(async () => {
