@@ -40,6 +40,26 @@ const STATEMENT = `
   FROM unnest($5::text[], $6::timestamptz[]) AS p(id, last_row_at)
   WHERE projects.id = p.id AND (projects.last_row_at IS NULL OR projects.last_row_at < p.last_row_at)`;
 
+// What this process last recorded: the minute of each run ("r:<id>") and project
+// ("p:<id>"). The database holds that minute or a later one (the statement only moves
+// times forward, and nothing else moves them back), so a batch whose runs and projects
+// are all at their recorded minute already, and that ends no run, needs no statement: a
+// client sending errors one at a time costs one round trip a minute here, not one per
+// request. Bounded: past MAX_RECORDED keys the oldest go.
+const recorded = new Map<string, number>();
+const MAX_RECORDED = 10_000;
+
+function remember(key: string, minute: number): void {
+  recorded.delete(key);
+  recorded.set(key, minute);
+  if (recorded.size > MAX_RECORDED) recorded.delete(recorded.keys().next().value!);
+}
+
+/** For tests that empty the tables this process recorded into. */
+export function forgetRecordedActivity(): void {
+  recorded.clear();
+}
+
 /**
  * Records what a stored batch says about its runs and projects: when they last logged
  * (idle runs; "removed by retention" rather than "nothing logged yet") and, from the
@@ -66,9 +86,10 @@ export async function recordRunActivity(items: readonly ActivityItem[]): Promise
     }
     runs.set(item.runId, run);
   }
-  if (runs.size === 0 && projects.size === 0) return;
-  const runIds = [...runs.keys()].sort();
-  const projectIds = [...projects.keys()].sort();
+  const isNew = (key: string, minute: number) => (recorded.get(key) ?? -Infinity) < minute;
+  const runIds = [...runs.keys()].filter((id) => runs.get(id)!.endedAs !== null || isNew(`r:${id}`, runs.get(id)!.last)).sort();
+  const projectIds = [...projects.keys()].filter((id) => isNew(`p:${id}`, projects.get(id)!)).sort();
+  if (runIds.length === 0 && projectIds.length === 0) return;
   const iso = (ms: number) => new Date(ms).toISOString();
   await database().statement(
     STATEMENT,
@@ -82,4 +103,6 @@ export async function recordRunActivity(items: readonly ActivityItem[]): Promise
     ],
     { name: "logdeck_record_run_activity" },
   );
+  for (const id of runIds) remember(`r:${id}`, runs.get(id)!.last);
+  for (const id of projectIds) remember(`p:${id}`, projects.get(id)!);
 }
