@@ -37,7 +37,8 @@ export class AppInstance {
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null) throw new Error(`instance on ${this.port} exited:\n${this.output}`);
       try {
-        if ((await fetch(`${this.url}/api/health`)).ok) return;
+        // Bounded: a request the supervisor handed to a worker as it was killed is never answered.
+        if ((await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) return;
       } catch {}
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
