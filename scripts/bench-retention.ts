@@ -162,11 +162,17 @@ async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> 
     await db.prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
-        for (const index of indexes) await tx.$executeRawUnsafe(index.def);
+        // pg_indexes gives a partitioned table's index as "ON ONLY <table>", which makes the
+        // parent's alone (invalid, the partitions unindexed); without ONLY it is built on
+        // every partition.
+        for (const index of indexes) await tx.$executeRawUnsafe(index.def.replace(" ON ONLY ", " ON "));
         for (const fk of foreignKeys) await tx.$executeRawUnsafe(`ALTER TABLE event_logs ADD CONSTRAINT "${fk.name}" ${fk.def}`);
       },
       { timeout: 3_600_000 },
     );
+    const invalid = await db.prisma.$queryRaw<{ name: string }[]>`
+      SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid`;
+    if (invalid.length) throw new Error(`seeding left invalid indexes: ${invalid.map((index) => index.name).join(", ")}`);
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
     await db.prisma.$executeRawUnsafe("VACUUM ANALYZE log_ids");
     log(`seeded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
