@@ -391,9 +391,11 @@ async function measure(now: Date) {
     const [appTiming, rawTiming] = await timeInterleaved([app, rawFn]);
     results.push({ name, target, app: appTiming!, raw: rawTiming! });
   };
+  const scansBefore = await indexScans();
   if (EXPLORE_ONLY) {
     for (const [name, sql] of await measureExplore(now, run)) await explain(name, sql);
     printResults(results);
+    await printIndexUsage(scansBefore);
     return;
   }
   await run(
@@ -471,7 +473,36 @@ async function measure(now: Date) {
   for (const [name, sql] of exploreExplains) await explain(name, sql);
 
   printResults(results);
+  await printIndexUsage(scansBefore);
   void prisma;
+}
+
+/**
+ * Scans of each log-table index so far (pg_stat_user_indexes), a partitioned index's
+ * partitions summed under its own name.
+ */
+async function indexScans(): Promise<Map<string, number>> {
+  const { rows } = await raw.query<{ index: string; scans: string }>(`
+    SELECT coalesce(parent.relname, c.relname)::text AS index, sum(s.idx_scan)::text AS scans
+    FROM pg_stat_user_indexes s
+    JOIN pg_class c ON c.oid = s.indexrelid
+    LEFT JOIN pg_inherits inh ON inh.inhrelid = s.indexrelid
+    LEFT JOIN pg_class parent ON parent.oid = inh.inhparent
+    WHERE s.relname LIKE 'event\\_logs%' OR s.relname LIKE 'error\\_logs%' OR s.relname = 'log_ids'
+    GROUP BY 1`);
+  return new Map(rows.map((row) => [row.index, Number(row.scans)]));
+}
+
+/** Which indexes this run's statements read, and which none did (docs/partitioning.md, Indexes). */
+async function printIndexUsage(before: Map<string, number>) {
+  // Backends report their counts within a second of going idle.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const after = await indexScans();
+  console.log("\nindex scans during this run (pg_stat_user_indexes; a partitioned index's partitions summed):");
+  for (const [index, scans] of [...after].sort(([a], [b]) => a.localeCompare(b))) {
+    const delta = scans - (before.get(index) ?? 0);
+    console.log(`  ${index.padEnd(50)} ${fmt(delta).padStart(10)}${delta === 0 ? "   (not read by any case)" : ""}`);
+  }
 }
 
 interface BenchResult {
