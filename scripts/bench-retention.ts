@@ -162,6 +162,8 @@ async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> 
     await db.prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
+        // The pool's statement timeout is for pages; building an index over 10M rows takes minutes.
+        await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
         // pg_indexes gives a partitioned table's index as "ON ONLY <table>", which makes the
         // parent's alone (invalid, the partitions unindexed); without ONLY it is built on
         // every partition.

@@ -1,6 +1,6 @@
 // npm run db:partition on a populated PostgreSQL database at the previous release's schema,
 // with that release's inserts going on while it prepares (#15.7).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,20 +26,32 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
   let client: pg.Client;
   const oldMigrations = mkdtempSync(path.join(tmpdir(), "logdeck-old-migrations-"));
 
-  beforeAll(async () => {
+  const extraDatabases: string[] = [];
+
+  /** A database at the previous release's schema (every migration before the partitioning one), with its rows. */
+  async function previousRelease(dbName: string): Promise<{ db: Database; client: pg.Client; url: string }> {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE "${dbName}"`);
     await admin.end();
-    // The previous release's schema: every migration before the partitioning one.
+    const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+    const opened = openDatabase({ kind: "postgres", url: dbUrl });
+    await migrate(opened, oldMigrations);
+    const connected = new pg.Client({ connectionString: dbUrl });
+    await connected.connect();
+    await seed(connected);
+    return { db: opened, client: connected, url: dbUrl };
+  }
+
+  beforeAll(async () => {
     for (const entry of readdirSync(MIGRATIONS_DIR)) {
       if (entry < PARTITIONING_MIGRATION || entry === "migration_lock.toml") cpSync(path.join(MIGRATIONS_DIR, entry), path.join(oldMigrations, entry), { recursive: true });
     }
-    db = openDatabase({ kind: "postgres", url });
-    await migrate(db, oldMigrations);
-    client = new pg.Client({ connectionString: url });
-    await client.connect();
-    // 60 days of rows, some of them past the retention windows, as the old release stored them.
+    ({ db, client } = await previousRelease(name));
+  });
+
+  // 60 days of rows, some of them past the retention windows, as the old release stored them.
+  async function seed(client: pg.Client) {
     await client.query(`INSERT INTO projects (id, name) VALUES ('p1', 'p1'), ('p2', 'p2')`);
     await client.query(`INSERT INTO runs (id, project_id, started_at) VALUES ('r1', 'p1', now() - interval '60 days'), ('r2', 'p2', now() - interval '60 days')`);
     await client.query(`
@@ -50,14 +62,14 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
       INSERT INTO error_logs (id, trace_id, error_type, message, project_id, run_id, severity, created_at)
       SELECT 'er_' || n, 'trace_' || (n % 500), 'SolverError', 'Solver diverged at step ' || n, 'p1', 'r1', 'error', now() - (n * interval '30 minutes')
       FROM generate_series(1, 3000) AS n`);
-  });
+  }
 
   afterAll(async () => {
     await client?.end().catch(() => {});
     await db?.close().catch(() => {});
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const dbName of [name, ...extraDatabases]) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
     rmSync(oldMigrations, { recursive: true, force: true });
   });
@@ -124,6 +136,9 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
 
   it("prepares online while the previous release ingests, then switches; nothing is lost, and the schema is the migration's", async () => {
     expect(await partitioningState(client)).toEqual({ state: "unpartitioned", prepared: false });
+    const early = await withDatabaseUrl(url, () => runCaptured(main, ["--switch"]));
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/is not prepared .*run npm run db:partition -- --prepare first/);
     const ingesting = oldReleaseIngesting();
     const prepareClient = new pg.Client({ connectionString: url });
     await prepareClient.connect();
@@ -131,8 +146,10 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
     let bound: Date;
     try {
       bound = await preparePartitioning(prepareClient, (line) => said.push(line));
-      // Again, as after an interruption: nothing to redo but the checks.
-      expect(await preparePartitioning(prepareClient, () => {})).toEqual(bound);
+      // Again, as after an interruption: nothing to redo but the checks (no second backfill).
+      const again: string[] = [];
+      expect(await preparePartitioning(prepareClient, (line) => again.push(line))).toEqual(bound);
+      expect(again.join("\n")).not.toMatch(/into log_ids|building/);
     } finally {
       await prepareClient.end();
     }
@@ -147,6 +164,11 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
     expect(bound.getUTCDay()).toBe(1);
     expect(bound.getTime()).toBeGreaterThan(Date.now() + 7 * DAY - DAY);
 
+    // An attempt of the migration itself, killed, left its row unfinished: it must not stop the next start.
+    await client.query(
+      `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('killed-attempt', 'x', $1, now(), 0)`,
+      [PARTITIONING_MIGRATION],
+    );
     await switchToPartitioned(client, () => {});
     expect(await partitioningState(client)).toEqual({ state: "partitioned" });
     // The release's own migrations: the partitioning one is done; the later ones apply.
@@ -186,19 +208,58 @@ describe.runIf(onPostgres)("npm run db:partition", { timeout: 180_000 }, () => {
   });
 
   it("has nothing to do once partitioned", async () => {
-    const previous = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = url;
-    forgetEnv();
+    const result = await withDatabaseUrl(url, () => runCaptured(main, ["--switch"]));
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stderr).toMatch(/partitioned already/);
+  });
+
+  it("undoes a preparation with --abort, after which the previous release stores rows past B and this release's migration runs as on a database never prepared", async () => {
+    const other = `${name}_abort`;
+    extraDatabases.push(other);
+    const previous = await previousRelease(other);
     try {
-      const result = await runCaptured(main, ["--switch"]);
-      expect(result).toMatchObject({ code: 0 });
-      expect(result.stderr).toMatch(/partitioned already/);
+      expect(await withDatabaseUrl(previous.url, () => runCaptured(main, ["--prepare"]))).toMatchObject({ code: 0 });
+      expect(await partitioningState(previous.client)).toEqual({ state: "unpartitioned", prepared: true });
+      const aborted = await withDatabaseUrl(previous.url, () => runCaptured(main, ["--abort"]));
+      expect(aborted).toMatchObject({ code: 0 });
+      expect(await partitioningState(previous.client)).toEqual({ state: "unpartitioned", prepared: false });
+      await previous.client.query(`INSERT INTO event_logs (id, event_type, created_at) VALUES ('far', 'LATER', now() + interval '60 days') ON CONFLICT (id) DO NOTHING`);
+      expect(await migrate(previous.db)).toContain(PARTITIONING_MIGRATION);
+      expect(Number((await previous.client.query<{ n: string }>(`SELECT count(*) AS n FROM event_logs`)).rows[0]!.n)).toBe(30_001);
     } finally {
-      process.env.DATABASE_URL = previous;
-      forgetEnv();
+      await previous.client.end();
+      await previous.db.close();
+    }
+  });
+
+  it("refuses to prepare while rows are dated more than a day ahead, saying which", async () => {
+    const other = `${name}_future`;
+    extraDatabases.push(other);
+    const previous = await previousRelease(other);
+    try {
+      await previous.client.query(`INSERT INTO error_logs (id, trace_id, error_type, message, created_at) VALUES ('ahead', 't', 'E', 'm', now() + interval '3 days')`);
+      const refused = await withDatabaseUrl(previous.url, () => runCaptured(main, ["--prepare"]));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/error_logs has 1 row\(s\) dated after .*Correct or delete them/);
+    } finally {
+      await previous.client.end();
+      await previous.db.close();
     }
   });
 });
+
+/** Runs `fn` with DATABASE_URL naming `url` (the CLI finds its database there). */
+async function withDatabaseUrl<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = url;
+  forgetEnv();
+  try {
+    return await fn();
+  } finally {
+    process.env.DATABASE_URL = previous;
+    forgetEnv();
+  }
+}
 
 /**
  * What must agree between a converted and a freshly migrated table: its columns, its own

@@ -4,30 +4,33 @@
 // data and all, as its partitioned table's history partition:
 //
 //   prepare (with the previous release still serving; minutes to hours, never a lock that
-//   stalls its inserts for more than a moment):
+//     stalls its inserts for more than a moment: each brief one waits at most 2 s, then is
+//     retried):
 //     - what the migration adds beside the tables (log_ids, its functions, retention_runs'
 //       columns), read from the migration file itself;
 //     - triggers on the old table that claim each new row's id in log_ids, then every
-//       stored id backfilled in batches;
+//       stored id backfilled in batches (once: the claim trigger's comment records it);
 //     - CHECK (created_at < B) NOT VALID, then VALIDATE (which lets inserts go on), B the
-//       Monday where the weekly partitions will begin;
-//     - the unique index (id, created_at) and the explorer's trigram index built
-//       CONCURRENTLY on the old table;
+//       Monday where the weekly partitions will begin (refused while rows are dated more
+//       than a day ahead: B would follow them);
+//     - the unique index (id, created_at), and every index the later migrations create on
+//       the table (the explorer's), built CONCURRENTLY on the old table;
 //     - <table>_partitioned: the new empty parent (the old table's columns, the new
-//       primary key, every index the migration keeps, the foreign keys, the migration's
-//       triggers) with its weeks from B on.
-//   switch (the previous release stopped; well under a second): in one transaction, the old
-//     table's primary key becomes (id, created_at) on the index built for it, it loses the
-//     single-column indexes the migration drops and its own triggers, is renamed
-//     <table>_history and ATTACHed to the parent, renamed
+//       primary key, every index it has but the ones the migration drops, the foreign
+//       keys, the migration's triggers) with its weeks from B on.
+//   switch (the previous release stopped; well under a second; only once prepare has
+//     finished): in one transaction, the old table's primary key becomes (id, created_at)
+//     on the index built for it, it loses the single-column indexes the migration drops
+//     and its own triggers, is renamed <table>_history and ATTACHed to the parent, renamed
 //     <table>, FOR VALUES FROM (MINVALUE) TO (B): the validated CHECK spares the scan, and
 //     its indexes and foreign keys match the parent's, so none is built or checked again.
 //     The migration is recorded as applied, with the checksum Prisma gives it.
+//   abort: undoes prepare (the previous release's rows would fail the CHECK once B comes).
 //
 // Everything is idempotent: a run that stops half-way (Ctrl-C, a lost connection) is run
 // again. Tested on a populated database under ingestion (online-partitioning.integration.test.ts).
 import { createHash, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { weekStart } from "./partitions";
@@ -52,6 +55,10 @@ const DROPPED_INDEXES: Record<Table, string[]> = {
 };
 
 const WEEK_MS = 7 * 24 * 3_600_000;
+/** The claim trigger's comment once the backfill is done. */
+const BACKFILLED = "logdeck: log_ids backfilled";
+/** Rows dated further ahead than this are refused: B would follow them (and the history partition take every new row until then). */
+const MAX_FUTURE_MS = 24 * 3_600_000;
 const BACKFILL_BATCH = 20_000;
 /** A brief DDL lock (a trigger, a constraint, the switch) waits this long, then is retried. */
 const LOCK_TIMEOUT_MS = 2_000;
@@ -77,7 +84,7 @@ export async function partitioningState(client: pg.ClientBase): Promise<Partitio
   if (applied.has(PARTITIONING_MIGRATION)) return { state: "partitioned" };
   if (!applied.has(PREVIOUS_MIGRATION)) return { state: "behind", missing: PREVIOUS_MIGRATION };
   let prepared = true;
-  for (const { table } of TABLES) prepared &&= (await parentWeeks(client, table)) !== null && (await validIndex(client, `${table}_id_created_at_key`));
+  for (const { table } of TABLES) prepared &&= await isPrepared(client, table);
   return { state: "unpartitioned", prepared };
 }
 
@@ -99,12 +106,17 @@ export async function preparePartitioning(client: pg.ClientBase, say: Say): Prom
   const bound = await partitionBound(client);
   for (const { table, kind } of TABLES) {
     // From here on every new row claims its id, so the backfill below misses none.
-    for (const trigger of rowTriggers(migration, table)) {
-      const name = `${trigger.name}_unpartitioned`;
-      if (await hasTrigger(client, table, name)) continue;
-      await withLockRetry(client, say, () => client.query(trigger.statement.replace(`"${trigger.name}"`, `"${name}"`)));
+    const triggers = rowTriggers(migration, table).map((trigger) => ({ ...trigger, name: `${trigger.name}_unpartitioned`, original: trigger.name }));
+    for (const trigger of triggers) {
+      if (await hasTrigger(client, table, trigger.name)) continue;
+      await withLockRetry(client, say, () => client.query(trigger.statement.replace(`"${trigger.original}"`, `"${trigger.name}"`)));
     }
-    await backfillLogIds(client, table, kind, say);
+    // Once: the claim trigger's comment records that every row before it was backfilled.
+    const claim = triggers.find((trigger) => /BEFORE INSERT/.test(trigger.statement))!.name;
+    if ((await triggerComment(client, table, claim)) !== BACKFILLED) {
+      await backfillLogIds(client, table, kind, say);
+      await client.query(`COMMENT ON TRIGGER "${claim}" ON "${table}" IS '${BACKFILLED}'`);
+    }
 
     const check = `${table}_history_bounds`;
     const existing = await checkBound(client, table, check);
@@ -119,14 +131,63 @@ export async function preparePartitioning(client: pg.ClientBase, say: Say): Prom
     await client.query(`ALTER TABLE "${table}" VALIDATE CONSTRAINT "${check}"`);
 
     await buildConcurrently(client, say, `${table}_id_created_at_key`, `CREATE UNIQUE INDEX CONCURRENTLY "${table}_id_created_at_key" ON "${table}" (id, created_at)`);
-    for (const statement of migrationStatements(SEARCH_INDEX_MIGRATION)) {
-      const index = new RegExp(`^CREATE INDEX IF NOT EXISTS "([a-z_]+)" ON "${table}" (.*)$`, "s").exec(statement);
-      if (index) await buildConcurrently(client, say, index[1]!, `CREATE INDEX CONCURRENTLY "${index[1]}" ON "${table}" ${index[2]}`);
+    // The later migrations' indexes too (the explorer's): built on a partitioned table they
+    // would hold its inserts at this release's first start; the parent gets them below,
+    // and those migrations' CREATE INDEX IF NOT EXISTS then finds them.
+    for (const index of laterIndexes(table)) {
+      await buildConcurrently(client, say, index.name, `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY "${index.name}" ON "${table}" ${index.rest}`);
     }
 
-    await createParent(client, table, bound, migration, say);
+    await withLockRetry(client, say, () => createParent(client, table, bound, migration, say));
   }
   return bound;
+}
+
+/** Whether --prepare finished for `table`: every step's result is there. */
+async function isPrepared(client: pg.ClientBase, table: Table): Promise<boolean> {
+  if ((await parentWeeks(client, table)) === null) return false;
+  const { rows } = await client.query<{ validated: boolean }>(`SELECT convalidated AS validated FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`, [table, `${table}_history_bounds`]);
+  if (!rows[0]?.validated) return false;
+  const claim = rowTriggers(migrationStatements(PARTITIONING_MIGRATION), table).find((trigger) => /BEFORE INSERT/.test(trigger.statement))!;
+  if ((await triggerComment(client, table, `${claim.name}_unpartitioned`)) !== BACKFILLED) return false;
+  for (const index of [`${table}_id_created_at_key`, ...laterIndexes(table).map((later) => later.name)]) if (!(await validIndex(client, index))) return false;
+  return true;
+}
+
+/** The later migrations' CREATE [UNIQUE] INDEX IF NOT EXISTS on `table`: name, and the rest of the statement after the table. */
+function laterIndexes(table: Table): { name: string; unique: boolean; rest: string }[] {
+  return laterMigrations().flatMap((later) =>
+    migrationStatements(later).flatMap((statement) => {
+      const index = new RegExp(`^CREATE (UNIQUE )?INDEX IF NOT EXISTS "([a-z_]+)" ON "${table}"\\s*(.*)$`, "s").exec(statement);
+      return index ? [{ name: index[2]!, unique: Boolean(index[1]), rest: index[3]! }] : [];
+    }),
+  );
+}
+
+/**
+ * Undoes --prepare, with the previous release still serving: its triggers, the CHECK (which
+ * would refuse its rows once B comes), the indexes built for this release, the empty
+ * partitioned tables, log_ids and the new columns — so that this release's own migration
+ * can run later as on a database never prepared.
+ */
+export async function abortPartitioning(client: pg.ClientBase, say: Say): Promise<void> {
+  await client.query("SET statement_timeout = 0");
+  for (const { table } of TABLES) {
+    for (const trigger of await ownTriggers(client, table)) {
+      if (trigger.endsWith("_unpartitioned")) await withLockRetry(client, say, () => client.query(`DROP TRIGGER "${trigger}" ON "${table}"`));
+    }
+    await withLockRetry(client, say, () => client.query(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${table}_history_bounds"`));
+    for (const index of [`${table}_id_created_at_key`, ...laterIndexes(table).map((later) => later.name)]) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS "${index}"`);
+    if ((await parentWeeks(client, table)) !== null) {
+      const { rows } = await client.query(`SELECT 1 FROM "${table}_partitioned" LIMIT 1`);
+      if (rows.length) throw new Error(`${table}_partitioned holds rows: it is not one npm run db:partition made; rename or drop it`);
+      await withLockRetry(client, say, () => client.query(`DROP TABLE "${table}_partitioned"`));
+    }
+  }
+  await client.query(`DROP TABLE IF EXISTS "log_ids"`);
+  await client.query(`DROP FUNCTION IF EXISTS "logdeck_claim_log_id"(), "logdeck_release_log_id"(), "logdeck_release_log_ids"()`);
+  await withLockRetry(client, say, () => client.query(`ALTER TABLE "retention_runs" DROP COLUMN IF EXISTS "partitions_dropped", DROP COLUMN IF EXISTS "rows_trimmed"`));
+  say("aborted: the tables are as the previous release made them.");
 }
 
 /** The switch: the old tables become their partitioned tables' history partitions, and the migration is recorded. Run with the previous release stopped. */
@@ -141,6 +202,9 @@ export async function switchToPartitioned(client: pg.ClientBase, say: Say): Prom
       for (const { table } of TABLES) {
         const bound = await checkBound(client, table, `${table}_history_bounds`);
         if (!bound) throw new Error(`${table} is not prepared: run npm run db:partition -- --prepare first`);
+        if (bound.getTime() - Date.now() < MAX_FUTURE_MS) {
+          throw new Error(`${table}'s history partition would end at ${bound.toISOString()}, less than a day away: run npm run db:partition -- --prepare again (it moves it a week on), then --switch`);
+        }
         for (const trigger of await ownTriggers(client, table)) await client.query(`DROP TRIGGER "${trigger}" ON "${table}"`);
         // The new key: ATTACH adopts a child index for the parent's primary key only when a
         // constraint of the child's own stands on it.
@@ -161,6 +225,11 @@ export async function switchToPartitioned(client: pg.ClientBase, say: Say): Prom
         }
         await client.query(`ALTER TABLE "${table}" ATTACH PARTITION "${table}_history" FOR VALUES FROM (MINVALUE) TO ('${bound.toISOString()}')`);
       }
+      // An earlier attempt of the migration itself (started and killed) left a row that
+      // would stop the next deploy (P3009): it changed nothing, so it is rolled back.
+      await client.query(`UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1 AND finished_at IS NULL AND rolled_back_at IS NULL`, [
+        PARTITIONING_MIGRATION,
+      ]);
       await client.query(
         `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
          VALUES ($1, $2, now(), $3, NULL, NULL, now(), 1)`,
@@ -173,6 +242,21 @@ export async function switchToPartitioned(client: pg.ClientBase, say: Say): Prom
     }
   });
   say(`switched: event_logs and error_logs are partitioned; ${PARTITIONING_MIGRATION} is recorded as applied.`);
+}
+
+/** The migrations after the partitioning one, in order. */
+function laterMigrations(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((name) => name > PARTITIONING_MIGRATION && /^\d{14}_/.test(name))
+    .sort();
+}
+
+async function triggerComment(client: pg.ClientBase, table: string, name: string): Promise<string | null> {
+  const { rows } = await client.query<{ comment: string | null }>(
+    `SELECT obj_description(oid, 'pg_trigger') AS comment FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = $2`,
+    [table, name],
+  );
+  return rows[0]?.comment ?? null;
 }
 
 function migrationFile(name: string): string {
@@ -199,11 +283,16 @@ async function partitionBound(client: pg.ClientBase): Promise<Date> {
     // come before rows pass it (the old table's CHECK would refuse them).
     if (existing && existing.getTime() - Date.now() > 24 * 3_600_000) return existing;
   }
-  let bound = new Date(weekStart(new Date()).getTime() + 2 * WEEK_MS);
+  const bound = new Date(weekStart(new Date()).getTime() + 2 * WEEK_MS);
+  const limit = new Date(Date.now() + MAX_FUTURE_MS);
   for (const { table } of TABLES) {
-    const { rows } = await client.query<{ newest: Date | null }>(`SELECT max(created_at) AS newest FROM "${table}"`);
-    const newest = rows[0]?.newest;
-    if (newest && newest >= bound) bound = new Date(weekStart(newest).getTime() + WEEK_MS);
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}" WHERE created_at > $1`, [limit.toISOString()]);
+    const ahead = Number(rows[0]?.n ?? 0);
+    if (ahead > 0) {
+      throw new Error(
+        `${table} has ${ahead} row(s) dated after ${limit.toISOString()} (SELECT id, created_at FROM ${table} WHERE created_at > '${limit.toISOString()}'): the weekly partitions would begin after them and every new row would go to the history partition until then. Correct or delete them, then run this again.`,
+      );
+    }
   }
   return bound;
 }
