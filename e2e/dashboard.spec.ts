@@ -130,6 +130,9 @@ test("a developer opens one error group, keeps it across window and filters, and
   const selected = page.getByRole("region", { name: "Selected group" });
   await expect(list.getByText("E2E error from 23 hours ago")).toBeVisible();
   await expect(selected).toHaveCount(0);
+  // Each group's trend is drawn (uPlot's canvas), labelled for screen readers.
+  const trend = groups.getByRole("img", { name: /errors, per hour$/ }).first();
+  await expect(trend.locator("canvas")).toBeVisible();
 
   await groups.getByRole("link", { name: D.group.pattern }).click();
   await expect(page).toHaveURL(/[?&]group=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(&|$)/);

@@ -3,9 +3,10 @@
 // a real time axis in the viewer's zone, a legend that reads each series at the cursor,
 // drag across to pick a range, click a bar to pick its bucket. The parent decides what a
 // picked range does (the explorer and the errors page put it in the URL).
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { cssColor, useHtmlClass } from "./chart-theme";
 
 export interface StackedSeries {
   label: string;
@@ -120,24 +121,4 @@ export function StackedBarsChart({
       </figcaption>
     </figure>
   );
-}
-
-/** A colour as the canvas takes it: `var(--name)` read from the document's current theme. */
-function cssColor(color: string): string {
-  const variable = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
-  if (!variable) return color;
-  return getComputedStyle(document.documentElement).getPropertyValue(variable).trim() || "#64748b";
-}
-
-/** The class attribute of <html>, following its changes (the theme switch). */
-function useHtmlClass(): string {
-  const [value, setValue] = useState("");
-  useEffect(() => {
-    const html = document.documentElement;
-    setValue(html.className);
-    const observer = new MutationObserver(() => setValue(html.className));
-    observer.observe(html, { attributes: true, attributeFilter: ["class"] });
-    return () => observer.disconnect();
-  }, []);
-  return value;
 }

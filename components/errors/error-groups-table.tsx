@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { DataTable, type DataTableColumn } from "@/components/data-table";
 import { LocalTime } from "@/components/local-time";
 import { showBidiControls } from "@/lib/format/split-links";
-import { Sparkline } from "./sparkline";
+import { Sparkline } from "@/components/charts/sparkline";
 
 export interface ErrorGroupDto {
   fingerprint: string;
