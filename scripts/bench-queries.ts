@@ -455,7 +455,7 @@ async function measure(now: Date) {
     ["run timeline, first page", () => page(`/runs/${BIG_RUN}`, BIG_RUN)],
     ["run timeline, 1,000 pages deep", () => page(`/runs/${BIG_RUN}?cursor=${deepCursor}`, BIG_RUN)],
     ["trace page", (i) => page(`/traces/${traces[i % traces.length]!}`, traces[i % traces.length]!)],
-    ["24-hour errors view (overview + list + types)", () => page(`/projects/${HOT_PROJECT}/errors`, "errors in the last")],
+    ["24-hour errors view (overview + list + types)", () => page(`/projects/${HOT_PROJECT}/errors`, "errors in the")],
     ...exploreHttpPages(page),
   ];
   for (const [name, fn] of httpPages) {
