@@ -32,7 +32,8 @@ function localFormat(withDate: boolean): Intl.DateTimeFormat {
       minute: "2-digit",
       second: "2-digit",
       fractionalSecondDigits: 3,
-      hour12: false,
+      // h23, not hour12: false, which some engines (Node's ICU for en-US) render as 24:10 after midnight.
+      hourCycle: "h23",
     });
     formats.set(withDate, format);
   }

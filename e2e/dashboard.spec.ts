@@ -271,7 +271,7 @@ test.describe("in the viewer's time zone", () => {
     await page.goto(`/runs/${D.runId}`);
     const time = rows(page).first().locator("time");
     const iso = (await time.getAttribute("datetime"))!;
-    const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kathmandu", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+    const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kathmandu", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
     await expect(time).toContainText(local);
     await expect(time).not.toContainText("UTC");
     await expect(time).toHaveAttribute("title", `${iso} (UTC)`);

@@ -137,8 +137,24 @@ test.describe("in a viewer's own time zone", () => {
       const time = page.getByRole("table").locator("time").first();
       const iso = (await time.getAttribute("dateTime"))!;
       await expect(time).toHaveAttribute("title", `${iso} (UTC)`);
-      const local = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hour12: false }).format(new Date(iso));
+      const local = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hourCycle: "h23" }).format(new Date(iso));
       await expect(time, path).toHaveText(local);
     }
+  });
+
+  test("a time just after the viewer's midnight reads 00:05, not 24:05", async ({ page }) => {
+    // 18:20 UTC is 00:05 in Kathmandu; en-US with hour12: false gave "24:05" in some engines.
+    const runId = `run_midnight_${Date.now().toString(36)}`;
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const posted = await page.request.post("/api/events", {
+      headers: { Authorization: `Bearer ${E2E.ingestKey}` },
+      data: { eventType: "SIM_STARTED", runId, projectId: E2E.project.id, createdAt: `${day}T18:20:00.700Z` },
+    });
+    expect(posted.status()).toBe(201);
+    await signIn(page, "member");
+    await page.goto(`/runs/${runId}`);
+    const time = page.getByRole("table").locator("time").first();
+    await expect(time).toContainText("00:05:00.700");
+    await expect(time).not.toContainText("24:05");
   });
 });

@@ -104,7 +104,7 @@ test.describe("for a viewer in Newfoundland (UTC−3:30), using the keyboard", (
       minute: "2-digit",
       second: "2-digit",
       fractionalSecondDigits: 3,
-      hour12: false,
+      hourCycle: "h23",
     }).format(new Date(iso));
     await expect(cutoff).toHaveText(local);
 
