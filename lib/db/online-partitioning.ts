@@ -33,14 +33,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { weekStart } from "./partitions";
+import { partitionName, PARTITIONS_SQL, toPartition, weekStart, type PartitionRow } from "./partitions";
 import { MIGRATIONS_DIR } from "./schema-engine";
 import { sqlStatements } from "./sql-statements";
 
 export const PARTITIONING_MIGRATION = "20261207100000_partitioned_logs";
 /** The migration before it: the database must be there (the previous release's schema). */
 const PREVIOUS_MIGRATION = "20261202021441_run_type_indexes";
-const SEARCH_INDEX_MIGRATION = "20261207200000_search_index";
 
 const TABLES = [
   { table: "event_logs", kind: "event" },
@@ -101,7 +100,8 @@ export async function preparePartitioning(client: pg.ClientBase, say: Say): Prom
     else if (/^CREATE FUNCTION/.test(statement)) await client.query(statement.replace(/^CREATE FUNCTION/, "CREATE OR REPLACE FUNCTION"));
     else if (/^ALTER TABLE "retention_runs"/.test(statement)) await withLockRetry(client, say, () => client.query(statement.replace(/ADD COLUMN/g, "ADD COLUMN IF NOT EXISTS")));
   }
-  for (const statement of migrationStatements(SEARCH_INDEX_MIGRATION)) if (/^CREATE EXTENSION/.test(statement)) await client.query(statement);
+  // The extensions the later migrations' indexes need (pg_trgm), before those are built below.
+  for (const later of laterMigrations()) for (const statement of migrationStatements(later)) if (/^CREATE EXTENSION/.test(statement)) await client.query(statement);
 
   const bound = await partitionBound(client);
   for (const { table, kind } of TABLES) {
@@ -112,7 +112,7 @@ export async function preparePartitioning(client: pg.ClientBase, say: Say): Prom
       await withLockRetry(client, say, () => client.query(trigger.statement.replace(`"${trigger.original}"`, `"${trigger.name}"`)));
     }
     // Once: the claim trigger's comment records that every row before it was backfilled.
-    const claim = triggers.find((trigger) => /BEFORE INSERT/.test(trigger.statement))!.name;
+    const claim = claimTrigger(table);
     if ((await triggerComment(client, table, claim)) !== BACKFILLED) {
       await backfillLogIds(client, table, kind, say);
       await client.query(`COMMENT ON TRIGGER "${claim}" ON "${table}" IS '${BACKFILLED}'`);
@@ -148,10 +148,20 @@ async function isPrepared(client: pg.ClientBase, table: Table): Promise<boolean>
   if ((await parentWeeks(client, table)) === null) return false;
   const { rows } = await client.query<{ validated: boolean }>(`SELECT convalidated AS validated FROM pg_constraint WHERE conrelid = $1::regclass AND conname = $2`, [table, `${table}_history_bounds`]);
   if (!rows[0]?.validated) return false;
-  const claim = rowTriggers(migrationStatements(PARTITIONING_MIGRATION), table).find((trigger) => /BEFORE INSERT/.test(trigger.statement))!;
-  if ((await triggerComment(client, table, `${claim.name}_unpartitioned`)) !== BACKFILLED) return false;
-  for (const index of [`${table}_id_created_at_key`, ...laterIndexes(table).map((later) => later.name)]) if (!(await validIndex(client, index))) return false;
+  if ((await triggerComment(client, table, claimTrigger(table))) !== BACKFILLED) return false;
+  for (const index of builtIndexes(table)) if (!(await validIndex(client, index))) return false;
   return true;
+}
+
+/** The name --prepare gives the old table's claim trigger (the migration's BEFORE INSERT one). */
+function claimTrigger(table: Table): string {
+  const claim = rowTriggers(migrationStatements(PARTITIONING_MIGRATION), table).find((trigger) => /BEFORE INSERT/.test(trigger.statement))!;
+  return `${claim.name}_unpartitioned`;
+}
+
+/** The indexes --prepare builds concurrently on the old table: the new key's, and the later migrations'. */
+function builtIndexes(table: Table): string[] {
+  return [`${table}_id_created_at_key`, ...laterIndexes(table).map((later) => later.name)];
 }
 
 /** The later migrations' CREATE [UNIQUE] INDEX IF NOT EXISTS on `table`: name, and the rest of the statement after the table. */
@@ -177,12 +187,8 @@ export async function abortPartitioning(client: pg.ClientBase, say: Say): Promis
       if (trigger.endsWith("_unpartitioned")) await withLockRetry(client, say, () => client.query(`DROP TRIGGER "${trigger}" ON "${table}"`));
     }
     await withLockRetry(client, say, () => client.query(`ALTER TABLE "${table}" DROP CONSTRAINT IF EXISTS "${table}_history_bounds"`));
-    for (const index of [`${table}_id_created_at_key`, ...laterIndexes(table).map((later) => later.name)]) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS "${index}"`);
-    if ((await parentWeeks(client, table)) !== null) {
-      const { rows } = await client.query(`SELECT 1 FROM "${table}_partitioned" LIMIT 1`);
-      if (rows.length) throw new Error(`${table}_partitioned holds rows: it is not one npm run db:partition made; rename or drop it`);
-      await withLockRetry(client, say, () => client.query(`DROP TABLE "${table}_partitioned"`));
-    }
+    for (const index of builtIndexes(table)) await client.query(`DROP INDEX CONCURRENTLY IF EXISTS "${index}"`);
+    if ((await parentWeeks(client, table)) !== null) await withLockRetry(client, say, () => dropEmptyParent(client, table));
   }
   await client.query(`DROP TABLE IF EXISTS "log_ids"`);
   await client.query(`DROP FUNCTION IF EXISTS "logdeck_claim_log_id"(), "logdeck_release_log_id"(), "logdeck_release_log_ids"()`);
@@ -380,12 +386,16 @@ async function foreignKeys(client: pg.ClientBase, table: string): Promise<{ name
 async function parentWeeks(client: pg.ClientBase, table: string): Promise<Date[] | null> {
   const { rows: exists } = await client.query(`SELECT 1 FROM pg_class WHERE relname = $1 AND relnamespace = current_schema()::regnamespace AND relkind = 'p'`, [`${table}_partitioned`]);
   if (!exists.length) return null;
-  const { rows } = await client.query<{ from_ms: string }>(
-    `SELECT round(extract(epoch FROM (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \\(''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS from_ms
-     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = $1::regclass ORDER BY 1`,
-    [`${table}_partitioned`],
-  );
-  return rows.map((row) => new Date(Number(row.from_ms)));
+  const { rows } = await client.query<PartitionRow>(PARTITIONS_SQL, [`${table}_partitioned`]);
+  return rows.map(toPartition).map((partition) => partition.from!);
+}
+
+/** Drops <table>_partitioned, refusing one that holds rows (then it is not one db:partition made). */
+async function dropEmptyParent(client: pg.ClientBase, table: Table): Promise<void> {
+  const parent = `${table}_partitioned`;
+  const { rows } = await client.query(`SELECT 1 FROM "${parent}" LIMIT 1`);
+  if (rows.length) throw new Error(`${parent} holds rows: it is not one npm run db:partition made; rename or drop it`);
+  await client.query(`DROP TABLE "${parent}"`);
 }
 
 /** <table>_partitioned, empty, shaped as the migration leaves <table>, with its weeks from `bound` on. */
@@ -393,12 +403,8 @@ async function createParent(client: pg.ClientBase, table: Table, bound: Date, mi
   const parent = `${table}_partitioned`;
   const weeks = await parentWeeks(client, table);
   if (weeks && weeks[0]?.getTime() === bound.getTime()) return;
-  if (weeks) {
-    // Made for another bound by an earlier run; nothing has used it.
-    const { rows } = await client.query(`SELECT 1 FROM "${parent}" LIMIT 1`);
-    if (rows.length) throw new Error(`${parent} holds rows: it is not one npm run db:partition made; rename or drop it`);
-    await client.query(`DROP TABLE "${parent}"`);
-  }
+  // Made for another bound by an earlier run; nothing has used it.
+  if (weeks) await dropEmptyParent(client, table);
   say(`${table}: its partitioned table, weeks from ${bound.toISOString().slice(0, 10)} …`);
   await client.query("BEGIN");
   try {
@@ -425,8 +431,7 @@ async function createParent(client: pg.ClientBase, table: Table, bound: Date, mi
     }
     for (let week = 0; week < 2; week++) {
       const from = new Date(bound.getTime() + week * WEEK_MS);
-      const name = `${table}_p${from.toISOString().slice(0, 10).replace(/-/g, "")}`;
-      await client.query(`CREATE TABLE "${name}" PARTITION OF "${parent}" FOR VALUES FROM ('${from.toISOString()}') TO ('${new Date(from.getTime() + WEEK_MS).toISOString()}')`);
+      await client.query(`CREATE TABLE "${partitionName(table, from)}" PARTITION OF "${parent}" FOR VALUES FROM ('${from.toISOString()}') TO ('${new Date(from.getTime() + WEEK_MS).toISOString()}')`);
     }
     await client.query("COMMIT");
   } catch (error) {

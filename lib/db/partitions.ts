@@ -35,21 +35,30 @@ export function partitionName(table: PartitionedTable, from: Date): string {
   return `${table}_p${from.toISOString().slice(0, 10).replace(/-/g, "")}`;
 }
 
-/** A table's partitions, oldest first, with their bounds (read back as epoch ms, so no time zone applies). */
-export async function listPartitions(table: PartitionedTable, db: Database = database()): Promise<Partition[]> {
-  const rows = await db.prisma.$queryRawUnsafe<{ name: string; from_ms: bigint | number | null; to_ms: bigint | number | null }[]>(
-    `SELECT c.relname AS name,
+/**
+ * A partitioned table's partitions ($1: its name), oldest first: name, and bounds as epoch
+ * ms (null for MINVALUE/MAXVALUE), so no time zone applies. Also read by db:partition
+ * (online-partitioning.ts) on its own connection.
+ */
+export const PARTITIONS_SQL = `SELECT c.relname AS name,
             round(extract(epoch FROM (regexp_match(b.bound, 'FROM \\(''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS from_ms,
             round(extract(epoch FROM (regexp_match(b.bound, 'TO \\(''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS to_ms
      FROM pg_inherits i
      JOIN pg_class c ON c.oid = i.inhrelid
      CROSS JOIN LATERAL (SELECT pg_get_expr(c.relpartbound, c.oid) AS bound) b
      WHERE i.inhparent = $1::regclass
-     ORDER BY from_ms NULLS FIRST`,
-    table,
-  );
-  const at = (ms: bigint | number | null) => (ms === null ? null : new Date(Number(ms)));
-  return rows.map((row) => ({ name: row.name, from: at(row.from_ms), to: at(row.to_ms) }));
+     ORDER BY from_ms NULLS FIRST`;
+
+export type PartitionRow = { name: string; from_ms: bigint | number | string | null; to_ms: bigint | number | string | null };
+
+export function toPartition(row: PartitionRow): Partition {
+  const at = (ms: PartitionRow["from_ms"]) => (ms === null ? null : new Date(Number(ms)));
+  return { name: row.name, from: at(row.from_ms), to: at(row.to_ms) };
+}
+
+/** A table's partitions, oldest first, with their bounds. */
+export async function listPartitions(table: PartitionedTable, db: Database = database()): Promise<Partition[]> {
+  return (await db.prisma.$queryRawUnsafe<PartitionRow[]>(PARTITIONS_SQL, table)).map(toPartition);
 }
 
 /**
