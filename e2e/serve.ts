@@ -39,11 +39,13 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, [next, "start", "--port", port, "--hostname", "127.0.0.1"], { stdio: "inherit", env });
+// Served as `npm start` serves it: Next.js behind logdeck's front gate (scripts/server-worker.mjs).
+const worker = path.join("scripts", "server-worker.mjs");
+const server = spawn(process.execPath, [worker], { stdio: "inherit", env });
 // The same build again, pointed at a PostgreSQL port where nothing listens: what users see
 // while the database is down (e2e/database-outage.spec.ts). Its log is not interesting.
 const outagePort = String(Number(port) + 1000);
-const outage = spawn(process.execPath, [next, "start", "--port", outagePort, "--hostname", "127.0.0.1"], {
+const outage = spawn(process.execPath, [worker], {
   stdio: "ignore",
   env: { ...env, PORT: outagePort, DATABASE_URL: "postgresql://logdeck@127.0.0.1:1/logdeck" },
 });

@@ -2,7 +2,8 @@
 // path, in one run on one machine:
 //   1. a fresh database on the local server (BENCH_ADMIN_URL, default
 //      postgresql://postgres@127.0.0.1:5432/postgres), migrated;
-//   2. the production server (`next build` into .next-bench, `next start`) on it;
+//   2. the production server (`next build` into .next-bench, then one server process as
+//      `npm start` runs it: scripts/server-worker.mjs) on it;
 //   3. N events over HTTP in batches of 500, `--concurrency` requests at a time, then a
 //      check that every acknowledged id is stored;
 //   4. a raw COPY of the same rows into a scratch table with the same indexes and
@@ -500,12 +501,15 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const profileArgs = SERVER_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(SERVER_CPU_PROF_DIR)] : [];
-  const command = WORKERS ? ["scripts/start.mjs"] : [...profileArgs, next, "start", "--port", String(PORT), "--hostname", "127.0.0.1"];
+  // One server process as `npm start` runs it (scripts/server-worker.mjs: Next.js behind the
+  // front gate), or npm start's supervisor with --workers.
+  const command = WORKERS ? ["scripts/start.mjs"] : [...profileArgs, "scripts/server-worker.mjs"];
   const started = spawn(process.execPath, command, {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...childEnv,
-      ...(WORKERS ? { WEB_CONCURRENCY: String(WORKERS), PORT: String(PORT) } : {}),
+      PORT: String(PORT),
+      ...(WORKERS ? { WEB_CONCURRENCY: String(WORKERS) } : {}),
       DATABASE_URL: dbUrl,
       INGEST_KEYS: [KEY, ...FLOOD_KEYS].join(","),
       AUTH_SECRET: FLOOD_AUTH_SECRET,

@@ -2,7 +2,8 @@
 //   1. scripts/serve.ts (under tsx) checks the configuration, migrates, creates the first
 //      admin, loads the demo data, builds when there is no build — and exits, taking the
 //      ~300 MB its tooling holds (tsx, Prisma's schema engine, the database client) with it;
-//   2. WEB_CONCURRENCY `next start` processes (workers of node:cluster, sharing PORT),
+//   2. WEB_CONCURRENCY server processes (scripts/server-worker.mjs: Next.js's server behind
+//      logdeck's front gate; workers of node:cluster, sharing PORT),
 //      with the V8 heap settings below. This process supervises them: it restarts a worker
 //      that dies, saying why, and passes SIGINT/SIGTERM on (docs/scaling.md).
 // Plain JavaScript, run by node itself: a launcher under tsx would keep two more
@@ -41,9 +42,9 @@ if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 // serve.ts has checked WEB_CONCURRENCY (lib/env.ts) by now.
 const workers = workerCount(process.env);
 cluster.setupPrimary({
-  exec: path.join("node_modules", "next", "dist", "bin", "next"),
-  // `next start` takes its port from PORT (default 3000, as lib/env.ts's).
-  args: ["start"],
+  // Next.js's server behind logdeck's front gate; it listens on PORT (default 3000, as
+  // lib/env.ts's) on every interface.
+  exec: path.join("scripts", "server-worker.mjs"),
 });
 const workerEnv = { NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: serverNodeOptions(process.env.NODE_OPTIONS) };
 

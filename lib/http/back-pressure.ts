@@ -39,8 +39,7 @@ function gaugeFor(name: string): Gauge {
   return gauge;
 }
 
-function declaredBytes(request: Request, maxBodyBytes: number): number {
-  const header = request.headers.get("content-length");
+function declaredBytes(header: string | null, maxBodyBytes: number): number {
   if (header !== null && /^\d+$/.test(header.trim())) return Math.min(Number(header), maxBodyBytes);
   return maxBodyBytes;
 }
@@ -52,14 +51,9 @@ function declaredBytes(request: Request, maxBodyBytes: number): number {
  */
 export function admitRequest(name: string, request: Request, limits: BackPressureLimits & { settings: string }): Admission {
   const gauge = gaugeFor(name);
-  const bytes = declaredBytes(request, limits.maxBodyBytes);
-  const idle = gauge.requests === 0;
-  if (!idle && (gauge.requests + 1 > limits.maxRequests || gauge.bytes + bytes > limits.maxBytes)) {
-    gauge.refused++;
-    throw new AppError("service_unavailable", `The server is at its limit of requests in progress (${limits.settings}); retry after ${BACK_PRESSURE_RETRY_AFTER_SECONDS} s.`, {
-      retryAfter: BACK_PRESSURE_RETRY_AFTER_SECONDS,
-    });
-  }
+  const bytes = declaredBytes(request.headers.get("content-length"), limits.maxBodyBytes);
+  const refusal = refusalFor(gauge, bytes, limits);
+  if (refusal) throw refusal;
   gauge.requests++;
   gauge.bytes += bytes;
   let released = false;
@@ -71,6 +65,23 @@ export function admitRequest(name: string, request: Request, limits: BackPressur
       gauge.bytes -= bytes;
     },
   };
+}
+
+/**
+ * The 503 admitRequest would throw for a request declaring `contentLength` now, without
+ * admitting anything: for the server's front gate (lib/http/front-gate.ts), which refuses
+ * before Next.js routes the request. Null when it would be admitted.
+ */
+export function refusalIfFull(name: string, contentLength: string | null, limits: BackPressureLimits & { settings: string }): AppError | null {
+  return refusalFor(gaugeFor(name), declaredBytes(contentLength, limits.maxBodyBytes), limits);
+}
+
+function refusalFor(gauge: Gauge, bytes: number, limits: BackPressureLimits & { settings: string }): AppError | null {
+  if (gauge.requests === 0 || (gauge.requests + 1 <= limits.maxRequests && gauge.bytes + bytes <= limits.maxBytes)) return null;
+  gauge.refused++;
+  return new AppError("service_unavailable", `The server is at its limit of requests in progress (${limits.settings}); retry after ${BACK_PRESSURE_RETRY_AFTER_SECONDS} s.`, {
+    retryAfter: BACK_PRESSURE_RETRY_AFTER_SECONDS,
+  });
 }
 
 /** What is in flight in the pool `name` now. */

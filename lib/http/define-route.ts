@@ -44,10 +44,7 @@ const ALL: RouteMethod[] = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OP
 export function defineRoute<A>(options: RouteOptions<A>): Record<RouteMethod, NextHandler> {
   const offered = Object.keys(options.methods) as RouteMethod[];
   const allow = allowHeader(offered);
-  const cors = (request: Request): Record<string, string> => {
-    if (!options.cors) return {};
-    return corsHeaders(request, corsOptions(options.cors, offered));
-  };
+  const cors = (request: Request): Record<string, string> => (options.cors ? routeCorsHeaders(request, options.cors, offered) : {});
   const wrap =
     (handler: Handler<A>): NextHandler =>
     async (request, context) => {
@@ -73,6 +70,11 @@ export function defineRoute<A>(options: RouteOptions<A>): Record<RouteMethod, Ne
     route[method] = method === "OPTIONS" ? preflight : handler ? wrap(handler) : notAllowed;
   }
   return route;
+}
+
+/** The CORS headers a route with `cors` puts on every answer (errors too). */
+export function routeCorsHeaders(request: Request, cors: RouteCors, methods: readonly RouteMethod[]): Record<string, string> {
+  return corsHeaders(request, corsOptions(cors, methods));
 }
 
 function corsOptions(cors: RouteCors, methods: readonly RouteMethod[]): CorsOptions {

@@ -30,20 +30,40 @@ function limiter(): { limiter: RateLimiterMemory; points: number } {
  */
 export async function authenticateIngestKeyThrottled({ key, request, now = new Date() }: { key: string | null | undefined; request: Request; now?: Date }): Promise<IngestKeyIdentity | null> {
   if (!key) return null;
-  const address = clientAddress({ headers: request.headers, trustedProxies: env().TRUST_PROXY }) ?? "unknown";
+  const address = addressOf(request);
   const { limiter: failures, points } = limiter();
   const state = await failures.get(address);
   const throttled = state !== null && state.consumedPoints >= points;
   const identity = await authenticateIngestKey({ key, now, cachedOnly: throttled });
   if (identity) return identity;
-  if (throttled) {
-    const retryAfter = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
-    throw new AppError("rate_limited", `Too many requests with unknown ingest keys from this address (INGEST_KEY_FAILURES_PER_MINUTE=${points}); retry after ${retryAfter} s with a valid key.`, {
-      retryAfter,
-    });
-  }
+  if (throttled) throw throttledError(state.msBeforeNext, points);
   await failures.penalty(address, 1);
   return null;
+}
+
+/**
+ * The 429 authenticateIngestKeyThrottled would throw for `key` now, decided without the
+ * database and without counting a failure: for the server's front gate
+ * (lib/ingest/ingest-front-gate.ts). Null when the route should decide.
+ */
+export async function throttledKeyRefusal({ key, request, now = new Date() }: { key: string | null | undefined; request: Request; now?: Date }): Promise<AppError | null> {
+  if (!key) return null;
+  const { limiter: failures, points } = limiter();
+  const state = await failures.get(addressOf(request));
+  if (state === null || state.consumedPoints < points) return null;
+  if (await authenticateIngestKey({ key, now, cachedOnly: true })) return null;
+  return throttledError(state.msBeforeNext, points);
+}
+
+function addressOf(request: Request): string {
+  return clientAddress({ headers: request.headers, trustedProxies: env().TRUST_PROXY }) ?? "unknown";
+}
+
+function throttledError(msBeforeNext: number, points: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError("rate_limited", `Too many requests with unknown ingest keys from this address (INGEST_KEY_FAILURES_PER_MINUTE=${points}); retry after ${retryAfter} s with a valid key.`, {
+    retryAfter,
+  });
 }
 
 /** For tests: forget every address's failures. */

@@ -5,7 +5,7 @@ import "server-only";
 // 403 when a bound key's item names a run of another project; 503 when the database
 // cannot take it). The route is built once; the configuration is read per request
 // (ingestConfigFromEnv parses the environment once).
-import { defineRoute } from "@/lib/http/define-route";
+import { defineRoute, type RouteCors } from "@/lib/http/define-route";
 import type { IngestConfig } from "./ingest-config";
 import { ingestItems, type IngestEndpoint } from "./ingest-items";
 import { authorizeIngest, readIngestKey } from "./authorize-ingest";
@@ -19,6 +19,9 @@ export type GetIngestConfig = () => IngestConfig;
 // Content-Encoding: a browser sending a gzip body (which the API takes) asks for it.
 export const INGEST_ALLOW_HEADERS = ["Authorization", "Content-Type", "Content-Encoding"];
 
+/** The JSON API's and OTLP's CORS: CORS_ORIGINS. */
+export const ingestCors = (getConfig: GetIngestConfig): RouteCors => ({ origins: () => getConfig().corsOrigins, allowHeaders: INGEST_ALLOW_HEADERS });
+
 export function createJsonIngestRoute<T extends { projectId?: string; runId?: string; createdAt?: Date }>(endpoint: IngestEndpoint<T>, getConfig: GetIngestConfig) {
   return defineRoute({
     auth: async (request) => {
@@ -27,7 +30,7 @@ export function createJsonIngestRoute<T extends { projectId?: string; runId?: st
       const identity = await authorizeIngest({ request, key: readIngestKey(request), config, now, howToSendKey: "send Authorization: Bearer <key>, or ?key=<key>" });
       return { identity, config, receivedAt: now };
     },
-    cors: { origins: () => getConfig().corsOrigins, allowHeaders: INGEST_ALLOW_HEADERS },
+    cors: ingestCors(getConfig),
     methods: {
       // Back-pressure: 503 before the body is read when the process holds enough already.
       POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async () => {

@@ -2,18 +2,28 @@
 // from INGEST_MAX_IN_FLIGHT_REQUESTS and INGEST_MAX_IN_FLIGHT_BYTES. Every receiver
 // admits its request here before reading the body, and releases it when done.
 import { env } from "@/lib/env";
-import { admitRequest, type Admission } from "@/lib/http/back-pressure";
+import type { AppError } from "@/lib/http/app-error";
+import { admitRequest, refusalIfFull, type Admission } from "@/lib/http/back-pressure";
 
 export const INGEST_POOL = "ingest";
 
-export function admitIngestRequest(request: Request, maxBodyBytes: number = env().INGEST_MAX_BODY_BYTES): Admission {
+function ingestLimits(maxBodyBytes: number) {
   const { INGEST_MAX_IN_FLIGHT_REQUESTS, INGEST_MAX_IN_FLIGHT_BYTES } = env();
-  return admitRequest(INGEST_POOL, request, {
+  return {
     maxRequests: INGEST_MAX_IN_FLIGHT_REQUESTS,
     maxBytes: INGEST_MAX_IN_FLIGHT_BYTES,
     maxBodyBytes,
     settings: "INGEST_MAX_IN_FLIGHT_REQUESTS / INGEST_MAX_IN_FLIGHT_BYTES",
-  });
+  };
+}
+
+export function admitIngestRequest(request: Request, maxBodyBytes: number = env().INGEST_MAX_BODY_BYTES): Admission {
+  return admitRequest(INGEST_POOL, request, ingestLimits(maxBodyBytes));
+}
+
+/** The 503 admitIngestRequest would give a request declaring `contentLength` now (null: it would be admitted). */
+export function ingestRefusalIfFull(contentLength: string | null): AppError | null {
+  return refusalIfFull(INGEST_POOL, contentLength, ingestLimits(env().INGEST_MAX_BODY_BYTES));
 }
 
 /** Runs `handle` (which reads and parses the body) inside an admission, released when it is done. */

@@ -7,7 +7,7 @@ import type { DescMessage, MessageInitShape, MessageShape } from "@bufbuild/prot
 import { defineRoute } from "@/lib/http/define-route";
 import { authorizeIngest, readIngestKey } from "../authorize-ingest";
 import { withIngestAdmission } from "../ingest-admission";
-import { INGEST_ALLOW_HEADERS, type GetIngestConfig } from "../create-json-ingest-route";
+import { ingestCors, type GetIngestConfig } from "../create-json-ingest-route";
 import { ingestItems } from "../ingest-items";
 import { ERRORS_ENDPOINT, EVENTS_ENDPOINT } from "../ingest-endpoints";
 import type { MappedRecords } from "./otlp-logs-to-items";
@@ -32,7 +32,7 @@ export function createOtlpRoute<Req extends DescMessage, Res extends DescMessage
       const identity = await authorizeIngest({ request, key: readIngestKey(request), config, now, howToSendKey: "set the header Authorization: Bearer <ingest key> (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<key>)" });
       return { identity, config, receivedAt: now };
     },
-    cors: { origins: () => getConfig().corsOrigins, allowHeaders: INGEST_ALLOW_HEADERS },
+    cors: ingestCors(getConfig),
     renderError: otlpErrorResponse,
     methods: {
       // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).

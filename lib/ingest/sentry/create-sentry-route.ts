@@ -8,7 +8,7 @@ import "server-only";
 // accepted and ignored.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/http/app-error";
-import { defineRoute, publicRoute } from "@/lib/http/define-route";
+import { defineRoute, publicRoute, type RouteCors } from "@/lib/http/define-route";
 import { toAppError, toErrorResponse } from "@/lib/http/to-error-response";
 import type { IngestKeyIdentity } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { authorizeIngest } from "../authorize-ingest";
@@ -27,14 +27,17 @@ import { sentryEventToItem, sentryLogsToItems } from "./sentry-event-to-item";
 type Json = Record<string, unknown>;
 const HOW_TO_SEND_KEY = "use the DSN the keys page shows (https://<ingest key>@<host>/<project number>), or ?sentry_key=<key>";
 
+/** The Sentry receivers' CORS (their allowed origins are CORS_ORIGINS, as the JSON API's). */
+export const sentryCors = (getConfig: GetIngestConfig): RouteCors => ({
+  origins: () => getConfig().corsOrigins,
+  allowHeaders: ["Content-Type", "Content-Encoding", "X-Sentry-Auth", "Authorization"],
+  exposeHeaders: ["X-Sentry-Rate-Limits"],
+});
+
 export function createSentryRoute(kind: "envelope" | "store", getConfig: GetIngestConfig) {
   return defineRoute({
     auth: publicRoute,
-    cors: {
-      origins: () => getConfig().corsOrigins,
-      allowHeaders: ["Content-Type", "Content-Encoding", "X-Sentry-Auth", "Authorization"],
-      exposeHeaders: ["X-Sentry-Rate-Limits"],
-    },
+    cors: sentryCors(getConfig),
     renderError: sentryErrorResponse,
     methods: {
       // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
@@ -114,7 +117,7 @@ function envelopeHeader(bytes: Uint8Array): Json {
 }
 
 /** The one error body, and for a 429 the header Sentry SDKs read to back off (all categories, this key). */
-function sentryErrorResponse(error: unknown, _request: Request, headers: Record<string, string>): Response {
+export function sentryErrorResponse(error: unknown, _request: Request, headers: Record<string, string>): Response {
   const appError = toAppError(error);
   const extra: Record<string, string> = appError.code === "rate_limited" && appError.retryAfter !== undefined ? { "X-Sentry-Rate-Limits": `${Math.ceil(appError.retryAfter)}::key` } : {};
   return toErrorResponse(appError, { ...headers, ...extra });

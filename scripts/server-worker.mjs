@@ -1,0 +1,52 @@
+// One server process of `npm start` (a worker of scripts/start.mjs): Next.js's own server
+// (`next start`'s, through its custom-server API) behind a front gate. Before Next.js
+// routes a request, the gate the app installed when it started (lib/http/front-gate.ts)
+// may answer it: ingestion refused under load (503) or from an address sending unknown keys
+// (429) is answered here instead of through Next.js's routing (~1.9 ms of the event loop
+// each), so clients that resend at once cannot keep every page waiting
+// (docs/security.md). The gate never reads a body; everything it does not refuse goes to
+// Next.js unchanged.
+// It listens on PORT (default 3000) on every interface, as `next start` does.
+import http from "node:http";
+
+process.env.NODE_ENV = "production";
+const { default: next } = await import("next");
+
+const port = Number(process.env.PORT || 3000);
+const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+async function send(res, response) {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), "Content-Length": String(body.length) });
+  res.end(body);
+}
+
+const server = http.createServer((req, res) => {
+  let refusal = null;
+  try {
+    refusal = globalThis.__logdeckFrontGate?.(req) ?? null;
+  } catch (error) {
+    console.error("logdeck: the front gate failed; the request goes to Next.js", error);
+  }
+  if (!refusal) return void handle(req, res);
+  refusal.then(
+    (response) => (response ? send(res, response) : handle(req, res)),
+    (error) => {
+      console.error("logdeck: the front gate failed; the request goes to Next.js", error);
+      return handle(req, res);
+    },
+  );
+});
+server.listen(port, () => console.log(`logdeck: server ${process.pid} listening on port ${port}`));
+
+// SIGTERM/SIGINT (from scripts/start.mjs, systemd, Kubernetes): stop accepting, let the
+// requests in progress finish (at most 10 s), then exit.
+for (const name of ["SIGTERM", "SIGINT"]) {
+  process.once(name, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
