@@ -13,7 +13,7 @@
 // A benchmark, not a test: `npm test` never runs it.
 //   npm run bench:ingest -- [--events 200000] [--concurrency 4] [--latency-seconds 15] [--skip-build]
 //                           [--server-node-options "--max-old-space-size=256"] [--server-cpu-prof DIR]
-//                           [--soak-seconds 300] [--workers N]
+//                           [--soak-seconds 300] [--workers N] [--no-front-gate]
 // --workers N: the server is `npm start`'s supervisor with WEB_CONCURRENCY=N workers
 // (scripts/start.mjs) instead of one `next start`; CPU and RSS count all of them.
 //   npm run bench:ingest -- --flood [--flood-seconds 30] [--flood-connections 100] [--flood-bogus 50]
@@ -65,6 +65,7 @@ const SERVER_NODE_OPTIONS = serverNodeOptions(flag("server-node-options") ?? "")
 // NODE_OPTIONS) and writes its profile into DIR when the bench stops it.
 const SERVER_CPU_PROF_DIR = flag("server-cpu-prof");
 const PROTOCOLS = args.includes("--protocols");
+const NO_FRONT_GATE = args.includes("--no-front-gate");
 const PROTOCOL_RECORDS = parsePositiveInt("--protocol-records", flag("protocol-records"), 50_000);
 const KEY = `bench-${randomBytes(8).toString("hex")}`;
 const DIST_DIR = ".next-bench";
@@ -315,6 +316,8 @@ const FLOOD_CONNECTIONS = parsePositiveInt("--flood-connections", flag("flood-co
 const FLOOD_BOGUS = flag("flood-bogus") === "0" ? 0 : parsePositiveInt("--flood-bogus", flag("flood-bogus"), 50);
 const FLOOD_KEYS = Array.from({ length: 4 }, (_, i) => `${KEY}-flood-${i}`);
 const FLOOD_AUTH_SECRET = randomBytes(32).toString("hex");
+// The server's V8 heap, as scripts/bench-heap-probe.cjs (loaded into it) writes it.
+const HEAP_PROBE_FILE = path.join(os.tmpdir(), `logdeck-bench-heap-${process.pid}.json`);
 
 /** A session for a new member, written straight into the database, as the cookie better-auth signs. */
 async function floodSessionCookie(client: pg.Client): Promise<string> {
@@ -444,10 +447,13 @@ async function runFlood(server: ChildProcess, client: pg.Client): Promise<void> 
   const alive = server.exitCode === null && server.signalCode === null;
   const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM event_logs");
   const heapCap = /--max-old-space-size=(\d+)/.exec(SERVER_NODE_OPTIONS)?.[1];
+  await new Promise((r) => setTimeout(r, 500));
+  const heap = JSON.parse(readFileSync(HEAP_PROBE_FILE, "utf8")) as { usedBytes: number; committedBytes: number; limitBytes: number; externalBytes: number };
   const describe = (m: Map<string, number>) => [...m].sort().map(([k, n]) => `${fmt(n)} × ${k}`).join(", ");
   console.log("");
-  console.log(`flood              ${fmt(seconds, 1)} s, ${FLOOD_CONNECTIONS} batch clients + ${FLOOD_BOGUS} bogus-key clients; server ${alive ? "alive" : `DIED (${server.exitCode ?? server.signalCode})`}; server CPU ${fmt((100 * cpu) / seconds)}% of one core`);
+  console.log(`flood              ${fmt(seconds, 1)} s, ${FLOOD_CONNECTIONS} batch clients + ${FLOOD_BOGUS} bogus-key clients, ${NO_FRONT_GATE ? "plain next start (no front gate)" : "front gate"}; server ${alive ? "alive" : `DIED (${server.exitCode ?? server.signalCode})`}; server CPU ${fmt((100 * cpu) / seconds)}% of one core`);
   console.log(`flood peak RSS     server process ${fmt(peakProcessRss / 1048576)} MB (idle ${fmt(idleProcessRss / 1048576)} MB; old-space cap ${heapCap ?? "?"} MB; NODE_OPTIONS="${SERVER_NODE_OPTIONS}"); all processes ${fmt(peakRss / 1048576)} MB (idle ${fmt(idleRss / 1048576)} MB)`);
+  console.log(`flood V8 heap      peak used ${fmt(heap.usedBytes / 1048576)} MB, committed ${fmt(heap.committedBytes / 1048576)} MB, of its ${fmt(heap.limitBytes / 1048576)} MB limit (${fmt((100 * heap.usedBytes) / heap.limitBytes)}% at the peak); external ${fmt(heap.externalBytes / 1048576)} MB`);
   console.log(`flood batches      ${describe(statuses.batch)}; ${fmt(acknowledged)} events acknowledged (${fmt(acknowledged / seconds)}/s), ${fmt(Number(rows[0]!.n))} stored`);
   console.log(`flood bogus keys   ${describe(statuses.bogus)}`);
   console.log(`dashboard idle     ${describePages(baseline)}`);
@@ -503,7 +509,8 @@ async function main() {
   const profileArgs = SERVER_CPU_PROF_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(SERVER_CPU_PROF_DIR)] : [];
   // One server process as `npm start` runs it (scripts/server-worker.mjs: Next.js behind the
   // front gate), or npm start's supervisor with --workers.
-  const command = WORKERS ? ["scripts/start.mjs"] : [...profileArgs, "scripts/server-worker.mjs"];
+  // --no-front-gate: plain `next start` instead, to measure what the gate changes.
+  const command = WORKERS ? ["scripts/start.mjs"] : NO_FRONT_GATE ? [...profileArgs, next, "start", "--port", String(PORT)] : [...profileArgs, "scripts/server-worker.mjs"];
   const started = spawn(process.execPath, command, {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -515,7 +522,8 @@ async function main() {
       AUTH_SECRET: FLOOD_AUTH_SECRET,
       // The benchmark measures throughput, not the limiter; the flood runs with the documented defaults.
       ...(FLOOD ? {} : { INGEST_RATE_LIMIT_PER_SECOND: "1000000", INGEST_RATE_LIMIT_BURST: "1000000" }),
-      NODE_OPTIONS: SERVER_NODE_OPTIONS,
+      NODE_OPTIONS: FLOOD ? `${SERVER_NODE_OPTIONS} --require ./scripts/bench-heap-probe.cjs` : SERVER_NODE_OPTIONS,
+      ...(FLOOD ? { LOGDECK_HEAP_PROBE_FILE: HEAP_PROBE_FILE } : {}),
     },
   });
   server = started;
