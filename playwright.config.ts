@@ -6,6 +6,15 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const chromiumUse = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: chromium,
+    // Root in CI needs --no-sandbox; the rest keep Chromium off a network it cannot reach.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e",
   fullyParallel: true,
@@ -20,17 +29,11 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: chromium,
-          // Root in CI needs --no-sandbox; the rest keep Chromium off a network it cannot reach.
-          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
-    },
+    // Signs in once per role through the real form and saves the sessions the specs share
+    // (e2e/sessions.ts); after every spec, its teardown checks both are still signed in.
+    { name: "setup", testMatch: /sessions\.setup\.ts$/, teardown: "teardown", use: chromiumUse },
+    { name: "teardown", testMatch: /sessions\.teardown\.ts$/, use: chromiumUse },
+    { name: "chromium", dependencies: ["setup"], use: chromiumUse },
   ],
   webServer: {
     command: "npx tsx --conditions=react-server e2e/serve.ts",

@@ -1,8 +1,13 @@
 // A user changes their own password on /account: the current one is checked, mistakes are
 // explained, and afterwards this browser stays signed in while every other session ends.
-// The user is made for this test, so the shared fixture accounts keep their passwords.
+// The user is made for this test, so the shared fixture accounts keep their passwords and
+// the shared sessions live on: the admin who adds the user uses the saved admin session, the
+// user signs in through the form, in sessions of their own (signInAs).
 import { expect, test, type Page } from "@playwright/test";
-import { ALERT, signIn, signInAs } from "./sign-in";
+import { SESSION } from "./sessions";
+import { ALERT, signInAs } from "./sign-in";
+
+test.use({ storageState: SESSION.admin });
 
 const first = "first-password-for-account-e2e";
 const second = "second-password-for-account-e2e";
@@ -15,10 +20,9 @@ async function changePassword(page: Page, { current, next, again = next }: { cur
 }
 
 test("a user changes their own password; other sessions end, this one stays", async ({ page, browser }) => {
-  // Four browser contexts and five sign-ins: more than 30 s on a loaded 2-core machine.
+  // Five browser contexts and four sign-ins: more than 30 s on a loaded 2-core machine.
   test.slow();
   const email = `account-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
-  await signIn(page, "admin");
   await page.goto("/admin/users");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/Initial password/).fill(first);

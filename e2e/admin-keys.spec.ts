@@ -2,7 +2,11 @@
 // not, and refused by ingestion (401) from the moment they are revoked.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { ALERT, signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+import { ALERT } from "./sign-in";
+
+// Signed in with the saved admin session (e2e/sessions.ts).
+test.use({ storageState: SESSION.admin });
 
 const event = (projectId: string) => ({ eventType: "ADMIN_KEYS_PROBE", projectId });
 
@@ -17,7 +21,6 @@ async function createKey(page: Page, name: string, projectId?: string): Promise<
 }
 
 test("a key is shown once, listed by its prefix, works, and stops working when revoked", async ({ page }) => {
-  await signIn(page, "admin");
   const name = `e2e key ${Date.now()}`;
   const key = await createKey(page, name);
 
@@ -40,7 +43,6 @@ test("a key is shown once, listed by its prefix, works, and stops working when r
 });
 
 test("a key bound to a project writes there and nowhere else", async ({ page }) => {
-  await signIn(page, "admin");
   const key = await createKey(page, `e2e bound ${Date.now()}`, E2E.project.id);
   const headers = { authorization: `Bearer ${key}` };
   expect((await page.request.post("/api/events", { data: event(E2E.project.id), headers })).status()).toBe(201);
@@ -50,7 +52,6 @@ test("a key bound to a project writes there and nowhere else", async ({ page }) 
 });
 
 test("a key needs a name", async ({ page }) => {
-  await signIn(page, "admin");
   await page.goto("/admin/keys");
   await page.getByLabel("Name").fill("   ");
   await page.getByRole("button", { name: "Create key" }).click();

@@ -1,12 +1,17 @@
 // The users page: add (generated password shown once), change a role, deactivate (signed
 // out at once) and reactivate; the last admin stays; a member replaying an admin's action
 // changes nothing. Serial: the last-admin check needs to know who the admins are.
+// The admin acts with the saved admin session (e2e/sessions.ts); the users added here sign
+// in through the form, in sessions of their own: they are the ones deactivated and reset.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { ALERT, signIn, signInAs as signInWith } from "./sign-in";
+import { NO_SESSION, SESSION, signedInPage } from "./sessions";
+import { ALERT, signInAs as signInWith } from "./sign-in";
 
-// Each journey signs in several times (scrypt: a second or more each on a loaded 2-core machine).
+// Most journeys sign a new user in several times (scrypt: a second or more each on a loaded
+// 2-core machine).
 test.describe.configure({ mode: "serial", timeout: 90_000 });
+test.use({ storageState: SESSION.admin });
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.test`;
 const password = "a-user-password-for-e2e";
@@ -26,7 +31,6 @@ const signInAs = (browser: Browser, email: string, pass = password) => signInWit
 const row = (page: Page, email: string) => page.locator(`tr[data-email="${email}"]`);
 
 test("the last active admin can be neither demoted nor deactivated", async ({ page }) => {
-  await signIn(page, "admin");
   await page.goto("/admin/users");
   page.on("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: `Make ${E2E.adminEmail} a member` }).click();
@@ -39,7 +43,6 @@ test("the last active admin can be neither demoted nor deactivated", async ({ pa
 });
 
 test("a generated password is shown once and works", async ({ page, browser }) => {
-  await signIn(page, "admin");
   const email = unique("generated");
   await addUser(page, { email, withPassword: false });
   const generated = (await page.getByLabel("Generated password").textContent())!.trim();
@@ -54,7 +57,6 @@ test("a generated password is shown once and works", async ({ page, browser }) =
 });
 
 test("adding a user who already exists says so", async ({ page }) => {
-  await signIn(page, "admin");
   await page.goto("/admin/users");
   await page.getByLabel("Email").fill(E2E.memberEmail);
   await page.getByLabel(/Initial password/).fill(password);
@@ -63,7 +65,6 @@ test("adding a user who already exists says so", async ({ page }) => {
 });
 
 test("a member made admin gets the admin pages, and loses them when made member again", async ({ page, browser }) => {
-  await signIn(page, "admin");
   const email = unique("promoted");
   await addUser(page, { email });
   await page.getByRole("button", { name: `Make ${email} an admin` }).click();
@@ -80,7 +81,6 @@ test("a member made admin gets the admin pages, and loses them when made member 
 });
 
 test("deactivating signs the user out at once and stops sign-in; reactivating lets them back", async ({ page, browser }) => {
-  await signIn(page, "admin");
   const email = unique("deactivated");
   await addUser(page, { email });
   const user = await signInAs(browser, email);
@@ -102,7 +102,6 @@ test("deactivating signs the user out at once and stops sign-in; reactivating le
 });
 
 test("a member replaying an admin's server action changes nothing", async ({ page, browser }) => {
-  await signIn(page, "admin");
   const email = unique("target");
   await addUser(page, { email });
 
@@ -116,12 +115,13 @@ test("a member replaying an admin's server action changes nothing", async ({ pag
   await page.getByRole("button", { name: `Make ${email} an admin` }).click();
   await expect.poll(() => captured).toBeDefined();
 
-  const member = await (await browser.newContext()).newPage();
-  await signIn(member, "member");
+  const member = await signedInPage(browser, "member");
+  // Signed in indeed: better-auth's own session endpoint knows the member.
+  expect((await (await member.request.get("/api/auth/get-session")).json())?.user?.email).toBe(E2E.memberEmail);
   const replayHeaders = { "next-action": captured!.headers["next-action"]!, "content-type": captured!.headers["content-type"]!, accept: "text/x-component" };
   const response = await member.request.post("/admin/users", { headers: replayHeaders, data: captured!.body, maxRedirects: 0 });
   expect(response.status()).not.toBe(500);
-  const anonymous = await (await browser.newContext()).request.post("/admin/users", { headers: replayHeaders, data: captured!.body, maxRedirects: 0 });
+  const anonymous = await (await browser.newContext({ storageState: NO_SESSION })).request.post("/admin/users", { headers: replayHeaders, data: captured!.body, maxRedirects: 0 });
   expect([303, 307, 308]).toContain(anonymous.status());
 
   await page.unroute("**/admin/users");
@@ -130,7 +130,6 @@ test("a member replaying an admin's server action changes nothing", async ({ pag
 });
 
 test("resetting a password shows the new one once, signs the user out and retires the old one", async ({ page, browser }) => {
-  await signIn(page, "admin");
   const email = unique("reset");
   await addUser(page, { email });
   const user = await signInAs(browser, email);

@@ -4,7 +4,8 @@
 // To cover a new page or endpoint, add it to the lists below.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signedSessionCookie, signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+import { signedSessionCookie } from "./sign-in";
 
 const { dashboard, auth } = E2E;
 
@@ -67,7 +68,12 @@ test.describe("pages without a session", () => {
   test("/login keeps where you were going, and only paths on this site", async ({ page }) => {
     await page.goto("/admin/keys");
     await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fkeys$/);
-    await signIn(page, "admin");
+    // Signing in there, through the form, goes where you were going.
+    await page.getByLabel("Email").fill(E2E.adminEmail);
+    await page.getByLabel("Password").fill(E2E.adminPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/admin\/keys$/);
+    await expect(page.getByText(auth.keys.revoked.name)).toBeVisible();
     await page.goto("/login?next=https://evil.example/");
     await expect(page).toHaveURL(/\/$/);
   });
@@ -88,9 +94,10 @@ test.describe("pages with a forged or expired session cookie", () => {
 });
 
 test.describe("admin pages for a member", () => {
+  test.use({ storageState: SESSION.member });
+
   for (const { path, secret } of ADMIN_PAGES) {
     test(`${path} answers 403 and shows nothing`, async ({ page }) => {
-      await signIn(page, "member");
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
@@ -99,7 +106,8 @@ test.describe("admin pages for a member", () => {
   }
 
   test("the header shows a member no admin links", async ({ page }) => {
-    await signIn(page, "member");
+    await page.goto("/");
+    await expect(page.getByRole("banner").getByRole("link", { name: E2E.memberEmail })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
   });
 });
@@ -168,29 +176,36 @@ test.describe("POST /api/admin/retention", () => {
     });
   }
 
-  test("takes an admin's session from its own page only", async ({ page }) => {
-    await signIn(page, "admin");
-    // The browser's own same-origin fetch (Sec-Fetch-Site: same-origin, Origin: ours) gets
-    // past the session check to the body's: a 400, not a 403 (and no run in the history,
-    // which e2e/retention.spec.ts reads meanwhile).
-    const own = await page.evaluate(async () => {
-      const response = await fetch("/api/admin/retention", { method: "POST", headers: { "content-type": "application/json" }, body: '{"dryRun": "please"}' });
-      return { status: response.status, body: await response.json() };
+  test.describe(() => {
+    test.use({ storageState: SESSION.admin });
+
+    test("takes an admin's session from its own page only", async ({ page }) => {
+      await page.goto("/");
+      // The browser's own same-origin fetch (Sec-Fetch-Site: same-origin, Origin: ours) gets
+      // past the session check to the body's: a 400, not a 403 (and no run in the history,
+      // which e2e/retention.spec.ts reads meanwhile).
+      const own = await page.evaluate(async () => {
+        const response = await fetch("/api/admin/retention", { method: "POST", headers: { "content-type": "application/json" }, body: '{"dryRun": "please"}' });
+        return { status: response.status, body: await response.json() };
+      });
+      expect(own).toMatchObject({ status: 400, body: { error: { code: "validation_failed" } } });
+      // The same cookie, as a sibling subdomain's or a sandboxed frame's form would send it.
+      for (const headers of [{ "sec-fetch-site": "same-site", origin: "http://blog.127.0.0.1" }, { origin: "null" }] as Record<string, string>[]) {
+        const response = await page.request.post("/api/admin/retention", { headers: { ...headers, "content-type": "text/plain" }, data: '{"dryRun": "please"}' });
+        expect(response.status(), JSON.stringify(headers)).toBe(403);
+        expect((await response.json()).error.message).toContain("own pages");
+      }
     });
-    expect(own).toMatchObject({ status: 400, body: { error: { code: "validation_failed" } } });
-    // The same cookie, as a sibling subdomain's or a sandboxed frame's form would send it.
-    for (const headers of [{ "sec-fetch-site": "same-site", origin: "http://blog.127.0.0.1" }, { origin: "null" }] as Record<string, string>[]) {
-      const response = await page.request.post("/api/admin/retention", { headers: { ...headers, "content-type": "text/plain" }, data: '{"dryRun": "please"}' });
-      expect(response.status(), JSON.stringify(headers)).toBe(403);
-      expect((await response.json()).error.message).toContain("own pages");
-    }
   });
 
-  test("refuses a member's session with 403 JSON", async ({ page }) => {
-    await signIn(page, "member");
-    const response = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
-    expect(response.status()).toBe(403);
-    expect((await response.json()).error.code).toBe("forbidden");
+  test.describe(() => {
+    test.use({ storageState: SESSION.member });
+
+    test("refuses a member's session with 403 JSON", async ({ page }) => {
+      const response = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
+      expect(response.status()).toBe(403);
+      expect((await response.json()).error.code).toBe("forbidden");
+    });
   });
 });
 
@@ -201,9 +216,12 @@ test.describe("better-auth's own endpoints", () => {
     expect(response.headers()["set-cookie"] ?? "").not.toContain("session_token");
   });
 
-  test("admin endpoints are not offered, even to an admin", async ({ page }) => {
-    await signIn(page, "admin");
-    const response = await page.request.post("/api/auth/admin/list-users", { data: {} });
-    expect(response.status()).toBe(404);
+  test.describe(() => {
+    test.use({ storageState: SESSION.admin });
+
+    test("admin endpoints are not offered, even to an admin", async ({ page }) => {
+      const response = await page.request.post("/api/auth/admin/list-users", { data: {} });
+      expect(response.status()).toBe(404);
+    });
   });
 });

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { backgroundLuminance, findLowContrast } from "./contrast";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
 
 const D = E2E.dashboard;
 const AA = 4.5;
@@ -35,55 +35,57 @@ for (const theme of ["light", "dark"] as const) {
       await expectLegible(page, "/login with an error");
     });
 
-    test("every signed-in page follows it, and its text, badges and code blocks are legible", async ({ page }) => {
-      test.setTimeout(120_000);
-      await signIn(page, "admin");
-      const pages = [
-        "/",
-        `/projects/${E2E.project.id}/runs`,
-        `/projects/${E2E.project.id}/errors`,
-        `/traces/${D.traceId}`,
-        "/go?q=no-such-id-anywhere",
-        "/account",
-        "/admin/users",
-        "/admin/keys",
-        "/admin/retention",
-        "/runs/no-such-run",
-      ];
-      for (const path of pages) {
-        await page.goto(path);
-        await expectTheme(page, theme);
-        await expectLegible(page, path);
-      }
+    test.describe(() => {
+      test.use({ storageState: SESSION.admin });
 
-      // Badges: a run's status, the timeline's severities and its error markers. The
-      // dashboard run is "running" with nothing logged for hours (its rows are loaded, not
-      // ingested), so it shows as idle (RUN_IDLE_MINUTES).
-      await page.goto(`/runs/${D.runId}`);
-      await expectTheme(page, theme);
-      const badges = [page.locator("h1 ~ span").filter({ hasText: /^idle$/ }), page.locator(".timeline-kind-error").first(), page.locator(".timeline-cell-who span").filter({ hasText: /^critical$/ }).first(), page.locator(".timeline-cell-who span").filter({ hasText: /^warning$/ }).first()];
-      for (const badge of badges) {
-        await expect(badge).toBeVisible();
-        expect(await findLowContrast(page, AA, badge), `${badge}`).toEqual([]);
-      }
-      // A code block: an opened error's stack trace and detail.
-      await page.locator("#row-err_e2e_trace_1").getByRole("button", { name: /^Expand/ }).click();
-      const code = page.locator("pre.code-block").first();
-      await expect(code).toBeVisible();
-      expect(await findLowContrast(page, AA, code)).toEqual([]);
-      // Code stays a dark block in both themes, set off from the card it sits on.
-      expect(await backgroundLuminance(code)).toBeLessThan(0.02);
-      await expectLegible(page, "the run timeline with a row open");
+      test("every signed-in page follows it, and its text, badges and code blocks are legible", async ({ page }) => {
+        test.setTimeout(120_000);
+        const pages = [
+          "/",
+          `/projects/${E2E.project.id}/runs`,
+          `/projects/${E2E.project.id}/errors`,
+          `/traces/${D.traceId}`,
+          "/go?q=no-such-id-anywhere",
+          "/account",
+          "/admin/users",
+          "/admin/keys",
+          "/admin/retention",
+          "/runs/no-such-run",
+        ];
+        for (const path of pages) {
+          await page.goto(path);
+          await expectTheme(page, theme);
+          await expectLegible(page, path);
+        }
+
+        // Badges: a run's status, the timeline's severities and its error markers. The
+        // dashboard run is "running" with nothing logged for hours (its rows are loaded, not
+        // ingested), so it shows as idle (RUN_IDLE_MINUTES).
+        await page.goto(`/runs/${D.runId}`);
+        await expectTheme(page, theme);
+        const badges = [page.locator("h1 ~ span").filter({ hasText: /^idle$/ }), page.locator(".timeline-kind-error").first(), page.locator(".timeline-cell-who span").filter({ hasText: /^critical$/ }).first(), page.locator(".timeline-cell-who span").filter({ hasText: /^warning$/ }).first()];
+        for (const badge of badges) {
+          await expect(badge).toBeVisible();
+          expect(await findLowContrast(page, AA, badge), `${badge}`).toEqual([]);
+        }
+        // A code block: an opened error's stack trace and detail.
+        await page.locator("#row-err_e2e_trace_1").getByRole("button", { name: /^Expand/ }).click();
+        const code = page.locator("pre.code-block").first();
+        await expect(code).toBeVisible();
+        expect(await findLowContrast(page, AA, code)).toEqual([]);
+        // Code stays a dark block in both themes, set off from the card it sits on.
+        expect(await backgroundLuminance(code)).toBeLessThan(0.02);
+        await expectLegible(page, "the run timeline with a row open");
+      });
     });
   });
 }
 
 test.describe("the header's theme switch", () => {
-  test.use({ colorScheme: "light" });
+  test.use({ colorScheme: "light", storageState: SESSION.member });
 
   test("overrides the system, is remembered across reloads and pages, and System follows the device again", async ({ page }) => {
     test.setTimeout(90_000);
-    await signIn(page, "member");
     await page.goto("/");
     const theme = page.getByRole("banner").getByRole("combobox", { name: "Theme" });
     await expect(theme).toHaveValue("system");
@@ -111,7 +113,6 @@ test.describe("the header's theme switch", () => {
   });
 
   test("the remembered theme is on the page before it is first painted (no flash of the other one)", async ({ page }) => {
-    await signIn(page, "member");
     await page.goto("/");
     await page.getByRole("banner").getByRole("combobox", { name: "Theme" }).selectOption("dark");
     // Records <html>'s class when the page's content first appears, before any paint of it

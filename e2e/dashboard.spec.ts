@@ -1,13 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { HOSTILE } from "./load-dashboard-fixtures";
+import { NO_SESSION, SESSION } from "./sessions";
 import { signIn } from "./sign-in";
+
+// Signed in with the saved member session (e2e/sessions.ts), but for the sign-out test.
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const rows = (page: Page) => page.locator("tr.timeline-row");
 
 test("a developer opens a run, pages back, filters and opens a row's permalink", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   await expect(page.getByRole("heading", { name: D.runName })).toBeVisible();
   await expect(rows(page)).toHaveCount(100);
@@ -45,7 +48,6 @@ test("a developer opens a run, pages back, filters and opens a row's permalink",
 });
 
 test("oldest first and export follow the same run", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}?order=asc`);
   await expect(rows(page).first()).toHaveAttribute("id", "row-ev_e2e_000");
   const csv = await page.request.get(`/api/runs/${D.runId}/export?format=csv`);
@@ -64,7 +66,6 @@ test("oldest first and export follow the same run", async ({ page }) => {
 });
 
 test("a hostile payload is shown as text and never runs", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}?at=${D.hostileEventId}`);
   const detail = page.locator(`tr#row-${D.hostileEventId} + tr`);
   await expect(detail).toContainText(HOSTILE.script);
@@ -80,7 +81,6 @@ test("a hostile payload is shown as text and never runs", async ({ page }) => {
 });
 
 test("support pastes a messy traceId into the go-to box and sees the trace", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto("/");
   const box = page.getByRole("banner").getByRole("textbox", { name: /Go to/ });
   // "/" focuses the box once the page is interactive.
@@ -107,7 +107,6 @@ test("support pastes a messy traceId into the go-to box and sees the trace", asy
 });
 
 test("the 24-hour view includes a 23-hour-old error and leaves out a 25-hour-old one", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/errors`);
   const list = page.getByRole("table", { name: "Errors" });
   await expect(list.getByText("E2E error from 23 hours ago")).toBeVisible();
@@ -123,7 +122,6 @@ test("the 24-hour view includes a 23-hour-old error and leaves out a 25-hour-old
 });
 
 test("a developer opens one error group, keeps it across window and filters, and goes back to all groups", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/errors`);
   const groups = page.getByRole("table", { name: "Error groups" });
   const list = page.getByRole("table", { name: "Errors" });
@@ -176,7 +174,6 @@ test("a developer opens one error group, keeps it across window and filters, and
 });
 
 test("unknown ids are a real 404", async ({ page }) => {
-  await signIn(page, "member");
   for (const path of ["/runs/no_such_run", "/traces/00000000-0000-4000-8000-000000000000", "/projects/no_such_project/errors"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -185,7 +182,6 @@ test("unknown ids are a real 404", async ({ page }) => {
 });
 
 test("live mode shows a new event of a running run without a reload", async ({ page, request }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.liveRunId}`);
   await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
   const id = `ev_e2e_live_${Date.now()}`;
@@ -199,7 +195,6 @@ test("live mode shows a new event of a running run without a reload", async ({ p
 });
 
 test("live mode shows an event delivered late in its sorted place without a reload", async ({ page, request }) => {
-  await signIn(page, "member");
   const post = async (id: string, createdAt?: number) => {
     const response = await request.post("/api/events", {
       headers: { Authorization: `Bearer ${E2E.ingestKey}` },
@@ -229,37 +224,43 @@ test("live mode shows an event delivered late in its sorted place without a relo
   await expect(liveStatus).toContainText("2 new");
 });
 
-test("live mode stops when the session ends in another tab, and links to sign in again and back", async ({ page }) => {
-  await signIn(page, "member");
-  await page.goto(`/runs/${D.liveRunId}`);
-  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
-  const polls: string[] = [];
-  page.on("request", (request) => {
-    if (new URL(request.url()).pathname === `/api/runs/${D.liveRunId}/live`) polls.push(request.url());
+// It signs out: a session of its own, signed in through the form, never the saved one the
+// other tests share.
+test.describe(() => {
+  test.use({ storageState: NO_SESSION });
+
+  test("live mode stops when the session ends in another tab, and links to sign in again and back", async ({ page }) => {
+    await signIn(page, "member");
+    await page.goto(`/runs/${D.liveRunId}`);
+    await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
+    const polls: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === `/api/runs/${D.liveRunId}/live`) polls.push(request.url());
+    });
+
+    const other = await page.context().newPage();
+    await other.goto("/");
+    await other.getByRole("button", { name: "Sign out" }).click();
+    await expect(other).toHaveURL(/\/login/);
+
+    const status = page.getByRole("status").filter({ hasText: /session/ });
+    await expect(status).toContainText("Your session has ended, so live mode stopped.", { timeout: 15_000 });
+    await expect(status).not.toContainText("could not reach the server");
+    await expect(page.getByRole("button", { name: /Live: off/ })).toBeVisible();
+    // No more polling: one interval later nothing more was asked.
+    const asked = polls.length;
+    await page.waitForTimeout(6_000);
+    expect(polls).toHaveLength(asked);
+
+    const signInAgain = status.getByRole("link", { name: "Sign in again" });
+    await expect(signInAgain).toHaveAttribute("href", `/login?next=${encodeURIComponent(`/runs/${D.liveRunId}`)}`);
+    await signInAgain.click();
+    await page.getByLabel("Email").fill(E2E.memberEmail);
+    await page.getByLabel("Password").fill(E2E.memberPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/runs/${D.liveRunId}$`));
+    await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
   });
-
-  const other = await page.context().newPage();
-  await other.goto("/");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other).toHaveURL(/\/login/);
-
-  const status = page.getByRole("status").filter({ hasText: /session/ });
-  await expect(status).toContainText("Your session has ended, so live mode stopped.", { timeout: 15_000 });
-  await expect(status).not.toContainText("could not reach the server");
-  await expect(page.getByRole("button", { name: /Live: off/ })).toBeVisible();
-  // No more polling: one interval later nothing more was asked.
-  const asked = polls.length;
-  await page.waitForTimeout(6_000);
-  expect(polls).toHaveLength(asked);
-
-  const signInAgain = status.getByRole("link", { name: "Sign in again" });
-  await expect(signInAgain).toHaveAttribute("href", `/login?next=${encodeURIComponent(`/runs/${D.liveRunId}`)}`);
-  await signInAgain.click();
-  await page.getByLabel("Email").fill(E2E.memberEmail);
-  await page.getByLabel("Password").fill(E2E.memberPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/runs/${D.liveRunId}$`));
-  await expect(page.getByRole("button", { name: /Live: on/ })).toBeVisible();
 });
 
 test.describe("in the viewer's time zone", () => {
@@ -267,7 +268,6 @@ test.describe("in the viewer's time zone", () => {
   test.use({ timezoneId: "Asia/Kathmandu", locale: "en-GB" });
 
   test("times show in the viewer's zone, with the UTC instant on hover", async ({ page }) => {
-    await signIn(page, "member");
     await page.goto(`/runs/${D.runId}`);
     const time = rows(page).first().locator("time");
     const iso = (await time.getAttribute("datetime"))!;

@@ -3,9 +3,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { ALERT, signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+import { ALERT } from "./sign-in";
 
-// Each journey ingests, signs in and loads several server-rendered searches: on a shared
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
+
+// Each journey ingests and loads several server-rendered searches: on a shared
 // 2-core machine that takes longer than the default 30 s.
 test.beforeEach(() => test.slow());
 
@@ -32,7 +36,6 @@ test("search a phrase, add and exclude a facet, open a row in its run", async ({
   const word = unique();
   const runId = `run_${word}`;
   await ingest(page, word, runId);
-  await signIn(page, "member");
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Explore" }).click();
   await expect(page).toHaveURL(/\/explore$/);
@@ -66,7 +69,6 @@ test("search a phrase, add and exclude a facet, open a row in its run", async ({
 });
 
 test("a mistake in the query is shown under the box with its column, not a failure", async ({ page }) => {
-  await signIn(page, "member");
   const response = await page.goto(`/explore?q=${encodeURIComponent("solver foo:bar")}`);
   expect(response?.status()).toBe(200);
   await expect(page.locator(ALERT)).toContainText('Column 8: Unknown field "foo".');
@@ -76,7 +78,6 @@ test("a mistake in the query is shown under the box with its column, not a failu
 test("zoom the histogram by dragging, and Back returns to the wider range", async ({ page }) => {
   const word = unique();
   await ingest(page, word, `run_${word}`);
-  await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/explore?q=${word}&range=1h`);
   await expect(resultRows(page)).toHaveCount(4);
   const chart = page.getByTestId("stacked-bars-chart").locator(".u-over");
@@ -104,7 +105,6 @@ test("zoom the histogram by dragging, and Back returns to the wider range", asyn
 test("save a search and reopen it", async ({ page }) => {
   const word = unique();
   await ingest(page, word, `run_${word}`);
-  await signIn(page, "member");
   await page.goto(`/explore?q=${word}+kind:error&range=7d`);
   await expect(resultRows(page)).toHaveCount(1);
   await page.getByText(/^Saved searches/).click();
@@ -122,7 +122,6 @@ test("save a search and reopen it", async ({ page }) => {
 test("a go-to box miss lands in the explorer with the text as the query", async ({ page }) => {
   const word = unique();
   await ingest(page, word, `run_${word}`);
-  await signIn(page, "member");
   await page.goto("/");
   const goTo = page.getByRole("banner").getByRole("search");
   await goTo.getByRole("textbox").fill(`diverged ${word}`);
@@ -135,7 +134,6 @@ test("a go-to box miss lands in the explorer with the text as the query", async 
 test("export streams every row of the search", async ({ page }) => {
   const word = unique();
   await ingest(page, word, `run_${word}`);
-  await signIn(page, "member");
   const response = await page.request.get(`/api/explore/export?format=ndjson&q=${word}`);
   expect(response.status()).toBe(200);
   const lines = (await response.text()).trim().split("\n").map((line) => JSON.parse(line) as { id: string; projectId: string; runId: string });
@@ -148,7 +146,6 @@ test("export streams every row of the search", async ({ page }) => {
 });
 
 test("the errors page takes a custom range from its chart and keeps it in the URL", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/errors?window=7d`);
   const chart = page.getByTestId("stacked-bars-chart").locator(".u-over");
   // uPlot draws in the browser after hydration: the overlay exists only then.
@@ -172,7 +169,6 @@ test("the errors page takes a custom range from its chart and keeps it in the UR
 test("the results take the list shortcuts: / focuses the query box, j and o open a row", async ({ page }) => {
   const word = unique();
   await ingest(page, word, `run_${word}`);
-  await signIn(page, "member");
   await page.goto(`/explore?q=${word}`);
   await expect(resultRows(page)).toHaveCount(4);
   await expect(page.getByRole("button", { name: /Keyboard shortcuts/ })).toBeEnabled();

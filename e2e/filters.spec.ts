@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const rows = (page: Page) => page.locator("tr.timeline-row");
@@ -18,7 +21,6 @@ async function expectUnfilteredRun(page: Page) {
 }
 
 test("the timeline's filter selects apply as they change and show the URL's filter after Reset, Back and Forward, sending no empty fields", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   // No Apply: each choice applies at once (the button is there only without JS).
   await expect(page.getByRole("button", { name: "Apply" })).toBeHidden();
@@ -62,7 +64,6 @@ test("the timeline's filter selects apply as they change and show the URL's filt
 });
 
 test("the errors page's filter selects show the URL's filter after Clear filters, a window switch, Back and Forward", async ({ page }) => {
-  await signIn(page, "member");
   const base = `/projects/${E2E.project.id}/errors`;
   await page.goto(`${base}?severity=critical`);
   await expect(select(page, "Severity")).toHaveValue("critical");
@@ -98,7 +99,6 @@ test("a 1,024-character type keeps the Type select narrow and the filter form wi
   expect((await request.post("/api/events", { headers, data: { eventType, runId, projectId } })).status()).toBe(201);
   expect((await request.post("/api/errors", { headers, data: { traceId: crypto.randomUUID(), errorType, message: "long type", severity: "error", runId, projectId } })).status()).toBe(201);
 
-  await signIn(page, "member");
   const viewport = page.viewportSize()!.width;
   for (const [path, type] of [
     [`/runs/${runId}`, eventType],

@@ -5,13 +5,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { FH } from "./load-first-hour-fixtures";
-import { signIn } from "./sign-in";
+import { SESSION, signedInPage } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts); the admin's journeys with the admin's.
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const rows = (page: Page) => page.locator("tr.timeline-row");
 
 test("live mode on a busy run counts only what arrives, and shows nothing twice (#12.2)", async ({ page, request }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${FH.busyRunId}`);
   await expect(rows(page)).toHaveCount(100);
   const live = page.getByRole("status").filter({ hasText: /Checking for new rows/ });
@@ -34,7 +36,6 @@ test("live mode on a busy run counts only what arrives, and shows nothing twice 
 });
 
 test("a run whose rows retention removed says so; a run that never logged still shows how to send a first event (#12.3)", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${FH.retainedRunId}`);
   const notice = page.getByRole("status").filter({ hasText: "no longer stored" });
   await expect(notice).toContainText("This run's events and errors are no longer stored: the retention policy removed them.");
@@ -48,7 +49,6 @@ test("a run whose rows retention removed says so; a run that never logged still 
 });
 
 test("the pager sits above and below the table, with 'Start of the run' at the bottom (#12.7)", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   const bottom = page.getByRole("navigation", { name: "Pages, below the table" });
   const table = page.locator("table.timeline");
@@ -64,7 +64,6 @@ test("the pager sits above and below the table, with 'Start of the run' at the b
 
 test("a row's # copies its link, says so, and opens it (#12.8)", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   const row = rows(page).nth(3);
   const rowId = (await row.getAttribute("id"))!.slice("row-".length);
@@ -76,7 +75,6 @@ test("a row's # copies its link, says so, and opens it (#12.8)", async ({ page, 
 });
 
 test("the trace page shows each event's payload, pages through the run, and names every error's project (#12.9, #11.11)", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/traces/${D.traceId}`);
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText(E2E.project.name);
   await expect(page.locator("#error-err_e2e_trace_1").getByRole("link", { name: `Project ${E2E.project.name}` })).toBeVisible();
@@ -102,7 +100,6 @@ test("the trace page shows each event's payload, pages through the run, and name
 });
 
 test("a running run with nothing logged for RUN_IDLE_MINUTES shows as idle (#12.6)", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${FH.idleRunId}`);
   await expect(page.getByRole("main").getByText("idle", { exact: true })).toBeVisible();
   await expect(page.getByText("nothing logged for over 30 min")).toBeVisible();
@@ -112,34 +109,40 @@ test("a running run with nothing logged for RUN_IDLE_MINUTES shows as idle (#12.
   await expect(page.getByRole("row").filter({ hasText: "e2e busy run" }).getByRole("cell").nth(1)).toHaveText("running");
 });
 
-test("an admin renames a project; a member is not offered to (#12.6)", async ({ page, browser }) => {
-  await signIn(page, "admin");
-  await page.goto(`/projects/${FH.renameProject.id}/runs`);
-  await page.getByRole("button", { name: "Rename project" }).click();
-  await page.getByLabel("Project name").fill("E2E Renamed Project");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Renamed to" })).toHaveText("Renamed to “E2E Renamed Project”.");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("E2E Renamed Project");
+test.describe(() => {
+  test.use({ storageState: SESSION.admin });
 
-  const member = await (await browser.newContext()).newPage();
-  await signIn(member, "member");
-  await member.goto(`/projects/${FH.renameProject.id}/runs`);
-  await expect(member.getByRole("heading", { level: 1 })).toContainText("E2E Renamed Project");
-  await expect(member.getByRole("button", { name: "Rename project" })).toHaveCount(0);
+  test("an admin renames a project; a member is not offered to (#12.6)", async ({ page, browser }) => {
+    await page.goto(`/projects/${FH.renameProject.id}/runs`);
+    await page.getByRole("button", { name: "Rename project" }).click();
+    await page.getByLabel("Project name").fill("E2E Renamed Project");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Renamed to" })).toHaveText("Renamed to “E2E Renamed Project”.");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("E2E Renamed Project");
+
+    const member = await signedInPage(browser, "member");
+    await member.goto(`/projects/${FH.renameProject.id}/runs`);
+    await expect(member.getByRole("heading", { level: 1 })).toContainText("E2E Renamed Project");
+    await expect(member.getByRole("button", { name: "Rename project" })).toHaveCount(0);
+  });
 });
 
 test.describe("in a viewer's own time zone", () => {
   test.use({ timezoneId: "Asia/Kathmandu", locale: "en-US" });
-  test("admin tables show times in the app's one format: local, UTC on hover (#12.10)", async ({ page }) => {
-    await signIn(page, "admin");
-    for (const path of ["/admin/keys", "/admin/users"]) {
-      await page.goto(path);
-      const time = page.getByRole("table").locator("time").first();
-      const iso = (await time.getAttribute("dateTime"))!;
-      await expect(time).toHaveAttribute("title", `${iso} (UTC)`);
-      const local = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hourCycle: "h23" }).format(new Date(iso));
-      await expect(time, path).toHaveText(local);
-    }
+
+  test.describe(() => {
+    test.use({ storageState: SESSION.admin });
+
+    test("admin tables show times in the app's one format: local, UTC on hover (#12.10)", async ({ page }) => {
+      for (const path of ["/admin/keys", "/admin/users"]) {
+        await page.goto(path);
+        const time = page.getByRole("table").locator("time").first();
+        const iso = (await time.getAttribute("dateTime"))!;
+        await expect(time).toHaveAttribute("title", `${iso} (UTC)`);
+        const local = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Kathmandu", year: "numeric", month: "short", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, hourCycle: "h23" }).format(new Date(iso));
+        await expect(time, path).toHaveText(local);
+      }
+    });
   });
 
   test("a time just after the viewer's midnight reads 00:05, not 24:05", async ({ page }) => {
@@ -151,7 +154,6 @@ test.describe("in a viewer's own time zone", () => {
       data: { eventType: "SIM_STARTED", runId, projectId: E2E.project.id, createdAt: `${day}T18:20:00.700Z` },
     });
     expect(posted.status()).toBe(201);
-    await signIn(page, "member");
     await page.goto(`/runs/${runId}`);
     const time = page.getByRole("table").locator("time").first();
     await expect(time).toContainText("00:05:00.700");

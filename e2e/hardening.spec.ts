@@ -3,14 +3,16 @@
 // dates PostgreSQL refuses — each a plain answer, never a 500 or an error page.
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const P = E2E.project.id;
 const cursorOf = (tuple: unknown[]) => Buffer.from(JSON.stringify(tuple), "utf8").toString("base64url");
 
 test("a signed-in user's /login?next= with U+3000, U+2028 or DEL is a redirect, not a 500", async ({ page }) => {
-  await signIn(page, "member");
   for (const next of [`/runs/${D.runId}%E3%80%80`, `/runs/${D.runId}?q=%E2%80%A8`, `/runs/${D.runId}%7F`, "/%E3%80%80"]) {
     const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
     expect(response.status(), next).toBeGreaterThanOrEqual(300);
@@ -20,7 +22,6 @@ test("a signed-in user's /login?next= with U+3000, U+2028 or DEL is a redirect, 
 });
 
 test("forged cursors dated year 0000 or 0001 are ignored on the timeline, live, errors and runs", async ({ page }) => {
-  await signIn(page, "member");
   for (const iso of ["0000-01-01T00:00:00.000Z", "0001-01-01T00:05:00.000Z"]) {
     const timeline = await page.goto(`/runs/${D.runId}?cursor=${cursorOf([iso, "ev", "event", "n"])}`);
     expect(timeline?.status(), iso).toBe(200);

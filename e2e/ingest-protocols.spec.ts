@@ -10,19 +10,19 @@ import { BatchLogRecordProcessor, LoggerProvider } from "@opentelemetry/sdk-logs
 import * as SentryNode from "@sentry/node";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { NO_SESSION, SESSION } from "./sessions";
 
-// Real SDKs flush on their own schedule, and sign-in hashes a password: on a loaded machine
-// these journeys take longer than the suite's default 30 s.
+// Real SDKs flush on their own schedule: on a loaded machine these journeys take longer
+// than the suite's default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const base = `http://127.0.0.1:${port}`;
 const otherOrigin = `http://127.0.0.1:${port + 2000}`;
 
+/** A new key for E2E.project and its DSN, from the keys page (the page is signed in as the admin). */
 async function createKeyWithDsn(page: Page): Promise<{ key: string; dsn: string }> {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
-  await signIn(page, "admin");
   await page.goto("/admin/keys");
   await page.getByLabel("Name").fill(`protocols ${Date.now()}`);
   await page.getByLabel(/Project/).fill(E2E.project.id);
@@ -44,35 +44,44 @@ async function exportedRun(page: Page, runId: string): Promise<Record<string, un
   return (await response.text()).trim().split("\n").filter(Boolean).map((line) => JSON.parse(line));
 }
 
-test("the OpenTelemetry exporter's logs reach the running server and the run's timeline", async ({ page }) => {
-  const runId = `otlp-e2e-${Date.now()}`;
-  const provider = new LoggerProvider({
-    resource: resourceFromAttributes({ "service.name": E2E.project.id, "logdeck.run_id": runId }),
-    processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${base}/v1/logs`, headers: { Authorization: `Bearer ${E2E.ingestKey}` }, compression: "gzip" as never }) })],
+test.describe(() => {
+  test.use({ storageState: SESSION.member });
+
+  test("the OpenTelemetry exporter's logs reach the running server and the run's timeline", async ({ page }) => {
+    const runId = `otlp-e2e-${Date.now()}`;
+    const provider = new LoggerProvider({
+      resource: resourceFromAttributes({ "service.name": E2E.project.id, "logdeck.run_id": runId }),
+      processors: [new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${base}/v1/logs`, headers: { Authorization: `Bearer ${E2E.ingestKey}` }, compression: "gzip" as never }) })],
+    });
+    provider.getLogger("e2e").emit({ severityNumber: SeverityNumber.WARN, severityText: "WARN", body: "queue is slow", eventName: "queue.slow" });
+    provider.getLogger("e2e").emit({ severityNumber: SeverityNumber.ERROR, body: "queue is down", attributes: { "exception.type": "QueueDown" } });
+    await provider.shutdown();
+    const rows = await exportedRun(page, runId);
+    expect(rows.map((row) => [row.kind, row.type])).toEqual(expect.arrayContaining([["event", "queue.slow"], ["error", "QueueDown"]]));
+    expect(rows).toHaveLength(2);
   });
-  provider.getLogger("e2e").emit({ severityNumber: SeverityNumber.WARN, severityText: "WARN", body: "queue is slow", eventName: "queue.slow" });
-  provider.getLogger("e2e").emit({ severityNumber: SeverityNumber.ERROR, body: "queue is down", attributes: { "exception.type": "QueueDown" } });
-  await provider.shutdown();
-  await signIn(page, "member");
-  const rows = await exportedRun(page, runId);
-  expect(rows.map((row) => [row.kind, row.type])).toEqual(expect.arrayContaining([["event", "queue.slow"], ["error", "QueueDown"]]));
-  expect(rows).toHaveLength(2);
 });
 
-test("@sentry/node sends to /api/<n>/envelope/ (trailing slash, no redirect) with the page's DSN", async ({ page }) => {
-  const { dsn } = await createKeyWithDsn(page);
-  const runId = `sentry-node-e2e-${Date.now()}`;
-  const client = SentryNode.init({ dsn, defaultIntegrations: false, integrations: [], tracesSampleRate: 0 });
-  SentryNode.setTag("logdeck.run_id", runId);
-  SentryNode.captureException(new TypeError("node e2e boom"));
-  await SentryNode.flush(5_000);
-  await client?.close(2_000);
-  const rows = await exportedRun(page, runId);
-  expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ kind: "error", type: "TypeError", message: "node e2e boom" });
+test.describe(() => {
+  test.use({ storageState: SESSION.admin });
+
+  test("@sentry/node sends to /api/<n>/envelope/ (trailing slash, no redirect) with the page's DSN", async ({ page }) => {
+    const { dsn } = await createKeyWithDsn(page);
+    const runId = `sentry-node-e2e-${Date.now()}`;
+    const client = SentryNode.init({ dsn, defaultIntegrations: false, integrations: [], tracesSampleRate: 0 });
+    SentryNode.setTag("logdeck.run_id", runId);
+    SentryNode.captureException(new TypeError("node e2e boom"));
+    await SentryNode.flush(5_000);
+    await client?.close(2_000);
+    const rows = await exportedRun(page, runId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ kind: "error", type: "TypeError", message: "node e2e boom" });
+  });
 });
 
 test.describe("@sentry/browser on another origin", () => {
+  test.use({ storageState: SESSION.admin });
+
   let server: Server;
   test.beforeAll(async () => {
     // @sentry/browser 11 ships no CDN bundle in its npm package: bundle the real package once.
@@ -92,7 +101,8 @@ test.describe("@sentry/browser on another origin", () => {
   test("sends an error the server stores, and the browser may read the answer (CORS)", async ({ page, browser }) => {
     const { dsn } = await createKeyWithDsn(page);
     const runId = `sentry-browser-e2e-${Date.now()}`;
-    const shop = await browser.newPage();
+    // A stranger's shop: its visitor has no logdeck session.
+    const shop = await browser.newPage({ storageState: NO_SESSION });
     await shop.goto(otherOrigin);
     const answer = shop.waitForResponse((response) => response.url().includes("/envelope/") && response.request().method() === "POST");
     await shop.evaluate(

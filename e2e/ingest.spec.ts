@@ -1,10 +1,10 @@
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION, signedInPage } from "./sessions";
 
 // The ingestion API end to end: what a caller posts shows up in the dashboard.
-test("events and errors posted to the API show up as a new project on the home page", async ({ page }) => {
+test("events and errors posted to the API show up as a new project on the home page", async ({ page, browser }) => {
   const project = `proj_ingest_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const auth = { Authorization: `Bearer ${E2E.ingestKey}` };
 
@@ -33,11 +33,12 @@ test("events and errors posted to the API show up as a new project on the home p
   );
   expect(queued).toBe(true);
 
-  await signIn(page, "member");
-  const projects = page.getByRole("region", { name: "Projects" });
+  // A member, in a browser of their own, sees them.
+  const member = await signedInPage(browser, "member");
+  const projects = member.getByRole("region", { name: "Projects" });
   await expect(async () => {
-    await page.goto("/");
-    const card = projects.getByRole("listitem").filter({ has: page.getByRole("link", { name: project }) });
+    await member.goto("/");
+    const card = projects.getByRole("listitem").filter({ has: member.getByRole("link", { name: project }) });
     await expect(card).toContainText("2 errors", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
 });
@@ -80,35 +81,38 @@ test("a gzip body, as log shippers send it, is stored; another coding is a 415",
   expect((await brotli.json()).error.message).toContain('"br"');
 });
 
-test("a number a double cannot hold is shown, copied and exported as it was sent", async ({ page, context }) => {
-  const run = `run_exact_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const traceId = crypto.randomUUID();
-  const auth = { Authorization: `Bearer ${E2E.ingestKey}`, "Content-Type": "application/json" };
-  // Written by hand: JSON.stringify could not even express these numbers.
-  const event = await page.request.post("/api/events", {
-    headers: auth,
-    data: `{"id":"${run}-e","eventType":"ORDER_PLACED","projectId":"${E2E.project.id}","runId":"${run}","payload":{"orderId":12345678901234567890,"price":0.1000000000000000055511151231257827}}`,
+test.describe(() => {
+  test.use({ storageState: SESSION.member });
+
+  test("a number a double cannot hold is shown, copied and exported as it was sent", async ({ page, context }) => {
+    const run = `run_exact_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const traceId = crypto.randomUUID();
+    const auth = { Authorization: `Bearer ${E2E.ingestKey}`, "Content-Type": "application/json" };
+    // Written by hand: JSON.stringify could not even express these numbers.
+    const event = await page.request.post("/api/events", {
+      headers: auth,
+      data: `{"id":"${run}-e","eventType":"ORDER_PLACED","projectId":"${E2E.project.id}","runId":"${run}","payload":{"orderId":12345678901234567890,"price":0.1000000000000000055511151231257827}}`,
+    });
+    expect(event.status()).toBe(201);
+    const error = await page.request.post("/api/errors", {
+      headers: auth,
+      data: `{"traceId":"${traceId}","errorType":"API_ERROR","message":"declined","projectId":"${E2E.project.id}","runId":"${run}","detail":{"orderId":98765432109876543210}}`,
+    });
+    expect(error.status()).toBe(201);
+
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(`/runs/${run}?at=${run}-e`);
+    const detail = page.locator(`tr#row-${run}-e + tr`);
+    await expect(detail).toContainText('"orderId": 12345678901234567890');
+    await expect(detail).toContainText('"price": 0.1000000000000000055511151231257827');
+    await detail.getByRole("button", { name: "Copy payload" }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"orderId": 12345678901234567890');
+
+    await page.goto(`/traces/${traceId}`);
+    await expect(page.getByRole("article")).toContainText('"orderId": 98765432109876543210');
+
+    const ndjson = await (await page.request.get(`/api/runs/${run}/export?format=ndjson&order=asc`)).text();
+    expect(ndjson).toContain('"orderId": 12345678901234567890');
+    expect(ndjson).toContain('"orderId": 98765432109876543210');
   });
-  expect(event.status()).toBe(201);
-  const error = await page.request.post("/api/errors", {
-    headers: auth,
-    data: `{"traceId":"${traceId}","errorType":"API_ERROR","message":"declined","projectId":"${E2E.project.id}","runId":"${run}","detail":{"orderId":98765432109876543210}}`,
-  });
-  expect(error.status()).toBe(201);
-
-  await signIn(page, "member");
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto(`/runs/${run}?at=${run}-e`);
-  const detail = page.locator(`tr#row-${run}-e + tr`);
-  await expect(detail).toContainText('"orderId": 12345678901234567890');
-  await expect(detail).toContainText('"price": 0.1000000000000000055511151231257827');
-  await detail.getByRole("button", { name: "Copy payload" }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"orderId": 12345678901234567890');
-
-  await page.goto(`/traces/${traceId}`);
-  await expect(page.getByRole("article")).toContainText('"orderId": 98765432109876543210');
-
-  const ndjson = await (await page.request.get(`/api/runs/${run}/export?format=ndjson&order=asc`)).text();
-  expect(ndjson).toContain('"orderId": 12345678901234567890');
-  expect(ndjson).toContain('"orderId": 98765432109876543210');
 });

@@ -3,7 +3,10 @@
 // while the user types in a box.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const rows = (page: Page) => page.locator("tr.timeline-row");
@@ -14,7 +17,6 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test("on the run timeline: j/k walk the rows, o and Enter open and close one, [ and ] change page", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   await expect(rows(page)).toHaveCount(100);
   await ready(page);
@@ -62,7 +64,6 @@ test("on the run timeline: j/k walk the rows, o and Enter open and close one, [ 
 });
 
 test("shortcuts do not fire while typing in a box, / focuses the go-to box, ? lists them", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   await expect(rows(page)).toHaveCount(100);
   await ready(page);
@@ -98,7 +99,6 @@ test("shortcuts do not fire while typing in a box, / focuses the go-to box, ? li
 });
 
 test("on the errors list: j/k walk the errors, o opens the current one's trace, Enter the focused one's", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/projects/${E2E.project.id}/errors`);
   await ready(page);
   const list = page.getByRole("table", { name: "Errors", exact: true });

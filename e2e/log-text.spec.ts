@@ -3,7 +3,10 @@
 // instead of widening the page. E2E.hostileText holds both, in a project and run of their own.
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 const T = E2E.hostileText;
 const pages = {
@@ -43,7 +46,6 @@ async function overflow(page: Page): Promise<number> {
 }
 
 test("bidi controls in log text are shown as escapes on every page", async ({ page }) => {
-  await signIn(page, "member");
   for (const [name, path] of Object.entries(pages)) {
     await page.goto(path);
     await expect(page.getByRole("main"), name).toContainText("\\u202E");
@@ -66,7 +68,6 @@ test("bidi controls in log text are shown as escapes on every page", async ({ pa
 for (const width of [1280, 375]) {
   test(`1,000 unbroken characters of log text do not widen a page at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    await signIn(page, "member");
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(path);
       await expect(page.getByRole("main"), name).toBeVisible();
@@ -76,7 +77,6 @@ for (const width of [1280, 375]) {
 }
 
 test("a long type, endpoint and message stay readable in full", async ({ page }) => {
-  await signIn(page, "member");
   // The timeline's Type cell cuts a long type short; the opened row has all of it.
   await page.goto(pages.timeline);
   const detail = page.locator("#row-err_e2e_long + tr");

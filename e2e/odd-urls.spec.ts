@@ -4,14 +4,16 @@
 // a 400, a redirect or the page with the bad value ignored — never a 500 or an error page.
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { NO_SESSION, SESSION, signedInPage } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts), but where a test says "without".
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 const P = E2E.project.id;
 const cursorOf = (tuple: unknown[]) => Buffer.from(JSON.stringify(tuple), "utf8").toString("base64url");
 
 test("an id with a NUL or an unpaired surrogate is a 404, on every page and route", async ({ page }) => {
-  await signIn(page, "member");
   for (const path of ["/runs/%00", `/runs/${D.runId}%00`, "/runs/a%00b", "/traces/%00", `/traces/${D.traceId}%00`, `/projects/%00/errors`, `/projects/%00/runs`, `/projects/${P}%00/runs`]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -25,7 +27,6 @@ test("an id with a NUL or an unpaired surrogate is a 404, on every page and rout
 });
 
 test("the go-to box finds no id for such text, and the explorer finds no row", async ({ page }) => {
-  await signIn(page, "member");
   for (const q of ["a%00b", "%00", "run%ED%A0%80"]) {
     const response = await page.goto(`/go?q=${q}`);
     expect(response?.status(), q).toBe(200);
@@ -37,7 +38,6 @@ test("the go-to box finds no id for such text, and the explorer finds no row", a
 test("a filter, `at` or cursor holding a NUL is ignored like any other invalid one", async ({ page }) => {
   // Ten page loads: past 30 s on a loaded 2-core machine.
   test.slow();
-  await signIn(page, "member");
   const bad = (id: string) => cursorOf([new Date().toISOString(), id, "event", "n"]);
   for (const query of ["type=%00", "at=%00", "at=ev%00", `cursor=${bad("ev\u0000")}`, `cursor=${bad("\ud800")}`, "type=SIM_STEP%00,%00"]) {
     const response = await page.goto(`/runs/${D.runId}?${query}`);
@@ -56,33 +56,39 @@ test("a filter, `at` or cursor holding a NUL is ignored like any other invalid o
   }
 });
 
-test("broken percent-encoding in the path is a 400, signed in or not", async ({ page, request }) => {
-  await signIn(page, "member");
-  for (const path of ["/runs/%FF", "/runs/%", "/runs/%ED%A0%80", "/traces/%E0%A4", "/projects/%C0%AF/errors", "/api/runs/%FF/export"]) {
-    for (const client of [page.request, request]) {
-      const response = await client.get(path, { maxRedirects: 0 });
-      expect(response.status(), path).toBe(400);
-      expect(await response.text(), path).toContain("not valid percent-encoded UTF-8");
-    }
-  }
-});
+// The test's own `request` (and pages) start with no session here.
+test.describe(() => {
+  test.use({ storageState: NO_SESSION });
 
-test("export and live answer 401 JSON without a cookie, not a redirect to sign in", async ({ request }) => {
-  for (const path of [`/api/runs/${D.runId}/export?format=csv`, `/api/runs/${D.runId}/live`]) {
-    const response = await request.get(path, { maxRedirects: 0 });
-    expect(response.status(), path).toBe(401);
-    expect((await response.json()).error.code, path).toBe("unauthorized");
-  }
-  // Their old URLs move to the API, keeping the query, and then answer the same.
-  const old = await request.get(`/runs/${D.runId}/export?format=csv`, { maxRedirects: 0 });
-  expect(old.status()).toBe(308);
-  const moved = new URL(old.headers()["location"]!, "http://logdeck.invalid");
-  expect(moved.pathname + moved.search).toBe(`/api/runs/${D.runId}/export?format=csv`);
-  expect((await request.get(`/runs/${D.runId}/live`)).status()).toBe(401);
+  test("broken percent-encoding in the path is a 400, signed in or not", async ({ browser, request }) => {
+    const member = await signedInPage(browser, "member");
+    // Signed in indeed: better-auth's own session endpoint knows the member.
+    expect((await (await member.request.get("/api/auth/get-session")).json())?.user?.email).toBe(E2E.memberEmail);
+    for (const path of ["/runs/%FF", "/runs/%", "/runs/%ED%A0%80", "/traces/%E0%A4", "/projects/%C0%AF/errors", "/api/runs/%FF/export"]) {
+      for (const client of [member.request, request]) {
+        const response = await client.get(path, { maxRedirects: 0 });
+        expect(response.status(), path).toBe(400);
+        expect(await response.text(), path).toContain("not valid percent-encoded UTF-8");
+      }
+    }
+  });
+
+  test("export and live answer 401 JSON without a cookie, not a redirect to sign in", async ({ request }) => {
+    for (const path of [`/api/runs/${D.runId}/export?format=csv`, `/api/runs/${D.runId}/live`]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(401);
+      expect((await response.json()).error.code, path).toBe("unauthorized");
+    }
+    // Their old URLs move to the API, keeping the query, and then answer the same.
+    const old = await request.get(`/runs/${D.runId}/export?format=csv`, { maxRedirects: 0 });
+    expect(old.status()).toBe(308);
+    const moved = new URL(old.headers()["location"]!, "http://logdeck.invalid");
+    expect(moved.pathname + moved.search).toBe(`/api/runs/${D.runId}/export?format=csv`);
+    expect((await request.get(`/runs/${D.runId}/live`)).status()).toBe(401);
+  });
 });
 
 test("an upper-case or braced traceId is a real redirect to the canonical URL", async ({ page }) => {
-  await signIn(page, "member");
   for (const path of [`/traces/${D.traceId.toUpperCase()}`, `/traces/%7B${D.traceId}%7D`, `/traces/${D.traceId.replace(/-/g, "")}`]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(307);
@@ -96,7 +102,6 @@ test("an upper-case or braced traceId is a real redirect to the canonical URL", 
 test("the go-to box finds what support pastes, and says when it is too long", async ({ page, baseURL }) => {
   // Ten page loads: past 30 s on a loaded 2-core machine.
   test.slow();
-  await signIn(page, "member");
   const box = page.getByRole("banner").getByRole("textbox", { name: /Go to/ });
   const go = async (text: string) => {
     await box.fill(text);

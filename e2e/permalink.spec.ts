@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 const D = E2E.dashboard;
 
 test("a permalink to a row the filters leave out says so and offers the row unfiltered", async ({ page }) => {
-  await signIn(page, "member");
   // The target is a SIM_STEP event; the filter shows only PARAMS_UPDATED.
   await page.goto(`/runs/${D.runId}?type=PARAMS_UPDATED&at=${D.targetEventId}`);
   const notice = page.getByRole("alert").filter({ hasText: "the filters leave it out" });
@@ -17,7 +19,6 @@ test("a permalink to a row the filters leave out says so and offers the row unfi
 });
 
 test("an error sent without detail says so instead of showing null", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/traces/${D.traceId}`);
   const bare = page.locator("#error-err_e2e_trace_3");
   await expect(bare).toContainText("No detail.");

@@ -4,11 +4,11 @@
 // "label value" lines.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
 
 const D = E2E.dashboard;
 const WIDTH = 390;
-test.use({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true });
+test.use({ viewport: { width: WIDTH, height: 844 }, isMobile: true, hasTouch: true, storageState: SESSION.member });
 
 const documentOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -20,7 +20,6 @@ async function expectOnScreen(locator: Locator) {
 }
 
 test("the run timeline shows each row's type and details without scrolling sideways", async ({ page }) => {
-  await signIn(page, "member");
   await page.goto(`/runs/${D.runId}`);
   const first = page.locator("#row-ev_e2e_149");
   await expect(first).toBeVisible();
@@ -53,34 +52,37 @@ test("the run timeline shows each row's type and details without scrolling sidew
   expect(await documentOverflow(page)).toBeLessThanOrEqual(0);
 });
 
-test("the other tables fit a phone: runs, error groups and list, and the admin tables", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signIn(page, "admin");
-  const pages: [string, string][] = [
-    ["/", "table"],
-    [`/projects/${E2E.project.id}/runs`, "table"],
-    [`/projects/${E2E.project.id}/errors`, "table"],
-    ["/admin/users", "table"],
-    ["/admin/keys", "table"],
-  ];
-  for (const [path, selector] of pages) {
-    await page.goto(path);
-    const tables = page.locator(selector);
-    await expect(tables.first(), path).toBeVisible();
-    expect(await documentOverflow(page), path).toBeLessThanOrEqual(0);
-    for (const table of await tables.all()) {
-      // Nothing to scroll to inside the table's own box either.
-      expect(await table.evaluate((t) => Math.max(t.scrollWidth - t.clientWidth, t.parentElement!.scrollWidth - t.parentElement!.clientWidth)), `${path} ${await table.getAttribute("aria-label")}`).toBeLessThanOrEqual(0);
-      const box = (await table.boundingBox())!;
-      expect(box.x + box.width, path).toBeLessThanOrEqual(WIDTH);
+test.describe(() => {
+  test.use({ storageState: SESSION.admin });
+
+  test("the other tables fit a phone: runs, error groups and list, and the admin tables", async ({ page }) => {
+    test.setTimeout(90_000);
+    const pages: [string, string][] = [
+      ["/", "table"],
+      [`/projects/${E2E.project.id}/runs`, "table"],
+      [`/projects/${E2E.project.id}/errors`, "table"],
+      ["/admin/users", "table"],
+      ["/admin/keys", "table"],
+    ];
+    for (const [path, selector] of pages) {
+      await page.goto(path);
+      const tables = page.locator(selector);
+      await expect(tables.first(), path).toBeVisible();
+      expect(await documentOverflow(page), path).toBeLessThanOrEqual(0);
+      for (const table of await tables.all()) {
+        // Nothing to scroll to inside the table's own box either.
+        expect(await table.evaluate((t) => Math.max(t.scrollWidth - t.clientWidth, t.parentElement!.scrollWidth - t.parentElement!.clientWidth)), `${path} ${await table.getAttribute("aria-label")}`).toBeLessThanOrEqual(0);
+        const box = (await table.boundingBox())!;
+        expect(box.x + box.width, path).toBeLessThanOrEqual(WIDTH);
+      }
     }
-  }
-  // The retention page (its history has rows only once a run happened: other specs' business).
-  await page.goto("/admin/retention");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  expect(await documentOverflow(page)).toBeLessThanOrEqual(0);
-  // A card says what each value is.
-  await page.goto(`/projects/${E2E.project.id}/errors`);
-  const row = page.getByRole("table", { name: "Errors", exact: true }).locator("tbody > tr").first();
-  expect(await row.locator("td").first().evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Time"');
+    // The retention page (its history has rows only once a run happened: other specs' business).
+    await page.goto("/admin/retention");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await documentOverflow(page)).toBeLessThanOrEqual(0);
+    // A card says what each value is.
+    await page.goto(`/projects/${E2E.project.id}/errors`);
+    const row = page.getByRole("table", { name: "Errors", exact: true }).locator("tbody > tr").first();
+    expect(await row.locator("td").first().evaluate((td) => getComputedStyle(td, "::before").content)).toBe('"Time"');
+  });
 });

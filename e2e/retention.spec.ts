@@ -1,14 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { ALERT, signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+import { ALERT } from "./sign-in";
 
 // In order, in one worker: the journey starts real runs, and while one is in progress the
 // page re-renders every second and offers no trigger, which the keyboard test needs.
 test.describe.configure({ mode: "default" });
+// Signed in with the saved admin session (e2e/sessions.ts); the member's test with the member's.
+test.use({ storageState: SESSION.admin });
 
 // The demo seed spans 120 days, so events past 30 days and errors past 90 are there to go.
 test("an admin previews, dry-runs and runs retention with confirmation, and sees both in the history; a double click on Confirm starts one run", async ({ page }) => {
-  await signIn(page, "admin");
   await page.goto("/admin/retention");
   await expect(page.getByRole("heading", { name: "Retention", level: 1 })).toBeVisible();
   const policy = page.getByRole("region", { name: "Policy" });
@@ -66,7 +68,6 @@ test("an admin previews, dry-runs and runs retention with confirmation, and sees
 // After the journey, so the history has a dry run and a delete to show (#12.4).
 test("the history table fits a 1440 px screen, its Outcome column in view", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, "admin");
   await page.goto("/admin/retention");
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("row")).toHaveCount(3);
@@ -76,20 +77,22 @@ test("the history table fits a 1440 px screen, its Outcome column in view", asyn
   await expect(history.getByRole("row").nth(1).getByText("succeeded")).toBeInViewport();
 });
 
-test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {
-  await signIn(page, "member");
-  const response = await page.goto("/admin/retention");
-  expect(response?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
-  const api = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
-  expect(api.status()).toBe(403);
+test.describe(() => {
+  test.use({ storageState: SESSION.member });
+
+  test("a member gets the 403 page, and the API refuses a member's session", async ({ page }) => {
+    const response = await page.goto("/admin/retention");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    const api = await page.request.post("/api/admin/retention", { data: { dryRun: true } });
+    expect(api.status()).toBe(403);
+  });
 });
 
 test.describe("for a viewer in Newfoundland (UTC−3:30), using the keyboard", () => {
   test.use({ timezoneId: "America/St_Johns", locale: "en-US" });
 
   test("the confirmation is modal: it takes the focus and keeps it, Escape cancels and gives it back; times show in the viewer's zone, UTC on hover", async ({ page }) => {
-    await signIn(page, "admin");
     await page.goto("/admin/retention");
     // A cutoff in the policy: a time the page shows.
     const cutoff = page.getByRole("main").locator("time").first();

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
-import { signIn } from "./sign-in";
+import { SESSION } from "./sessions";
+
+// Signed in with the saved member session (e2e/sessions.ts).
+test.use({ storageState: SESSION.member });
 
 // A pause that falls between two pages is marked on both: below the last row of the page
 // above it, and above the first row of the page below.
@@ -16,7 +19,6 @@ test("a long pause across a page boundary is marked on both pages", async ({ pag
   const stored = await page.request.post("/api/events", { headers: { Authorization: `Bearer ${E2E.ingestKey}` }, data: { events } });
   expect(stored.status()).toBe(201);
 
-  await signIn(page, "member");
   await page.goto(`/runs/${run}`);
   await expect(page.locator("tr.timeline-row")).toHaveCount(100);
   const gaps = page.getByRole("row", { name: "gap", exact: true });
