@@ -1,4 +1,5 @@
 import "server-only";
+import { retryOnDeadlock } from "@/lib/db/retry-on-deadlock";
 import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 import { ensurePartitions, keepPartitionsAhead, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
@@ -179,7 +180,8 @@ export function createItemInserter<Row extends ItemRow>(table: PartitionedTable,
       boundProjectId === null ? null : sorted.map((row) => row.id),
     ];
     type Refused = { kind: "run" | "item" | "other_kind"; id: string };
-    const run = async () =>
+    // Retried when chosen as a deadlock's victim (lib/db/retry-on-deadlock.ts): atomic, and ids are claimed once.
+    const run = () => retryOnDeadlock(async () =>
       boundProjectId !== null && runIds.length
         ? await database().transaction(
             async (sql) => {
@@ -193,7 +195,7 @@ export function createItemInserter<Row extends ItemRow>(table: PartitionedTable,
             },
             { statementTimeoutMs: STATEMENT_TIMEOUT_MS },
           )
-        : await database().statement<Refused>(text, params, { name });
+        : await database().statement<Refused>(text, params, { name }));
     keepPartitionsAhead();
     let result: Refused[];
     try {

@@ -1,4 +1,5 @@
 import "server-only";
+import { retryOnDeadlock } from "@/lib/db/retry-on-deadlock";
 import { database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -91,7 +92,8 @@ export async function recordRunActivity(items: readonly ActivityItem[]): Promise
   const projectIds = [...projects.keys()].filter((id) => isNew(`p:${id}`, projects.get(id)!)).sort();
   if (runIds.length === 0 && projectIds.length === 0) return;
   const iso = (ms: number) => new Date(ms).toISOString();
-  await database().statement(
+  // Retried when chosen as a deadlock's victim: it only moves activity forward (GREATEST).
+  await retryOnDeadlock(() => database().statement(
     STATEMENT,
     [
       runIds,
@@ -102,7 +104,7 @@ export async function recordRunActivity(items: readonly ActivityItem[]): Promise
       projectIds.map((id) => iso(projects.get(id)!)),
     ],
     { name: "logdeck_record_run_activity" },
-  );
+  ));
   for (const id of runIds) remember(`r:${id}`, runs.get(id)!.last);
   for (const id of projectIds) remember(`p:${id}`, projects.get(id)!);
 }
