@@ -41,10 +41,14 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, () => console.log(`logdeck: server ${process.pid} listening on port ${port}`));
 
-// SIGTERM/SIGINT (from scripts/start.mjs, systemd, Kubernetes): stop accepting, let the
-// requests in progress finish (at most 10 s), then exit.
+// SIGTERM/SIGINT (from scripts/start.mjs, systemd, Kubernetes; often twice, from the
+// supervisor and to the whole process group): stop accepting, let the requests in
+// progress finish (at most 10 s), then exit.
+let stopping = false;
 for (const name of ["SIGTERM", "SIGINT"]) {
-  process.once(name, () => {
+  process.on(name, () => {
+    if (stopping) return;
+    stopping = true;
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
