@@ -1,6 +1,7 @@
 // Issue #11's page-level findings against the production build: a signed-in user's
 // /login?next= holding characters a Location header cannot carry, and forged cursors with
 // dates PostgreSQL refuses — each a plain answer, never a 500 or an error page.
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./fixtures";
 import { SESSION } from "./sessions";
@@ -33,5 +34,25 @@ test("forged cursors dated year 0000 or 0001 are ignored on the timeline, live, 
       expect(response?.status(), path).toBe(200);
       await expect(page.getByRole("heading", { name: "This page could not be loaded" }), path).toHaveCount(0);
     }
+  }
+});
+
+test("a WebSocket upgrade is refused and its socket closed, before and after other requests", async ({ baseURL }) => {
+  const { hostname, port } = new URL(baseURL!);
+  // One upgrade on a fresh connection: an answer and a close, not a socket held open for good.
+  const upgrade = () =>
+    new Promise<{ answer: string; closed: boolean }>((resolve, reject) => {
+      const socket = net.connect(Number(port), hostname);
+      let answer = "";
+      const timer = setTimeout(() => (socket.destroy(), resolve({ answer, closed: false })), 5_000);
+      socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+      socket.on("close", () => (clearTimeout(timer), resolve({ answer, closed: true })));
+      socket.on("error", reject);
+      socket.write(`GET /nonexistent HTTP/1.1\r\nHost: ${hostname}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    });
+  for (let i = 0; i < 3; i++) {
+    const { answer, closed } = await upgrade();
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(closed).toBe(true);
   }
 });

@@ -17,6 +17,9 @@ process.env.ADMIN_PASSWORD = E2E.adminPassword;
 // Known, so e2e/auth-guard.spec.ts can sign a cookie for the expired-session fixture.
 process.env.AUTH_SECRET = E2E.auth.secret;
 process.env.INGEST_KEYS = E2E.ingestKey;
+// Playwright connects from loopback as a proxy would: tests give themselves client addresses
+// of their own with X-Forwarded-For (without a trusted proxy, the server takes the peer's).
+process.env.TRUST_PROXY = "127.0.0.1";
 // e2e/ingest-protocols.spec.ts serves a page on this second origin that sends with @sentry/browser.
 process.env.CORS_ORIGINS = `http://127.0.0.1:${Number(port) + 2000}`;
 

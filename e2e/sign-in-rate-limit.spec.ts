@@ -59,8 +59,8 @@ test("someone typing wrong passwords for an email does not lock its owner out", 
 
 test("an address trying many accounts is stopped", async ({ browser }) => {
   test.setTimeout(180_000); // 51 sign-ins, each a password hash
-  // Without TRUST_PROXY a single-address X-Forwarded-For is taken as the client's (it is
-  // what Next.js sets for a direct connection): this gives the test an address of its own.
+  // The e2e server trusts loopback as a proxy (e2e/serve.ts), so X-Forwarded-For gives
+  // the test an address of its own.
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
   const page = await context.newPage();
   await page.goto("/login");

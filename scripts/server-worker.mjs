@@ -23,7 +23,15 @@ async function send(res, response) {
   res.end(body);
 }
 
+// Without TRUST_PROXY no proxy is in front: the client is the connection's peer. Next.js
+// keeps an X-Forwarded-For the client wrote itself (it fills the header only when absent),
+// and the per-address limits (sign-in, failed ingest keys) read it, so a client could be
+// anyone it liked; here the header is always the peer's address. With TRUST_PROXY the
+// header is the proxies' (lib/auth/client-address.ts walks it).
+const trustsProxies = (process.env.TRUST_PROXY ?? "").split(",").some((entry) => entry.trim() !== "");
+
 const server = http.createServer((req, res) => {
+  if (!trustsProxies) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   let refusal = null;
   try {
     refusal = globalThis.__logdeckFrontGate?.(req) ?? null;
@@ -39,6 +47,14 @@ const server = http.createServer((req, res) => {
     },
   );
 });
+// logdeck serves no WebSockets. Next.js would leave an upgrade request's socket open for
+// good (one file descriptor each, never freed): refuse and close it.
+server.on("upgrade", (_req, socket) => {
+  socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 29\r\n\r\nThis server has no WebSockets");
+  socket.destroySoon?.();
+  setTimeout(() => socket.destroy(), 1_000).unref();
+});
+
 server.listen(port, () => console.log(`logdeck: server ${process.pid} listening on port ${port}`));
 
 // SIGTERM/SIGINT (from scripts/start.mjs, systemd, Kubernetes; often twice, from the

@@ -85,7 +85,18 @@ describe("the ingestion front gate", () => {
     expect(status.message).toContain("INGEST_MAX_IN_FLIGHT_REQUESTS");
   });
 
+  it("refuses on every path Next.js routes to a receiver: a trailing slash, dot segments, a query", async () => {
+    for (const url of ["/api/events/", "/api/./errors", "/api/x/../events?key=gate-key", "/v1/logs/", "/api/otlp/v1/traces", "/api/42/store"]) {
+      const response = await whileFull(async () => ingestFrontGate(nodeRequest("POST", url, { "content-length": "2" })));
+      expect(response?.status, url).toBe(503);
+    }
+  });
+
   it("lets through what it would not refuse: an admissible POST, other methods, other paths", async () => {
+    // Other routes under /api/<name>/ are not Sentry's (a DSN's project is a number).
+    await whileFull(async () => {
+      for (const url of ["/api/runs/envelope", "/api/projects/store", "/api/auth/store", "/api/eventsx"]) expect(ingestFrontGate(nodeRequest("POST", url, { "content-length": "2" })), url).toBeNull();
+    });
     expect(ingestFrontGate(nodeRequest("GET", "/api/events", {}))).toBeNull();
     expect(ingestFrontGate(nodeRequest("POST", "/api/auth/sign-in/email", { "content-length": "2" }))).toBeNull();
     expect(ingestFrontGate(nodeRequest("POST", "/api/events/x", { "content-length": "2" }))).toBeNull();

@@ -28,17 +28,28 @@ interface GatedRoute {
   readKey: (request: Request) => string | null | undefined;
 }
 
-// The receivers, as app/ routes them.
+// The receivers, as app/ routes them (a trailing slash too).
 const GATED: GatedRoute[] = [
-  { path: /^\/api\/(?:events|errors)$/, cors: ingestCors(ingestConfigFromEnv), render: (error, _request, headers) => toErrorResponse(error, headers), readKey: readIngestKey },
-  { path: /^\/(?:api\/otlp\/)?v1\/(?:logs|traces)$/, cors: ingestCors(ingestConfigFromEnv), render: otlpErrorResponse, readKey: readIngestKey },
-  { path: /^\/api\/[^/]+\/(?:envelope|store)\/?$/, cors: sentryCors(ingestConfigFromEnv), render: sentryErrorResponse, readKey: readSentryKey },
+  { path: /^\/api\/(?:events|errors)\/?$/, cors: ingestCors(ingestConfigFromEnv), render: (error, _request, headers) => toErrorResponse(error, headers), readKey: readIngestKey },
+  { path: /^\/(?:api\/otlp\/)?v1\/(?:logs|traces)\/?$/, cors: ingestCors(ingestConfigFromEnv), render: otlpErrorResponse, readKey: readIngestKey },
+  // A DSN's project is a number (create-sentry-route.ts); /api/runs/… and the like are other routes.
+  { path: /^\/api\/\d{1,9}\/(?:envelope|store)\/?$/, cors: sentryCors(ingestConfigFromEnv), render: sentryErrorResponse, readKey: readSentryKey },
 ];
+
+/** The path as Next.js routes it: dot segments resolved, no query or fragment. */
+function routedPath(url: string): string {
+  const plain = url.split(/[?#]/, 1)[0]!;
+  if (!/\/\.\.?(?:\/|$)|%2e/i.test(plain)) return plain;
+  try {
+    return new URL(plain, "http://front-gate").pathname;
+  } catch {
+    return plain;
+  }
+}
 
 export const ingestFrontGate: FrontGate = (request: FrontGateRequest) => {
   if (request.method !== "POST" || !request.url) return null;
-  const query = request.url.indexOf("?");
-  const pathname = query < 0 ? request.url : request.url.slice(0, query);
+  const pathname = routedPath(request.url);
   const route = GATED.find((gated) => gated.path.test(pathname));
   if (!route) return null;
   const full = ingestRefusalIfFull(headerValue(request, "content-length"));
