@@ -4,8 +4,11 @@
 // before a byte of its body is read. Without it, parsed batches waiting on the insert pool
 // piled up with nothing bounding them: 100 concurrent 1 MiB batches, within one key's
 // burst, ran a 256 MB heap out. A body's size counts as its Content-Length, or as the
-// largest body accepted when it has none (chunked). One request is always admitted when
-// nothing is in flight, so a limit below the body limit slows ingestion, never stops it.
+// largest body accepted when it has none (chunked); as the body is read, what is read
+// beyond that (a compressed body's decompressed bytes) is counted too (Admission.grow),
+// and a request that would pass the limit with others in flight is refused mid-read. One
+// request is always admitted when nothing is in flight, so a limit below the body limit
+// slows ingestion, never stops it.
 import { AppError } from "./app-error";
 
 export interface BackPressureLimits {
@@ -16,6 +19,11 @@ export interface BackPressureLimits {
 }
 
 export interface Admission {
+  /**
+   * Counts `totalBytes` read so far (decompressed) against the limit, when it is more than
+   * was counted: throws the 503 when that passes the limit while other requests are in flight.
+   */
+  grow(totalBytes: number): void;
   /** Gives the request's share back; idempotent. */
   release(): void;
 }
@@ -51,13 +59,23 @@ function declaredBytes(header: string | null, maxBodyBytes: number): number {
  */
 export function admitRequest(name: string, request: Request, limits: BackPressureLimits & { settings: string }): Admission {
   const gauge = gaugeFor(name);
-  const bytes = declaredBytes(request.headers.get("content-length"), limits.maxBodyBytes);
+  let bytes = declaredBytes(request.headers.get("content-length"), limits.maxBodyBytes);
   const refusal = refusalFor(gauge, bytes, limits);
   if (refusal) throw refusal;
   gauge.requests++;
   gauge.bytes += bytes;
   let released = false;
   return {
+    grow(totalBytes) {
+      if (released || totalBytes <= bytes) return;
+      const extra = totalBytes - bytes;
+      if (gauge.requests > 1 && gauge.bytes + extra > limits.maxBytes) {
+        gauge.refused++;
+        throw unavailable(limits);
+      }
+      gauge.bytes += extra;
+      bytes = totalBytes;
+    },
     release() {
       if (released) return;
       released = true;
@@ -79,6 +97,10 @@ export function refusalIfFull(name: string, contentLength: string | null, limits
 function refusalFor(gauge: Gauge, bytes: number, limits: BackPressureLimits & { settings: string }): AppError | null {
   if (gauge.requests === 0 || (gauge.requests + 1 <= limits.maxRequests && gauge.bytes + bytes <= limits.maxBytes)) return null;
   gauge.refused++;
+  return unavailable(limits);
+}
+
+function unavailable(limits: { settings: string }): AppError {
   return new AppError("service_unavailable", `The server is at its limit of requests in progress (${limits.settings}); retry after ${BACK_PRESSURE_RETRY_AFTER_SECONDS} s.`, {
     retryAfter: BACK_PRESSURE_RETRY_AFTER_SECONDS,
   });

@@ -8,6 +8,7 @@ process.env.INGEST_MAX_IN_FLIGHT_BYTES = "110000";
 process.env.INGEST_MAX_BODY_BYTES = "100000";
 process.env.INGEST_MAX_PAYLOAD_BYTES = "100000";
 
+import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/events/route";
 import { prisma } from "@/lib/db/client";
@@ -86,5 +87,25 @@ describe("ingestion back-pressure", () => {
     expect((await send(small, { "content-length": String(small.length) })).status).toBe(503);
     first.finish();
     expect((await pending).status).toBe(201);
+  });
+
+  it("counts a compressed body's decompressed bytes as they are read: past the limit with others in flight, 503; alone, taken", async () => {
+    // ~99 KB of JSON in ~0.3 KB of gzip: its Content-Length says almost nothing of what it holds.
+    const bomb = gzipSync(`{"eventType":"INFLATED","payload":{"pad":"${"z".repeat(99_000)}"}}`);
+    const sendBomb = () => send(bomb, { "content-encoding": "gzip", "content-length": String(bomb.byteLength) });
+    const held = heldBody(`{"eventType":"HELD","payload":{"pad":"${"h".repeat(30_000)}"}}`);
+    const pending = send(held.stream, { "content-length": held.length });
+    await untilInFlight(1);
+
+    const refused = await sendBomb();
+    expect(refused.status).toBe(503);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("INGEST_MAX_IN_FLIGHT_BYTES");
+    expect(readBackPressure(INGEST_POOL)).toMatchObject({ requests: 1, bytes: Number(held.length) });
+
+    held.finish();
+    expect((await pending).status).toBe(201);
+    expect((await sendBomb()).status).toBe(201);
+    expect(readBackPressure(INGEST_POOL)).toMatchObject({ requests: 0, bytes: 0 });
+    expect((await prisma().eventLog.findMany({ select: { eventType: true }, orderBy: { eventType: "asc" } })).map((e) => e.eventType)).toEqual(["HELD", "INFLATED"]);
   });
 });

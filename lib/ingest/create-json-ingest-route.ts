@@ -33,9 +33,9 @@ export function createJsonIngestRoute<T extends { projectId?: string; runId?: st
     cors: ingestCors(getConfig),
     methods: {
       // Back-pressure: 503 before the body is read when the process holds enough already.
-      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async () => {
+      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async (admission) => {
         const { limits } = config;
-        const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth, timeoutMs: limits.bodyTimeoutMs });
+        const body = await readJsonBody(request, { maxBytes: limits.maxBodyBytes, maxDepth: limits.maxDepth, timeoutMs: limits.bodyTimeoutMs, onBytes: admission.grow });
         const { rawItems, isBatch } = unwrapIngestBody({ body, batchKey: endpoint.batchKey, itemName: endpoint.itemName, maxBatchItems: limits.maxBatchItems });
         const { ids } = await ingestItems({
           identity,

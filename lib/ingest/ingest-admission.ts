@@ -26,11 +26,14 @@ export function ingestRefusalIfFull(contentLength: string | null): AppError | nu
   return refusalIfFull(INGEST_POOL, contentLength, ingestLimits(env().INGEST_MAX_BODY_BYTES));
 }
 
-/** Runs `handle` (which reads and parses the body) inside an admission, released when it is done. */
-export async function withIngestAdmission<T>(request: Request, maxBodyBytes: number, handle: () => Promise<T>): Promise<T> {
+/**
+ * Runs `handle` (which reads and parses the body) inside an admission, released when it is
+ * done; `handle` passes `admission.grow` to its body reader, so decompressed bytes count.
+ */
+export async function withIngestAdmission<T>(request: Request, maxBodyBytes: number, handle: (admission: Admission) => Promise<T>): Promise<T> {
   const admission = admitIngestRequest(request, maxBodyBytes);
   try {
-    return await handle();
+    return await handle(admission);
   } finally {
     admission.release();
   }

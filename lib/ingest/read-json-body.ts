@@ -67,14 +67,21 @@ const unreadable = (cause: unknown) => new AppError("bad_request", "The request 
  * The body's bytes, at most `maxBytes` of them (decompressed, when it is): 413 as soon as
  * there are more; 408 when it has not all arrived `timeoutMs` after reading began.
  */
-export async function readBodyBytes(request: Request, maxBytes: number, timeoutMs = Infinity, { limit = "INGEST_MAX_BODY_BYTES", brotli = false } = {}): Promise<Uint8Array> {
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  timeoutMs = Infinity,
+  { limit = "INGEST_MAX_BODY_BYTES", brotli = false, onBytes }: { limit?: string; brotli?: boolean; onBytes?: ReadProgress } = {},
+): Promise<Uint8Array> {
   const encoding = contentEncoding(request, { brotli });
   // Compressed or not, a body announced as larger than the limit is not read at all.
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes, limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  const reading = encoding ? decompress(reader, encoding, maxBytes, limit) : collectAtMost(reader, maxBytes, () => tooLarge(maxBytes, limit));
+  const reading = encoding
+    ? decompress(reader, encoding, maxBytes, limit, onBytes)
+    : collectAtMost(onBytes ? countingReader(reader, onBytes) : reader, maxBytes, () => tooLarge(maxBytes, limit));
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     if (!Number.isFinite(timeoutMs)) return;
@@ -95,6 +102,34 @@ export async function readBodyBytes(request: Request, maxBytes: number, timeoutM
   }
 }
 
+/** Told the bytes read so far (decompressed); may throw to stop reading (back-pressure's 503). */
+export type ReadProgress = (totalBytes: number) => void;
+
+/** `reader`, telling `onBytes` the bytes it has given so far. */
+function countingReader(reader: ReadableStreamDefaultReader<Uint8Array>, onBytes: ReadProgress): ReadableStreamDefaultReader<Uint8Array> {
+  let total = 0;
+  return {
+    async read() {
+      const result = await reader.read();
+      if (!result.done) {
+        total += result.value.byteLength;
+        try {
+          onBytes(total);
+        } catch (error) {
+          await reader.cancel().catch(() => {});
+          throw error;
+        }
+      }
+      return result;
+    },
+    cancel: (reason?: unknown) => reader.cancel(reason),
+    releaseLock: () => reader.releaseLock(),
+    get closed() {
+      return reader.closed;
+    },
+  } as ReadableStreamDefaultReader<Uint8Array>;
+}
+
 /**
  * The decompressed body, at most `maxBytes` of it, through node:zlib in flowing mode: it
  * inflates in 16 KiB steps and stops at the next step once destroyed, so a zip bomb costs
@@ -102,7 +137,7 @@ export async function readBodyBytes(request: Request, maxBytes: number, timeoutM
  * is read, and inflates it all: 64 MiB for 64 KiB of zeros.) The compressed bytes are held
  * to the limit too.
  */
-function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number, limit: string): Promise<Uint8Array> {
+function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: { name: string; format: Compression }, maxBytes: number, limit: string, onBytes?: ReadProgress): Promise<Uint8Array> {
   const inflater = encoding.format === "gzip" ? createGunzip() : encoding.format === "br" ? createBrotliDecompress() : createInflate();
   const chunks: Buffer[] = [];
   let total = 0;
@@ -118,6 +153,11 @@ function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: {
     inflater.on("data", (chunk: Buffer) => {
       total += chunk.byteLength;
       if (total > maxBytes) return fail(tooLarge(maxBytes, limit, true));
+      try {
+        onBytes?.(total);
+      } catch (error) {
+        return fail(error);
+      }
       chunks.push(chunk);
     });
     inflater.on("error", (error) => {
@@ -146,9 +186,9 @@ function decompress(reader: ReadableStreamDefaultReader<Uint8Array>, encoding: {
 }
 
 /** The parsed JSON body, or an AppError saying exactly why not. */
-export async function readJsonBody(request: Request, { maxBytes, maxDepth, timeoutMs }: { maxBytes: number; maxDepth: number; timeoutMs?: number }): Promise<unknown> {
+export async function readJsonBody(request: Request, { maxBytes, maxDepth, timeoutMs, onBytes }: { maxBytes: number; maxDepth: number; timeoutMs?: number; onBytes?: ReadProgress }): Promise<unknown> {
   assertJsonContentType(request);
-  const bytes = await readBodyBytes(request, maxBytes, timeoutMs);
+  const bytes = await readBodyBytes(request, maxBytes, timeoutMs, { onBytes });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

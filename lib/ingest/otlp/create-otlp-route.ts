@@ -36,9 +36,9 @@ export function createOtlpRoute<Req extends DescMessage, Res extends DescMessage
     renderError: otlpErrorResponse,
     methods: {
       // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
-      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async () => {
+      POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async (admission) => {
         const encoding = otlpEncoding(request);
-        const { message, digest } = await readOtlpRequest(request, signal.request, { encoding, maxBytes: config.otlpMaxBodyBytes, timeoutMs: config.limits.bodyTimeoutMs, maxDepth: config.limits.maxDepth });
+        const { message, digest } = await readOtlpRequest(request, signal.request, { encoding, maxBytes: config.otlpMaxBodyBytes, timeoutMs: config.limits.bodyTimeoutMs, maxDepth: config.limits.maxDepth, onBytes: admission.grow });
         const mapped = signal.toItems(message, { keyId: identity.keyId, digest, boundProjectId: identity.projectId, maxDepth: config.limits.maxDepth });
         const common = { identity, config, receivedAt, invalid: "skip" as const };
         // Events and errors go to their own tables, one statement each: a failure between

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { fromBinary, fromJson, type DescMessage, type JsonValue, type MessageShape } from "@bufbuild/protobuf";
 import { AppError } from "@/lib/http/app-error";
-import { readBodyBytes } from "../read-json-body";
+import { readBodyBytes, type ReadProgress } from "../read-json-body";
 
 export type OtlpEncoding = "protobuf" | "json";
 
@@ -31,9 +31,9 @@ export interface OtlpBody<Desc extends DescMessage> {
 export async function readOtlpRequest<Desc extends DescMessage>(
   request: Request,
   schema: Desc,
-  { encoding, maxBytes, timeoutMs, maxDepth }: { encoding: OtlpEncoding; maxBytes: number; timeoutMs: number; maxDepth: number },
+  { encoding, maxBytes, timeoutMs, maxDepth, onBytes }: { encoding: OtlpEncoding; maxBytes: number; timeoutMs: number; maxDepth: number; onBytes?: ReadProgress },
 ): Promise<OtlpBody<Desc>> {
-  const bytes = await readBodyBytes(request, maxBytes, timeoutMs, { limit: "OTLP_MAX_BODY_BYTES" });
+  const bytes = await readBodyBytes(request, maxBytes, timeoutMs, { limit: "OTLP_MAX_BODY_BYTES", onBytes });
   const digest = createHash("sha256").update(bytes).digest("hex");
   // Each level of a nested attribute is three messages (AnyValue, KeyValueList, KeyValue);
   // the envelope takes a few more. Deeper: 400, before any record is mapped.

@@ -18,7 +18,7 @@ import type { IngestConfig } from "../ingest-config";
 import { ingestItems } from "../ingest-items";
 import { ERRORS_ENDPOINT, EVENTS_ENDPOINT } from "../ingest-endpoints";
 import { deterministicUuid } from "../otlp/otlp-record-fields";
-import { readBodyBytes } from "../read-json-body";
+import { readBodyBytes, type ReadProgress } from "../read-json-body";
 import { findDsnProject } from "./find-dsn-project";
 import { jsonObject, parseEnvelope } from "./parse-envelope";
 import { keyFromDsn, readSentryKey } from "./read-sentry-key";
@@ -41,7 +41,7 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
     renderError: sentryErrorResponse,
     methods: {
       // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
-      POST: (request, { params }) => withIngestAdmission(request, getConfig().limits.maxBodyBytes, async () => {
+      POST: (request, { params }) => withIngestAdmission(request, getConfig().limits.maxBodyBytes, async (admission) => {
         const config = getConfig();
         const receivedAt = new Date();
         const dsnId = dsnNumber(params.projectId);
@@ -51,11 +51,11 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         let bytes: Uint8Array | undefined;
         let key = headerKey;
         if (!key && kind === "envelope") {
-          bytes = await readBody(request, config);
+          bytes = await readBody(request, config, admission.grow);
           key = keyFromDsn(envelopeHeader(bytes).dsn);
         }
         const identity = await authorizeIngest({ request, key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
-        bytes ??= await readBody(request, config);
+        bytes ??= await readBody(request, config, admission.grow);
         const projectId = await targetProject(identity, dsnId);
         const digest = createHash("sha256").update(bytes).digest("hex");
 
@@ -107,8 +107,8 @@ async function targetProject(identity: IngestKeyIdentity, dsnId: number): Promis
   return project.id;
 }
 
-async function readBody(request: Request, config: IngestConfig): Promise<Uint8Array> {
-  return readBodyBytes(request, config.sentryMaxBodyBytes, config.limits.bodyTimeoutMs, { limit: "SENTRY_MAX_BODY_BYTES", brotli: true });
+async function readBody(request: Request, config: IngestConfig, onBytes: ReadProgress): Promise<Uint8Array> {
+  return readBodyBytes(request, config.sentryMaxBodyBytes, config.limits.bodyTimeoutMs, { limit: "SENTRY_MAX_BODY_BYTES", brotli: true, onBytes });
 }
 
 function envelopeHeader(bytes: Uint8Array): Json {
