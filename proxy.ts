@@ -1,5 +1,6 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
+import { isDecodablePath } from "@/lib/http/request-line";
 
 // The dashboard's pages. A request to any other path that is not a page view gets a JSON
 // 404 here — never the sign-in page (a client that follows redirects would POST its data
@@ -65,15 +66,6 @@ function isOwnFormPost(request: NextRequest): boolean {
   if (request.method !== "POST") return false;
   if (request.headers.has("next-action")) return true;
   return (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
-}
-
-function isDecodablePath(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const config = {

@@ -37,6 +37,34 @@ test("forged cursors dated year 0000 or 0001 are ignored on the timeline, live, 
   }
 });
 
+/** Sends `head` (a request line and headers) on a fresh connection; the answer and whether the server closed it. */
+function rawRequest(baseURL: string, head: string): Promise<{ answer: string; closed: boolean }> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    let answer = "";
+    const timer = setTimeout(() => (socket.destroy(), resolve({ answer, closed: false })), 5_000);
+    socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
+    socket.on("close", () => (clearTimeout(timer), resolve({ answer, closed: true })));
+    socket.on("error", reject);
+    socket.write(head.replaceAll("HOST", hostname));
+  });
+}
+
+test("request lines no route answers get a 4xx in the one error body, not a bare 500", async ({ baseURL }) => {
+  for (const [head, status] of [
+    ["TRACE /api/events HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n", 405],
+    ["TRACE /login HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n", 405],
+    ["OPTIONS * HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n", 400],
+    ["GET /api/%FF HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n", 400],
+    ["GET /api/events/%E0%A4%A HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n", 400],
+  ] as const) {
+    const { answer } = await rawRequest(baseURL!, head);
+    expect(answer, head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(answer, head).toContain('{"error":{"code":');
+  }
+});
+
 test("a WebSocket upgrade is refused and its socket closed, before and after other requests", async ({ baseURL }) => {
   const { hostname, port } = new URL(baseURL!);
   // One upgrade on a fresh connection: an answer and a close, not a socket held open for good.

@@ -30,8 +30,12 @@ async function send(res, response) {
 // header is the proxies' (lib/auth/client-address.ts walks it).
 const trustsProxies = (process.env.TRUST_PROXY ?? "").split(",").some((entry) => entry.trim() !== "");
 
+let stopping = false;
+
 const server = http.createServer((req, res) => {
   if (!trustsProxies) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  // Stopping: the connection closes after this answer instead of idling to its keep-alive timeout.
+  if (stopping) res.setHeader("Connection", "close");
   let refusal = null;
   try {
     refusal = globalThis.__logdeckFrontGate?.(req) ?? null;
@@ -60,7 +64,6 @@ server.listen(port, () => console.log(`logdeck: server ${process.pid} listening 
 // SIGTERM/SIGINT (from scripts/start.mjs, systemd, Kubernetes; often twice, from the
 // supervisor and to the whole process group): stop accepting, let the requests in
 // progress finish (at most 10 s), then exit.
-let stopping = false;
 for (const name of ["SIGTERM", "SIGINT"]) {
   process.on(name, () => {
     if (stopping) return;

@@ -6,6 +6,9 @@
 // gate installed here for every request before handing it to Next.js; only refusals are
 // answered here, each by the same rules and in the same body as the route would answer.
 
+import { requestLineRefusal } from "./request-line";
+import { toErrorResponse } from "./to-error-response";
+
 /** What the gate sees of a request: no body (it is never read here). */
 export interface FrontGateRequest {
   method?: string;
@@ -24,9 +27,15 @@ export type FrontGate = (request: FrontGateRequest) => Promise<Response | null> 
 
 const holder = globalThis as { __logdeckFrontGate?: FrontGate };
 
-/** Installs `gate` for this process (instrumentation.ts, when the server starts). */
+/**
+ * Installs `gate` for this process (instrumentation.ts, when the server starts), behind
+ * the request line's own refusals (lib/http/request-line.ts), which come first.
+ */
 export function installFrontGate(gate: FrontGate): void {
-  holder.__logdeckFrontGate = gate;
+  holder.__logdeckFrontGate = (request) => {
+    const refusal = requestLineRefusal(request.method, request.url);
+    return refusal ? Promise.resolve(toErrorResponse(refusal)) : gate(request);
+  };
 }
 
 /**
