@@ -66,18 +66,9 @@ test("request lines no route answers get a 4xx in the one error body, not a bare
 });
 
 test("a WebSocket upgrade is refused and its socket closed, before and after other requests", async ({ baseURL }) => {
-  const { hostname, port } = new URL(baseURL!);
-  // One upgrade on a fresh connection: an answer and a close, not a socket held open for good.
+  // Each on a fresh connection: an answer and a close, not a socket held open for good.
   const upgrade = () =>
-    new Promise<{ answer: string; closed: boolean }>((resolve, reject) => {
-      const socket = net.connect(Number(port), hostname);
-      let answer = "";
-      const timer = setTimeout(() => (socket.destroy(), resolve({ answer, closed: false })), 5_000);
-      socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
-      socket.on("close", () => (clearTimeout(timer), resolve({ answer, closed: true })));
-      socket.on("error", reject);
-      socket.write(`GET /nonexistent HTTP/1.1\r\nHost: ${hostname}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
-    });
+    rawRequest(baseURL!, "GET /nonexistent HTTP/1.1\r\nHost: HOST\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
   for (let i = 0; i < 3; i++) {
     const { answer, closed } = await upgrade();
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);

@@ -55,7 +55,6 @@ const server = http.createServer((req, res) => {
 // good (one file descriptor each, never freed): refuse and close it.
 server.on("upgrade", (_req, socket) => {
   socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 29\r\n\r\nThis server has no WebSockets");
-  socket.destroySoon?.();
   setTimeout(() => socket.destroy(), 1_000).unref();
 });
 

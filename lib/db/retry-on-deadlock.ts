@@ -5,17 +5,13 @@
 // idempotent (ids are claimed once, activity only moves forward), so running it again is
 // safe. Without it the client got a 503 for a request nothing was wrong with.
 
-const DEADLOCK = "40P01";
+import { hasSqlState } from "@/lib/http/is-database-unavailable-error";
+
 /** Attempts in all; a fourth deadlock in a row is reported (as a busy database: 503). */
 const ATTEMPTS = 4;
 
 export function isDeadlockError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
-    if ((current as { code?: unknown }).code === DEADLOCK) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasSqlState(error, /^40P01$/);
 }
 
 export async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {

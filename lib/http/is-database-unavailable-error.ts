@@ -54,11 +54,16 @@ const BUSY_SQLSTATE = /^(57014|55P03)$/;
 
 /** True when the database is up but busy: a statement ran out of time, or waited too long for a lock. */
 export function isDatabaseBusyError(error: unknown): boolean {
+  return hasSqlState(error, BUSY_SQLSTATE);
+}
+
+/** True when PostgreSQL's SQLSTATE, in any of the shapes the drivers report it, matches `sqlState`. */
+export function hasSqlState(error: unknown, sqlState: RegExp): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const probe = current as Probe;
-    if (typeof probe.code === "string" && BUSY_SQLSTATE.test(probe.code)) return true;
-    if (typeof probe.originalCode === "string" && BUSY_SQLSTATE.test(probe.originalCode)) return true;
+    if (typeof probe.code === "string" && sqlState.test(probe.code)) return true;
+    if (typeof probe.originalCode === "string" && sqlState.test(probe.originalCode)) return true;
     current = probe.meta?.driverAdapterError?.cause ?? probe.cause;
   }
   return false;

@@ -19,8 +19,11 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   return (await collectAtMost(request.body.getReader(), maxBytes, () => tooLarge(maxBytes))) as Uint8Array<ArrayBuffer>;
 }
 
-/** Everything the reader gives, at most `maxBytes` of it: `onTooLarge()` as soon as there is more. */
-export async function collectAtMost(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onTooLarge: () => Error): Promise<Uint8Array> {
+/**
+ * Everything the reader gives, at most `maxBytes` of it: `onTooLarge()` as soon as there is
+ * more. `onBytes` is told the total after each chunk, and may throw to stop reading.
+ */
+export async function collectAtMost(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, onTooLarge: () => Error, onBytes?: (totalBytes: number) => void): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -31,6 +34,12 @@ export async function collectAtMost(reader: ReadableStreamDefaultReader<Uint8Arr
       // Stop reading: the rest of an oversized body is never held in memory.
       await reader.cancel().catch(() => {});
       throw onTooLarge();
+    }
+    try {
+      onBytes?.(total);
+    } catch (error) {
+      await reader.cancel().catch(() => {});
+      throw error;
     }
     chunks.push(value);
   }

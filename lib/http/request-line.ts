@@ -6,6 +6,11 @@ import { AppError } from "./app-error";
 /** The methods logdeck's routes and pages answer (others get 405 from the gate). */
 export const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
+/** A request target's path: without its query or fragment. */
+export function pathOf(url: string): string {
+  return url.split(/[?#]/, 1)[0]!;
+}
+
 /** Whether a URL's path decodes (`%FF`, a lone `%`, an encoded surrogate do not). */
 export function isDecodablePath(pathname: string): boolean {
   try {
@@ -25,7 +30,7 @@ export function requestLineRefusal(method: string | undefined, url: string | und
     return new AppError("method_not_allowed", `${String(method).slice(0, 20)} is not a method logdeck answers; allowed: ${KNOWN_METHODS.join(", ")}.`, { headers: { Allow: KNOWN_METHODS.join(", ") } });
   }
   if (url === "*") return new AppError("bad_request", "A request for * (the whole server) is not answered; name a path.");
-  const pathname = (url ?? "").split(/[?#]/, 1)[0]!;
+  const pathname = pathOf(url ?? "");
   if (/^\/(?:api|v1)\//.test(pathname) && !isDecodablePath(pathname)) {
     return new AppError("bad_request", "The URL's path is not valid percent-encoded UTF-8.");
   }

@@ -30,13 +30,10 @@ function limiter(): { limiter: RateLimiterMemory; points: number } {
  */
 export async function authenticateIngestKeyThrottled({ key, request, now = new Date() }: { key: string | null | undefined; request: Request; now?: Date }): Promise<IngestKeyIdentity | null> {
   if (!key) return null;
-  const address = addressOf(request);
-  const { limiter: failures, points } = limiter();
-  const state = await failures.get(address);
-  const throttled = state !== null && state.consumedPoints >= points;
-  const identity = await authenticateIngestKey({ key, now, cachedOnly: throttled });
+  const { address, failures, throttled } = await failureState(request);
+  const identity = await authenticateIngestKey({ key, now, cachedOnly: throttled !== null });
   if (identity) return identity;
-  if (throttled) throw throttledError(state.msBeforeNext, points);
+  if (throttled) throw throttled;
   await failures.penalty(address, 1);
   return null;
 }
@@ -48,22 +45,22 @@ export async function authenticateIngestKeyThrottled({ key, request, now = new D
  */
 export async function throttledKeyRefusal({ key, request, now = new Date() }: { key: string | null | undefined; request: Request; now?: Date }): Promise<AppError | null> {
   if (!key) return null;
+  const { throttled } = await failureState(request);
+  if (!throttled || (await authenticateIngestKey({ key, now, cachedOnly: true }))) return null;
+  return throttled;
+}
+
+/** The caller's address, its failure counter, and the 429 it gets while over its budget (else null). */
+async function failureState(request: Request): Promise<{ address: string; failures: RateLimiterMemory; throttled: AppError | null }> {
+  const address = clientAddress({ headers: request.headers, trustedProxies: env().TRUST_PROXY }) ?? "unknown";
   const { limiter: failures, points } = limiter();
-  const state = await failures.get(addressOf(request));
-  if (state === null || state.consumedPoints < points) return null;
-  if (await authenticateIngestKey({ key, now, cachedOnly: true })) return null;
-  return throttledError(state.msBeforeNext, points);
-}
-
-function addressOf(request: Request): string {
-  return clientAddress({ headers: request.headers, trustedProxies: env().TRUST_PROXY }) ?? "unknown";
-}
-
-function throttledError(msBeforeNext: number, points: number): AppError {
-  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new AppError("rate_limited", `Too many requests with unknown ingest keys from this address (INGEST_KEY_FAILURES_PER_MINUTE=${points}); retry after ${retryAfter} s with a valid key.`, {
+  const state = await failures.get(address);
+  if (state === null || state.consumedPoints < points) return { address, failures, throttled: null };
+  const retryAfter = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  const throttled = new AppError("rate_limited", `Too many requests with unknown ingest keys from this address (INGEST_KEY_FAILURES_PER_MINUTE=${points}); retry after ${retryAfter} s with a valid key.`, {
     retryAfter,
   });
+  return { address, failures, throttled };
 }
 
 /** For tests: forget every address's failures. */

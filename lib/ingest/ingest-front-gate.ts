@@ -10,6 +10,7 @@
 import { AppError } from "@/lib/http/app-error";
 import { routeCorsHeaders, type RouteCors } from "@/lib/http/define-route";
 import { headerValue, toWebRequest, type FrontGate, type FrontGateRequest } from "@/lib/http/front-gate";
+import { pathOf } from "@/lib/http/request-line";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { throttledKeyRefusal } from "@/lib/ingest-keys/throttle-key-failures";
 import { readIngestKey } from "./authorize-ingest";
@@ -38,7 +39,7 @@ const GATED: GatedRoute[] = [
 
 /** The path as Next.js routes it: dot segments resolved, no query or fragment. */
 function routedPath(url: string): string {
-  const plain = url.split(/[?#]/, 1)[0]!;
+  const plain = pathOf(url);
   if (!/\/\.\.?(?:\/|$)|%2e/i.test(plain)) return plain;
   try {
     return new URL(plain, "http://front-gate").pathname;

@@ -81,7 +81,7 @@ export async function readBodyBytes(
   const reader = request.body.getReader();
   const reading = encoding
     ? decompress(reader, encoding, maxBytes, limit, onBytes)
-    : collectAtMost(onBytes ? countingReader(reader, onBytes) : reader, maxBytes, () => tooLarge(maxBytes, limit));
+    : collectAtMost(reader, maxBytes, () => tooLarge(maxBytes, limit), onBytes);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     if (!Number.isFinite(timeoutMs)) return;
@@ -104,31 +104,6 @@ export async function readBodyBytes(
 
 /** Told the bytes read so far (decompressed); may throw to stop reading (back-pressure's 503). */
 export type ReadProgress = (totalBytes: number) => void;
-
-/** `reader`, telling `onBytes` the bytes it has given so far. */
-function countingReader(reader: ReadableStreamDefaultReader<Uint8Array>, onBytes: ReadProgress): ReadableStreamDefaultReader<Uint8Array> {
-  let total = 0;
-  return {
-    async read() {
-      const result = await reader.read();
-      if (!result.done) {
-        total += result.value.byteLength;
-        try {
-          onBytes(total);
-        } catch (error) {
-          await reader.cancel().catch(() => {});
-          throw error;
-        }
-      }
-      return result;
-    },
-    cancel: (reason?: unknown) => reader.cancel(reason),
-    releaseLock: () => reader.releaseLock(),
-    get closed() {
-      return reader.closed;
-    },
-  } as ReadableStreamDefaultReader<Uint8Array>;
-}
 
 /**
  * The decompressed body, at most `maxBytes` of it, through node:zlib in flowing mode: it
