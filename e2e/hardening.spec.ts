@@ -75,3 +75,26 @@ test("a WebSocket upgrade is refused and its socket closed, before and after oth
     expect(closed).toBe(true);
   }
 });
+
+test("a client that waits for 100 Continue is refused before it sends its body, and let through when it may send", async ({ baseURL, playwright }) => {
+  // An address over its failed-key budget (INGEST_KEY_FAILURES_PER_MINUTE, 30): the
+  // e2e server trusts loopback as its proxy, so X-Forwarded-For names the address.
+  const address = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address } });
+  for (let i = 0; i < 31; i++) {
+    const response = await api.post("/api/events", { headers: { authorization: `Bearer unknown-key-${i}` }, data: { events: [] } });
+    expect([401, 429]).toContain(response.status());
+  }
+  await api.dispose();
+  const waiting = (key: string, from: string) =>
+    `POST /api/events HTTP/1.1\r\nHost: HOST\r\nX-Forwarded-For: ${from}\r\nAuthorization: Bearer ${key}\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\nExpect: 100-continue\r\n\r\n`;
+  // Refused at once: no `100 Continue`, so the million bytes are never sent, and the
+  // connection is closed after the answer.
+  const refused = await rawRequest(baseURL!, waiting("unknown-key-x", address));
+  expect(refused.answer).toMatch(/^HTTP\/1\.1 429 /);
+  expect(refused.answer).toContain("retry-after");
+  expect(refused.closed).toBe(true);
+  // A valid key from another address: told to go on, the body still to come.
+  const { answer } = await rawRequest(baseURL!, waiting(E2E.ingestKey, "198.51.100.251"));
+  expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n/);
+});

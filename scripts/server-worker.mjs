@@ -4,8 +4,9 @@
 // may answer it: ingestion refused under load (503) or from an address sending unknown keys
 // (429) is answered here instead of through Next.js's routing (~1.9 ms of the event loop
 // each), so clients that resend at once cannot keep every page waiting
-// (docs/security.md). The gate never reads a body; everything it does not refuse goes to
-// Next.js unchanged.
+// (docs/security.md). The gate never reads a body, and a client that asked to wait
+// (`Expect: 100-continue`) is refused before it sends one; everything the gate does not
+// refuse goes to Next.js unchanged.
 // It listens on PORT (default 3000) on every interface, as `next start` does.
 import http from "node:http";
 
@@ -32,25 +33,37 @@ const trustsProxies = (process.env.TRUST_PROXY ?? "").split(",").some((entry) =>
 
 let stopping = false;
 
-const server = http.createServer((req, res) => {
+// `continued`: a request that sent `Expect: 100-continue` and waits for the go-ahead before
+// its body. It gets `100 Continue` only once the gate lets it through; a refused one is
+// answered at once, so its client never sends the body (and the connection closes after
+// the answer, Node's rule for a 100-continue request that was not continued).
+function serve(req, res, continued) {
   if (!trustsProxies) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   // Stopping: the connection closes after this answer instead of idling to its keep-alive timeout.
   if (stopping) res.setHeader("Connection", "close");
+  const pass = () => {
+    if (continued) res.writeContinue();
+    return handle(req, res);
+  };
   let refusal = null;
   try {
     refusal = globalThis.__logdeckFrontGate?.(req) ?? null;
   } catch (error) {
     console.error("logdeck: the front gate failed; the request goes to Next.js", error);
   }
-  if (!refusal) return void handle(req, res);
+  if (!refusal) return void pass();
   refusal.then(
-    (response) => (response ? send(res, response) : handle(req, res)),
+    (response) => (response ? send(res, response) : pass()),
     (error) => {
       console.error("logdeck: the front gate failed; the request goes to Next.js", error);
-      return handle(req, res);
+      return pass();
     },
   );
-});
+}
+
+const server = http.createServer((req, res) => serve(req, res, false));
+// Without this listener Node answers `100 Continue` before any handler runs.
+server.on("checkContinue", (req, res) => serve(req, res, true));
 // logdeck serves no WebSockets. Next.js would leave an upgrade request's socket open for
 // good (one file descriptor each, never freed): refuse and close it.
 server.on("upgrade", (_req, socket) => {
