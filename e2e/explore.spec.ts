@@ -55,6 +55,9 @@ test("search a phrase, add and exclude a facet, open a row in its run", async ({
   await expect(resultRows(page)).toHaveCount(2);
   await page.goBack();
   await expect(resultRows(page)).toHaveCount(4);
+  await expect(page.getByLabel("Query")).toHaveValue(word);
+  // Typed but not searched: a facet applies to the query of the rows shown, and the box then shows that query.
+  await page.getByLabel("Query").fill(`${word} never-searched`);
   await page.getByRole("link", { name: "Exclude type SIM_STEP" }).click();
   await expect(page.getByLabel("Query")).toHaveValue(`${word} -type:SIM_STEP`);
   await expect(resultRows(page)).toHaveCount(2);

@@ -8,7 +8,10 @@ export function QueryBox({ action, q, hidden, problem }: { action: string; q: st
         <label htmlFor="explore-q" className="sr-only">
           Query
         </label>
+        {/* Keyed by the query: a facet link or Back changes it client-side, and the box
+            must then show the query of the rows below it, not what was typed before. */}
         <input
+          key={q}
           id="explore-q"
           name="q"
           defaultValue={q}
