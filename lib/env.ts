@@ -117,6 +117,10 @@ const EnvSchema = z.object({
   // OTLP/HTTP (/v1/logs, /v1/traces): the decompressed body's limit. The Collector's batches
   // are larger than 1 MiB, and a 413 makes it drop them for good.
   OTLP_MAX_BODY_BYTES: positiveInt("OTLP_MAX_BODY_BYTES", 16_777_216),
+  // …and its records (log records, or spans and their events), counted before decoding:
+  // a record is a few bytes on the wire and ~1.3 KB decoded. The Collector sends 8,192 a
+  // batch by default.
+  OTLP_MAX_RECORDS: positiveInt("OTLP_MAX_RECORDS", 10_000),
   // Sentry envelopes and store bodies (/api/<n>/envelope, /api/<n>/store), decompressed.
   SENTRY_MAX_BODY_BYTES: positiveInt("SENTRY_MAX_BODY_BYTES", 16_777_216),
   // Process-wide back-pressure (docs/security.md): ingestion requests and body bytes in

@@ -11,11 +11,14 @@ process.env.INGEST_MAX_PAYLOAD_BYTES = "100000";
 import { gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postEvents } from "@/app/api/events/route";
+import { POST as postOtlpLogs } from "@/app/v1/logs/route";
 import { prisma } from "@/lib/db/client";
 import { readBackPressure } from "@/lib/http/back-pressure";
 import { INGEST_POOL } from "@/lib/ingest/ingest-admission";
 import { resetRateLimits } from "@/lib/ingest/take-rate-limit-token";
+import { OTLP_RECORD_HEAP_BYTES } from "@/lib/ingest/otlp/read-otlp-request";
 import { ingestRequest } from "@/test/ingest-request";
+import { otlpLogsOfTinyRecords } from "@/test/otlp-wire";
 import { truncateAll } from "@/test/truncate";
 
 beforeEach(async () => {
@@ -87,6 +90,34 @@ describe("ingestion back-pressure", () => {
     expect((await send(small, { "content-length": String(small.length) })).status).toBe(503);
     first.finish();
     expect((await pending).status).toBe(201);
+  });
+
+  it("counts an OTLP body's records at what they hold once decoded, not at their few bytes: past the limit with others in flight, 503; alone, taken", async () => {
+    // 50 records: 0.4 KB on the wire, counted as 50 × OTLP_RECORD_HEAP_BYTES (~100 KB).
+    const body = otlpLogsOfTinyRecords(50);
+    expect(body.length + 30_100).toBeLessThan(110_000);
+    expect(50 * OTLP_RECORD_HEAP_BYTES + 30_100).toBeGreaterThan(110_000);
+    const sendOtlp = () =>
+      postOtlpLogs(
+        new Request("http://logdeck.test/v1/logs", {
+          method: "POST",
+          headers: { authorization: "Bearer pressure-key", "content-type": "application/x-protobuf", "content-length": String(body.length) },
+          body: new Uint8Array(body),
+        }),
+      );
+    const held = heldBody(`{"eventType":"HELD","payload":{"pad":"${"h".repeat(30_000)}"}}`);
+    const pending = send(held.stream, { "content-length": held.length });
+    await untilInFlight(1);
+
+    const refused = await sendOtlp();
+    expect(refused.status).toBe(503);
+    expect(readBackPressure(INGEST_POOL)).toMatchObject({ requests: 1, bytes: Number(held.length) });
+
+    held.finish();
+    expect((await pending).status).toBe(201);
+    expect((await sendOtlp()).status).toBe(200);
+    expect(readBackPressure(INGEST_POOL)).toMatchObject({ requests: 0, bytes: 0 });
+    expect(await prisma().eventLog.count()).toBe(51);
   });
 
   it("counts a compressed body's decompressed bytes as they are read: past the limit with others in flight, 503; alone, taken", async () => {

@@ -17,6 +17,8 @@ export interface IngestConfig {
   corsOrigins: readonly string[];
   /** OTLP/HTTP bodies: decompressed size limit (Collector batches are larger than 1 MiB). */
   otlpMaxBodyBytes: number;
+  /** OTLP/HTTP requests: log records, or spans and span events, counted before decoding. */
+  otlpMaxRecords: number;
   /** Sentry envelopes: decompressed size limit (attachments ride in the same envelope). */
   sentryMaxBodyBytes: number;
 }
@@ -38,6 +40,7 @@ export function ingestConfigFrom(e: Env): IngestConfig {
     scrubKeys: e.INGEST_SCRUB_KEYS.length ? e.INGEST_SCRUB_KEYS : DEFAULT_SCRUB_KEYS,
     corsOrigins: e.CORS_ORIGINS,
     otlpMaxBodyBytes: e.OTLP_MAX_BODY_BYTES,
+    otlpMaxRecords: e.OTLP_MAX_RECORDS,
     sentryMaxBodyBytes: e.SENTRY_MAX_BODY_BYTES,
   };
 }

@@ -12,6 +12,7 @@ import { ingestItems } from "../ingest-items";
 import { ERRORS_ENDPOINT, EVENTS_ENDPOINT } from "../ingest-endpoints";
 import type { MappedRecords } from "./otlp-logs-to-items";
 import { otlpErrorResponse, otlpResponse } from "./otlp-response";
+import type { OtlpSignalKind } from "./count-otlp-records";
 import { otlpEncoding, readOtlpRequest } from "./read-otlp-request";
 
 export interface OtlpSignal<Req extends DescMessage, Res extends DescMessage> {
@@ -19,6 +20,8 @@ export interface OtlpSignal<Req extends DescMessage, Res extends DescMessage> {
   response: Res;
   /** "log records" / "spans", for messages. */
   unit: string;
+  /** Which records count against OTLP_MAX_RECORDS. */
+  kind: OtlpSignalKind;
   toItems: (message: MessageShape<Req>, context: { keyId: string; digest: string; boundProjectId: string | null; maxDepth: number }) => MappedRecords;
   /** The partialSuccess of the answer. */
   partialSuccess: (rejected: bigint, errorMessage: string) => Record<string, unknown>;
@@ -38,7 +41,7 @@ export function createOtlpRoute<Req extends DescMessage, Res extends DescMessage
       // Back-pressure before the body is read (a chunked body counts as INGEST_MAX_BODY_BYTES).
       POST: (request, { auth: { identity, config, receivedAt } }) => withIngestAdmission(request, config.limits.maxBodyBytes, async (admission) => {
         const encoding = otlpEncoding(request);
-        const { message, digest } = await readOtlpRequest(request, signal.request, { encoding, maxBytes: config.otlpMaxBodyBytes, timeoutMs: config.limits.bodyTimeoutMs, maxDepth: config.limits.maxDepth, onBytes: admission.grow });
+        const { message, digest } = await readOtlpRequest(request, signal.request, { encoding, kind: signal.kind, maxBytes: config.otlpMaxBodyBytes, maxRecords: config.otlpMaxRecords, timeoutMs: config.limits.bodyTimeoutMs, maxDepth: config.limits.maxDepth, onBytes: admission.grow });
         const mapped = signal.toItems(message, { keyId: identity.keyId, digest, boundProjectId: identity.projectId, maxDepth: config.limits.maxDepth });
         const common = { identity, config, receivedAt, invalid: "skip" as const };
         // Events and errors go to their own tables, one statement each: a failure between

@@ -19,6 +19,7 @@ import * as logs from "@/app/v1/logs/route";
 import * as metrics from "@/app/v1/metrics/route";
 import * as traces from "@/app/v1/traces/route";
 import { prisma } from "@/lib/db/client";
+import { otlpLogsOfTinyRecords, otlpSpanWithEvents } from "@/test/otlp-wire";
 import { startRouteServer, type RouteServer } from "@/test/route-server";
 import { truncateAll } from "@/test/truncate";
 
@@ -247,6 +248,47 @@ describe("OTLP/JSON read with care", () => {
     const res = await post(bomb, { encoding: "gzip" });
     expect(res.status).toBe(413);
     expect((await res.json()).message).toContain("OTLP_MAX_BODY_BYTES");
+  });
+
+  it("counts records before decoding: a 1 KB gzip body of 100,000 log records, or a span with 10,001 events, is a 413 naming OTLP_MAX_RECORDS", async () => {
+    const logs = gzipSync(otlpLogsOfTinyRecords(100_000));
+    expect(logs.length).toBeLessThan(2_000);
+    const res = await post(logs, { type: "application/x-protobuf", encoding: "gzip" });
+    expect(res.status).toBe(413);
+    expect(Buffer.from(await res.arrayBuffer()).toString("latin1")).toContain("100000 log records, more than 10000 (OTLP_MAX_RECORDS)");
+    // The same in OTLP/JSON.
+    const json = await post(gzipSync(JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: Array.from({ length: 10_001 }, () => ({ body: { stringValue: "r" } })) }] }] })), { encoding: "gzip" });
+    expect(json.status).toBe(413);
+    expect((await json.json()).message).toContain("10001 log records");
+    // A span's events count too (each is decoded, exception or not).
+    const traces = await fetch(`${server.url}/v1/traces`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/x-protobuf" },
+      body: new Uint8Array(otlpSpanWithEvents(10_001)),
+    });
+    expect(traces.status).toBe(413);
+    expect(Buffer.from(await traces.arrayBuffer()).toString("latin1")).toContain("10002 spans and span events");
+    expect(await prisma().eventLog.count()).toBe(0);
+    expect(await prisma().errorLog.count()).toBe(0);
+  });
+
+  it("stores an SDK export of exactly OTLP_MAX_RECORDS log records, and refuses one more", async () => {
+    const exportOf = async (records: number) => {
+      const exporter = new ProtoLogExporter({ url: `${server.url}/v1/logs`, headers });
+      const provider = new LoggerProvider({ processors: [new BatchLogRecordProcessor({ exporter, maxExportBatchSize: records, maxQueueSize: records, scheduledDelayMillis: 60_000 })] });
+      const logger = provider.getLogger("bulk");
+      for (let i = 0; i < records; i++) logger.emit({ body: `line ${i}` });
+      await provider.forceFlush();
+      await provider.shutdown();
+    };
+    const sent = () => server.bodies.get("/v1/logs")?.length ?? 0;
+    const before = sent();
+    await exportOf(10_001);
+    expect(sent()).toBe(before + 1);
+    expect(await prisma().eventLog.count()).toBe(0);
+    await exportOf(10_000);
+    expect(sent()).toBe(before + 2);
+    expect(await prisma().eventLog.count()).toBe(10_000);
   });
 
   it("answers 401 with a Status for a missing key and 415 for another content type", async () => {

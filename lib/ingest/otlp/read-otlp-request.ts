@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { fromBinary, fromJson, type DescMessage, type JsonValue, type MessageShape } from "@bufbuild/protobuf";
 import { AppError } from "@/lib/http/app-error";
 import { readBodyBytes, type ReadProgress } from "../read-json-body";
+import { countJsonRecords, countProtobufRecords, type OtlpSignalKind } from "./count-otlp-records";
 
 export type OtlpEncoding = "protobuf" | "json";
 
@@ -28,17 +29,44 @@ export interface OtlpBody<Desc extends DescMessage> {
   digest: string;
 }
 
+/**
+ * What a record holds of the heap while its request is handled: ~1.3 KB decoded and mapped
+ * (measured on one-letter log records), and its share of the insert statement. Back-pressure
+ * counts a request as at least this much per record, not only its bytes.
+ */
+export const OTLP_RECORD_HEAP_BYTES = 2_048;
+
 export async function readOtlpRequest<Desc extends DescMessage>(
   request: Request,
   schema: Desc,
-  { encoding, maxBytes, timeoutMs, maxDepth, onBytes }: { encoding: OtlpEncoding; maxBytes: number; timeoutMs: number; maxDepth: number; onBytes?: ReadProgress },
+  {
+    encoding,
+    kind,
+    maxBytes,
+    maxRecords,
+    timeoutMs,
+    maxDepth,
+    onBytes,
+  }: { encoding: OtlpEncoding; kind: OtlpSignalKind; maxBytes: number; maxRecords: number; timeoutMs: number; maxDepth: number; onBytes?: ReadProgress },
 ): Promise<OtlpBody<Desc>> {
   const bytes = await readBodyBytes(request, maxBytes, timeoutMs, { limit: "OTLP_MAX_BODY_BYTES", onBytes });
   const digest = createHash("sha256").update(bytes).digest("hex");
+  // Counted before anything is decoded: past OTLP_MAX_RECORDS, 413; within it, the
+  // request's share of the in-flight budget grows to what its records will hold.
+  const admit = (records: number) => {
+    if (records > maxRecords) {
+      const unit = kind === "logs" ? "log records" : "spans and span events";
+      throw new AppError("payload_too_large", `The request holds ${records} ${unit}, more than ${maxRecords} (OTLP_MAX_RECORDS); send smaller batches (the Collector's batch processor: send_batch_max_size).`, {
+        details: [{ field: kind === "logs" ? "resourceLogs" : "resourceSpans", message: `more than ${maxRecords} records`, limit: "OTLP_MAX_RECORDS" }],
+      });
+    }
+    onBytes?.(bytes.length + records * OTLP_RECORD_HEAP_BYTES);
+  };
   // Each level of a nested attribute is three messages (AnyValue, KeyValueList, KeyValue);
   // the envelope takes a few more. Deeper: 400, before any record is mapped.
   const recursionLimit = 3 * maxDepth + 12;
   if (encoding === "protobuf") {
+    admit(countProtobufRecords(bytes, kind));
     try {
       return { message: fromBinary(schema, bytes, { readUnknownFields: false, recursionLimit }), digest };
     } catch (error) {
@@ -51,6 +79,7 @@ export async function readOtlpRequest<Desc extends DescMessage>(
   } catch (error) {
     throw new AppError("invalid_json", `The body is not valid UTF-8 JSON: ${describe(error)}.`, { cause: error });
   }
+  admit(countJsonRecords(json, kind));
   try {
     hexIdsToBase64(json);
     return { message: fromJson(schema, json as JsonValue, { ignoreUnknownFields: true, recursionLimit }), digest };

@@ -62,7 +62,20 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         const errors: Json[] = [];
         const events: Json[] = [];
         let eventId: unknown = null;
+        // Rows the body becomes, at most INGEST_MAX_BATCH_ITEMS, as in a JSON batch: one
+        // `log` item can hold any number of entries (250,000 one-letter logs are 40 KB
+        // gzipped, and mapping them ran the server out of heap). Counted before mapping.
+        const maxRows = config.limits.maxBatchItems;
+        const admitRows = (more: number) => {
+          const rows = errors.length + events.length + more;
+          if (rows > maxRows) {
+            throw new AppError("payload_too_large", `The envelope holds ${rows} or more events and logs, more than ${maxRows} (INGEST_MAX_BATCH_ITEMS); send fewer at once.`, {
+              details: [{ field: "items", message: `more than ${maxRows} rows`, limit: "INGEST_MAX_BATCH_ITEMS" }],
+            });
+          }
+        };
         const take = (event: Json) => {
+          admitRows(1);
           eventId ??= event.event_id ?? null;
           const mapped = sentryEventToItem(event, { projectId });
           (mapped.kind === "error" ? errors : events).push(mapped.item);
@@ -75,7 +88,9 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
           envelope.items.forEach((item, index) => {
             if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`));
             else if (item.type === "log") {
-              sentryLogsToItems(jsonObject(item.payload, `Item ${index} (log)`), { projectId }).forEach((log, i) => {
+              const payload = jsonObject(item.payload, `Item ${index} (log)`);
+              admitRows(Array.isArray(payload.items) ? payload.items.length : 0);
+              sentryLogsToItems(payload, { projectId }).forEach((log, i) => {
                 events.push({ ...log, id: deterministicUuid(identity.keyId, digest, `${index}.${i}`) });
               });
             }

@@ -159,6 +159,24 @@ describe("the envelope endpoint", () => {
     expect(await prisma().errorLog.count()).toBe(0);
   });
 
+  it("counts a log item's entries as rows: 1,000 in all are stored, 250,000 in one item (40 KB gzipped) are a 413 naming INGEST_MAX_BATCH_ITEMS", async () => {
+    const logsOf = (count: number) => {
+      const payload = JSON.stringify({ items: Array.from({ length: count }, () => ({ timestamp: 1_764_583_200, level: "info", body: "r" })) });
+      return `{}\n${JSON.stringify({ type: "log", item_count: count, content_type: "application/vnd.sentry.items.log+json", length: Buffer.byteLength(payload) })}\n${payload}\n`;
+    };
+    const flood = gzipSync(Buffer.from(logsOf(250_000)));
+    expect(flood.length).toBeLessThan(100_000);
+    const refused = await post(flood, { headers: { "content-encoding": "gzip" } });
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).error.message).toContain("more than 1000 (INGEST_MAX_BATCH_ITEMS)");
+    // An event and 1,000 logs: one row too many.
+    const oneTooMany = envelopeOf(event) + logsOf(1_000).slice(3);
+    expect((await post(oneTooMany)).status).toBe(413);
+    expect((await prisma().errorLog.count()) + (await prisma().eventLog.count())).toBe(0);
+    expect((await post(logsOf(1_000))).status).toBe(200);
+    expect(await prisma().eventLog.count()).toBe(1_000);
+  });
+
   it("answers 413 to an event whose exception type is longer than INGEST_MAX_STRING_LENGTH, storing nothing", async () => {
     const res = await post(envelopeOf({ ...event, exception: { values: [{ type: "T".repeat(5_000), value: "m" }] } }));
     expect(res.status).toBe(413);
