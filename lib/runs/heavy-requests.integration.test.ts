@@ -8,6 +8,8 @@ process.env.DATABASE_LOCK_TIMEOUT_MS = "500";
 
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getExploreExport } from "@/app/api/explore/export/route";
+import { GET as getExploreLive } from "@/app/api/explore/live/route";
 import { GET as getExport } from "@/app/api/runs/[runId]/export/route";
 import { GET as getLive } from "@/app/api/runs/[runId]/live/route";
 import { getSessionUser } from "@/lib/auth/session";
@@ -53,6 +55,25 @@ describe("heavy requests per user", () => {
     // Read to the end, the second export gives its slot back too.
     expect((await second.text()).trim().split("\n")).toHaveLength(50);
     const [a, b] = await Promise.all([exportRun("busy"), exportRun("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await Promise.all([a.body!.cancel(), b.body!.cancel()]);
+  });
+
+  it("counts the explorer's exports and live polls too: a third is refused while two searches export", async () => {
+    const search = (path: string) => new Request(`http://localhost${path}`, { headers: { cookie: cookies.busy! } });
+    const first = await getExploreExport(search("/api/explore/export?format=ndjson&range=7d"));
+    const second = await getExploreExport(search("/api/explore/export?format=csv&range=7d"));
+    expect([first.status, second.status]).toEqual([200, 200]);
+    for (const third of [await getExploreExport(search("/api/explore/export?range=7d")), await getExploreLive(search("/api/explore/live?range=7d")), await exportRun("busy")]) {
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { error: { message: string } }).error.message).toContain("HEAVY_REQUESTS_PER_USER");
+    }
+    await first.body!.cancel();
+    // A live poll takes its slot while it reads, and gives it back.
+    expect((await getExploreLive(search("/api/explore/live?range=7d"))).status).toBe(200);
+    expect((await getExploreLive(search("/api/explore/live?range=7d"))).status).toBe(200);
+    expect((await second.text()).trim().split("\n")).toHaveLength(51);
+    const [a, b] = await Promise.all([exportRun("busy"), getExploreExport(search("/api/explore/export?range=7d"))]);
     expect([a.status, b.status]).toEqual([200, 200]);
     await Promise.all([a.body!.cancel(), b.body!.cancel()]);
   });

@@ -1,7 +1,9 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { queryExploreRows } from "@/lib/explore/find-explore-rows";
 import { parseExploreRequest } from "@/lib/explore/parse-explore-request";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
+import { acquireHeavySlot, releaseWhenDone } from "@/lib/http/heavy-request-limit";
 import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { toErrorResponse } from "@/lib/http/to-error-response";
 import { exportTimelineRows } from "@/lib/runs/export-run-timeline";
@@ -14,17 +16,23 @@ const TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson; c
 // GET /api/explore/export?format=csv|ndjson|json&q=…&range=…|from=…&to=…[&project=…] – every row of a search, newest first, streamed in keyset batches.
 export async function GET(request: Request) {
   try {
-    if (!(await getSessionUser(request.headers))) throw new AppError("unauthorized", "Sign in to read logs.");
+    const user = await getSessionUser(request.headers);
+    if (!user) throw new AppError("unauthorized", "Sign in to read logs.");
     const format = firstParam(searchParamsRecord(request.url).format) ?? "ndjson";
     if (format !== "csv" && format !== "ndjson" && format !== "json") {
       throw new AppError("bad_request", "format must be csv, ndjson or json.", { details: [{ field: "format", message: `got "${format}"` }] });
     }
     const { projectId, tree, range } = parseExploreRequest(request);
-    const body = exportTimelineRows({
-      format,
-      withPlace: true,
-      read: (after, take) => queryExploreRows({ projectId, tree, range, desc: true, after: after ? { key: timelineKeyOf(after), op: "<" } : null, take }),
-    });
+    // A heavy request, as a run's export: it holds a connection while its reader keeps up.
+    const slot = acquireHeavySlot(user.id, env().HEAVY_REQUESTS_PER_USER);
+    const body = releaseWhenDone(
+      exportTimelineRows({
+        format,
+        withPlace: true,
+        read: (after, take) => queryExploreRows({ projectId, tree, range, desc: true, after: after ? { key: timelineKeyOf(after), op: "<" } : null, take }),
+      }),
+      slot,
+    );
     return new Response(body, {
       headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="search.${format}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
     });
