@@ -37,7 +37,7 @@ export function QueryBox({ action, q, hidden, problem }: { action: string; q: st
       ) : (
         <p id="explore-q-help" className="mt-1 text-xs text-slate-500">
           Words match text anywhere in a row; <code>field:value</code> for type, kind, severity, actor, actorType, user, run, project, trace, endpoint;{" "}
-          <code>payload.a.b&gt;3</code>; <code>-field:value</code> excludes, <code>field:a,b</code> is either, <code>value*</code> a prefix; OR and ( ) combine.
+          <code>payload.a.b&gt;3</code>; <code>-field:value</code> excludes, <code>field:a,b</code> is either, <code>value*</code> a prefix, <code>field:*</code> any value; OR and ( ) combine.
         </p>
       )}
     </form>

@@ -77,7 +77,7 @@ function textCondition(term: TextTerm, kind: LogKind): Condition {
 }
 
 function fieldCondition(term: FieldTerm, kind: LogKind): Condition {
-  if (term.field === "kind") return term.values.some((v) => v.value === kind);
+  if (term.field === "kind") return term.values.some((v) => (v.prefix && v.value === "") || v.value === kind);
   const column = COLUMNS[kind][term.field];
   if (!column) return false;
   const values = term.values.filter((v) => isStorableText(v.value));
@@ -111,6 +111,8 @@ function jsonCondition(term: JsonTerm, kind: LogKind): Condition {
         return Prisma.sql`${at} = to_jsonb(${String(v.value)}::numeric)`;
       case "string":
         if (!isStorableText(v.value)) return false;
+        // `payload.a:*`: any value but JSON null (NULL, no match, when the path is absent).
+        if (v.prefix && v.value === "") return Prisma.sql`(jsonb_typeof(${at}) <> 'null')`;
         return v.prefix
           ? Prisma.sql`(jsonb_typeof(${at}) = 'string' AND ${atText} LIKE ${`${likeLiteral(v.value)}%`})`
           : Prisma.sql`${at} = to_jsonb(${v.value}::text)`;

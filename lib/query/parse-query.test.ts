@@ -102,6 +102,8 @@ const ERRORS: [string, string, number][] = [
   ["x OR OR y", 'OR goes between two terms (a OR b); to search for the word, put it in quotes: "OR".', 6],
   ["x".repeat(MAX_QUERY_LENGTH + 1), "The query is 10,001 characters long; at most 10,000 are allowed.", MAX_QUERY_LENGTH + 1],
   [Array.from({ length: 101 }, (_, i) => `w${i}`).join(" "), 'The query has more than 100 terms; put a long text in "quotes" to search for it as one phrase.', 1 + Array.from({ length: 100 }, (_, i) => `w${i} `).join("").length],
+  ["payload.n>=1e-400", "That number is too close to zero to compare; use at most 15 digits after the point.", 12],
+  ["payload.n:-0.0001e-999", "That number is too close to zero to compare; use at most 15 digits after the point.", 11],
   ["(".repeat(11) + "a" + ")".repeat(11), "Parentheses are nested too deeply; at most 10 levels.", 11],
   ['"((((((((((((" (x ' + "(".repeat(4000), "Parentheses are nested too deeply; at most 10 levels.", 28],
 ];

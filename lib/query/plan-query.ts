@@ -23,6 +23,7 @@ function checkTerms(node: QueryNode): void {
   if (node.type === "field" && CLOSED[node.field]) {
     const { valid, values } = CLOSED[node.field]!;
     for (const v of node.values) {
+      if (v.prefix && v.value === "") continue; // `*`: any value
       if (v.prefix || !valid(v.value)) throw new QuerySyntaxError(`${node.field} is one of ${values.join(", ")}; got "${v.value}${v.prefix ? "*" : ""}".`, node.start, node.end);
     }
   }

@@ -295,7 +295,8 @@ function peg$parse(input, options) {
   function peg$f16(head, tail) {    return [head, ...tail];  }
   function peg$f17(text) {    return { value: text, prefix: false };  }
   function peg$f18(text) {
-    const prefix = text.length > 1 && text.endsWith("*");
+    // `value*` is a prefix; `*` alone, any value (the field is set).
+    const prefix = text.endsWith("*");
     return { value: prefix ? text.slice(0, -1) : text, prefix };
   }
   function peg$f19(text) {    return { kind: "string", value: text, prefix: false };  }
@@ -303,10 +304,16 @@ function peg$parse(input, options) {
   function peg$f21(value) {    return { kind: "boolean", value: value === "true", prefix: false };  }
   function peg$f22() {    return { kind: "null", value: null, prefix: false };  }
   function peg$f23(text) {
-    const prefix = text.length > 1 && text.endsWith("*");
+    // `value*` is a prefix; `*` alone, any value (the field is set).
+    const prefix = text.endsWith("*");
     return { kind: "string", value: prefix ? text.slice(0, -1) : text, prefix };
   }
-  function peg$f24(text) {    return Number(text);  }
+  function peg$f24(text) {
+    const value = Number(text);
+    // 1e-400 would otherwise be read as 0, and payload.n>=1e-400 match n = 0.
+    if (value === 0 && /[1-9]/.test(text.replace(/[eE].*$/, ""))) error("That number is too close to zero to compare; use at most 15 digits after the point.");
+    return value;
+  }
   function peg$f25(text) {    return { type: "text", value: text, phrase: true, negated: false, ...span() };  }
   function peg$f26(text) {    return { type: "text", value: text, phrase: false, negated: false, ...span() };  }
   function peg$f27(chars, close) {
