@@ -101,3 +101,17 @@ test("a client that waits for 100 Continue is refused before it sends its body, 
   const { answer } = await rawRequest(baseURL!, waiting(E2E.ingestKey, freshAddress()));
   expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n/);
 });
+
+test("a 10,000-character search in CJK fits the request line; past 128 KiB of headers the answer says what to shorten", async ({ page, baseURL }) => {
+  // 10,000 characters is the query language's limit: 90 KB once percent-encoded.
+  const query = encodeURIComponent("中".repeat(10_000));
+  const response = await page.request.get(`/explore?q=${query}&range=15m`);
+  expect(response.status()).toBe(200);
+  await page.goto(`/explore?q=${query}&range=15m`);
+  await expect(page.getByLabel("Query")).toHaveValue("中".repeat(10_000));
+
+  const { answer, closed } = await rawRequest(baseURL!, `GET /explore?q=${"x".repeat(140 * 1024)} HTTP/1.1\r\nHost: HOST\r\n\r\n`);
+  expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+  expect(answer).toContain('{"error":{"code":"headers_too_large","message":"The request\'s URL and headers are larger than 128 KiB');
+  expect(closed).toBe(true);
+});
