@@ -74,19 +74,19 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
             });
           }
         };
-        const take = (event: Json) => {
+        const take = (event: Json, position: string) => {
           admitRows(1);
-          eventId ??= event.event_id ?? null;
-          const mapped = sentryEventToItem(event, { projectId });
+          const mapped = sentryEventToItem(event, { projectId, fallbackId: deterministicUuid(identity.keyId, digest, position) });
+          eventId ??= event.event_id ?? String(mapped.item.id).replaceAll("-", "");
           (mapped.kind === "error" ? errors : events).push(mapped.item);
         };
         if (kind === "store") {
-          take(jsonObject(bytes, "The event"));
+          take(jsonObject(bytes, "The event"), "store");
         } else {
           const envelope = parseEnvelope(bytes);
           eventId = envelope.header.event_id ?? null;
           envelope.items.forEach((item, index) => {
-            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`));
+            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), `${index}`);
             else if (item.type === "log") {
               const payload = jsonObject(item.payload, `Item ${index} (log)`);
               admitRows(Array.isArray(payload.items) ? payload.items.length : 0);

@@ -62,8 +62,12 @@ const LAST_BREADCRUMBS = 30;
 
 export type SentryItem = { kind: "error" | "event"; item: Json };
 
-export function sentryEventToItem(event: Json, { projectId }: { projectId: string | undefined }): SentryItem {
-  const eventId = sentryIdAsUuid(event.event_id);
+/**
+ * `fallbackId`: the id of an event that has no usable event_id (Sentry's own ingestion
+ * assigns one): derived from the body, so a retry is still stored once.
+ */
+export function sentryEventToItem(event: Json, { projectId, fallbackId }: { projectId: string | undefined; fallbackId: string }): SentryItem {
+  const eventId = sentryIdAsUuid(event.event_id) ?? fallbackId;
   const tags = tagsOf(event);
   // Sentry's default level is error; SDKs send captureMessage at info unless told.
   const level = str(event.level)?.toLowerCase() ?? "error";

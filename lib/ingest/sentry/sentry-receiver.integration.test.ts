@@ -207,4 +207,21 @@ describe("the store endpoint", () => {
     expect(await res.json()).toEqual({ id: "0123456789abcdef0123456789abcdef" });
     expect(await prisma().errorLog.findFirstOrThrow()).toMatchObject({ id: "01234567-89ab-cdef-0123-456789abcdef", message: "stored", errorType: "Message" });
   });
+
+  it("gives an event without event_id an id of its own, from its body, so a retry is still stored once", async () => {
+    const store = (body: object) => fetch(`${server.url}/api/${dsnId}/store?sentry_key=${KEY}`, { method: "POST", body: JSON.stringify(body) });
+    for (const attempt of [1, 2]) {
+      const error = await store({ message: "no id", level: "error" });
+      expect(error.status, `attempt ${attempt}`).toBe(200);
+      const { id } = (await error.json()) as { id: string };
+      expect(id).toMatch(/^[0-9a-f]{32}$/);
+      const row = await prisma().errorLog.findFirstOrThrow();
+      expect(row.id.replaceAll("-", "")).toBe(id);
+      // With no trace context either, the trace is the event, as for events that have an id.
+      expect(row.traceId).toBe(row.id);
+      expect((await store({ message: "no id, info", level: "info" })).status).toBe(200);
+    }
+    expect(await prisma().errorLog.count()).toBe(1);
+    expect(await prisma().eventLog.count()).toBe(1);
+  });
 });
