@@ -55,3 +55,14 @@ test.describe("in New York on the night DST ends", () => {
     expect(rangeOf(page)).toEqual({ from: "2026-11-01T06:30:00.000Z", to: "2026-11-01T08:00:00.000Z" });
   });
 });
+
+test("a range the URL gets wrong is named above the rows, which are the default 24 h's, and export refuses it", async ({ page }) => {
+  await page.goto("/explore?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z");
+  await expect(page.getByRole("alert").filter({ hasText: "The time range in the URL was not used" })).toHaveText(
+    "The time range in the URL was not used: from must be before to. Showing the last 24 h instead.",
+  );
+  await expect(page.getByRole("link", { name: "24 h", exact: true })).toHaveAttribute("aria-current", "page");
+  const exported = await page.request.get("/api/explore/export?range=bogus");
+  expect(exported.status()).toBe(400);
+  expect((await exported.json()).error.message).toBe('range is one of 15m, 1h, 24h, 7d, 30d, all; got "bogus".');
+});

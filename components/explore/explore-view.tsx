@@ -22,7 +22,8 @@ import { ExploreToolbar } from "./explore-toolbar";
 import { SavedSearches } from "./saved-searches";
 import { findSavedSearches } from "@/lib/saved-searches/find-saved-searches";
 
-export async function ExploreView({ state, projectId, user }: { state: ExploreState; projectId?: string; user: { id: string; role: string } }) {
+/** `rangeProblem`: what is wrong with the URL's time range (the default range is shown instead). */
+export async function ExploreView({ state, projectId, user, rangeProblem = null }: { state: ExploreState; projectId?: string; user: { id: string; role: string }; rangeProblem?: string | null }) {
   const isAdmin = user.role === "admin";
   const base = exploreBase(projectId);
   const policy = getRetentionPolicy();
@@ -74,6 +75,11 @@ export async function ExploreView({ state, projectId, user }: { state: ExploreSt
         />
         <ExploreToolbar exportQuery={searchQuery} />
       </div>
+      {rangeProblem && range.preset ? (
+        <p role="alert" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          The time range in the URL was not used: {rangeProblem} Showing {range.preset === "all" ? "everything retained" : `the last ${RANGE_LABELS[range.preset]}`} instead.
+        </p>
+      ) : null}
       <div className="mb-3">
         <SavedSearches
           base={base}

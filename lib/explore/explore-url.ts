@@ -27,6 +27,32 @@ export type ExploreState = {
 
 export const loadExploreState = createLoader(exploreParsers);
 
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const quoted = (value: string) => JSON.stringify(value.slice(0, 60));
+
+/**
+ * What is wrong with the URL's time range, or null: the parsers above read a range they
+ * cannot use as no range (the default 24 h), and a search must not quietly answer for
+ * another range than the one asked for. The export and live routes refuse it (400); the
+ * page says so above its rows.
+ */
+export function timeRangeProblem(raw: RawParams, state: ExploreState): { field: "range" | "from" | "to"; message: string } | null {
+  const range = first(raw.range);
+  if (range && !(RANGE_PRESETS as readonly string[]).includes(range)) {
+    return { field: "range", message: `range is one of ${RANGE_PRESETS.join(", ")}; got ${quoted(range)}.` };
+  }
+  const from = first(raw.from);
+  const to = first(raw.to);
+  if (!from && !to) return null;
+  if (!from || !to) return { field: from ? "to" : "from", message: "from and to go together: set both, or neither." };
+  for (const [field, text, parsed] of [["from", from, state.from], ["to", to, state.to]] as const) {
+    if (!parsed) return { field, message: `${field} is not a date and time: write it as ISO 8601 with its zone, e.g. 2026-12-01T09:30:00Z; got ${quoted(text)}.` };
+  }
+  if (state.from!.getTime() >= state.to!.getTime()) return { field: "from", message: "from must be before to." };
+  return null;
+}
+
 const serialize = createSerializer(exploreParsers);
 
 /** The explorer's URL for `state` under `base` (/explore or /projects/<id>/explore). */

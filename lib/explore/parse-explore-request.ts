@@ -5,7 +5,7 @@ import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { planQuery } from "@/lib/query/plan-query";
 import { QuerySyntaxError, type QueryNode } from "@/lib/query/query-terms";
 import { getRetentionPolicy } from "@/lib/retention/retention-policy";
-import { loadExploreState, type ExploreState } from "./explore-url";
+import { loadExploreState, timeRangeProblem, type ExploreState } from "./explore-url";
 import { resolveTimeRange, type TimeRange } from "./resolve-time-range";
 
 /**
@@ -25,6 +25,8 @@ export function parseExploreRequest(request: Request): { state: ExploreState; pr
     if (!(error instanceof QuerySyntaxError)) throw error;
     throw new AppError("bad_request", `Column ${error.column}: ${error.message}`, { details: [{ field: "q", message: error.message }] });
   }
+  const rangeProblem = timeRangeProblem(search, state);
+  if (rangeProblem) throw new AppError("bad_request", rangeProblem.message, { details: [rangeProblem] });
   const policy = getRetentionPolicy();
   const range = resolveTimeRange({ ...state, now: new Date(), retainedDays: Math.max(policy.eventDays, policy.errorDays) });
   return { state, ...(project !== undefined ? { projectId: project } : {}), tree, range };

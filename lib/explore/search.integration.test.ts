@@ -9,6 +9,8 @@ import type { TimelineRow } from "@/lib/runs/find-run-timeline";
 import { findExploreFacets } from "./find-explore-facets";
 import { findExploreHistogram } from "./find-explore-histogram";
 import { findExploreRows } from "./find-explore-rows";
+import { parseExploreRequest } from "@/lib/explore/parse-explore-request";
+import { AppError } from "@/lib/http/app-error";
 
 const T0 = new Date(Date.UTC(2026, 0, 10, 12));
 const range = { from: new Date(T0.getTime() - 3_600_000), to: new Date(T0.getTime() + 3_600_000) };
@@ -171,5 +173,27 @@ describe("search", () => {
     expect([histogram.counts.event[at], histogram.counts.warning[at], histogram.counts.error[at], histogram.counts.critical[at]]).toEqual([4, 1, 1, 1]);
     const total = Object.values(histogram.counts).flat().reduce((a, b) => a + b, 0);
     expect(total).toBe(7);
+  });
+});
+
+describe("the export and live routes' request", () => {
+  it("refuses a time range it cannot use with a 400 naming the parameter, instead of answering for the default 24 h", () => {
+    for (const [query, field] of [
+      ["range=bogus", "range"],
+      ["from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", "from"],
+      ["from=2026-02-29T00:00:00Z&to=2026-03-01T00:00:00Z", "from"],
+      ["from=2026-12-01T00:00:00Z", "to"],
+    ] as const) {
+      let caught: unknown;
+      try {
+        parseExploreRequest(new Request(`http://localhost/api/explore/export?${query}`));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, query).toBeInstanceOf(AppError);
+      expect((caught as AppError).status, query).toBe(400);
+      expect((caught as AppError).details?.[0]?.field, query).toBe(field);
+    }
+    expect(parseExploreRequest(new Request("http://localhost/api/explore/export?range=7d")).range.preset).toBe("7d");
   });
 });

@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ExploreView } from "@/components/explore/explore-view";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { requireUser } from "@/lib/auth/session";
-import { loadExploreState } from "@/lib/explore/explore-url";
+import { loadExploreState, timeRangeProblem } from "@/lib/explore/explore-url";
 import { routeParam } from "@/lib/format/route-param";
 import { showBidiControls } from "@/lib/format/split-links";
 import { getProject } from "@/lib/projects/get-project";
@@ -21,7 +21,8 @@ export default async function ProjectExplorePage({ params, searchParams }: Props
   if (projectId === null) notFound();
   const project = await getProject({ projectId });
   if (!project) notFound();
-  const state = loadExploreState(await searchParams);
+  const raw = await searchParams;
+  const state = loadExploreState(raw);
   return (
     <>
       <AppHeader />
@@ -31,7 +32,7 @@ export default async function ProjectExplorePage({ params, searchParams }: Props
           {showBidiControls(project.name)} <span className="font-normal text-slate-500">explore</span>
         </h1>
         <ProjectTabs projectId={projectId} current="explore" />
-        <ExploreView state={state} projectId={projectId} user={user} />
+        <ExploreView state={state} rangeProblem={timeRangeProblem(raw, state)?.message ?? null} projectId={projectId} user={user} />
       </main>
     </>
   );
