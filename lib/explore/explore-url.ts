@@ -1,6 +1,7 @@
 // The explorer's state in the URL, defined once (nuqs parsers) for the page, its export
 // and live routes, the histogram's zoom and the saved searches: query, time range, kind,
 // cursor. Links are built with the serializer, which leaves defaults out.
+import { firstParam } from "@/lib/http/search-params";
 import { createLoader, createSerializer, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
 export const RANGE_PRESETS = ["15m", "1h", "24h", "7d", "30d", "all"] as const;
@@ -28,7 +29,6 @@ export type ExploreState = {
 export const loadExploreState = createLoader(exploreParsers);
 
 type RawParams = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const quoted = (value: string) => JSON.stringify(value.slice(0, 60));
 
 /**
@@ -38,12 +38,12 @@ const quoted = (value: string) => JSON.stringify(value.slice(0, 60));
  * page says so above its rows.
  */
 export function timeRangeProblem(raw: RawParams, state: ExploreState): { field: "range" | "from" | "to"; message: string } | null {
-  const range = first(raw.range);
+  const range = firstParam(raw.range);
   if (range && !(RANGE_PRESETS as readonly string[]).includes(range)) {
     return { field: "range", message: `range is one of ${RANGE_PRESETS.join(", ")}; got ${quoted(range)}.` };
   }
-  const from = first(raw.from);
-  const to = first(raw.to);
+  const from = firstParam(raw.from);
+  const to = firstParam(raw.to);
   if (!from && !to) return null;
   if (!from || !to) return { field: from ? "to" : "from", message: "from and to go together: set both, or neither." };
   for (const [field, text, parsed] of [["from", from, state.from], ["to", to, state.to]] as const) {

@@ -5,7 +5,7 @@
 // folds to `false`, so a caller can leave that table out of the statement altogether.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isStorableText } from "@/lib/format/storable-text";
-import type { FieldTerm, JsonTerm, QueryField, QueryNode, TextTerm } from "@/lib/query/query-terms";
+import { isAnyValue, type FieldTerm, type JsonTerm, type QueryField, type QueryNode, type TextTerm } from "@/lib/query/query-terms";
 import type { LogKind } from "./log-enums";
 
 /** A table's condition: SQL, or a constant the planner already knows. */
@@ -77,7 +77,7 @@ function textCondition(term: TextTerm, kind: LogKind): Condition {
 }
 
 function fieldCondition(term: FieldTerm, kind: LogKind): Condition {
-  if (term.field === "kind") return term.values.some((v) => (v.prefix && v.value === "") || v.value === kind);
+  if (term.field === "kind") return term.values.some((v) => isAnyValue(v) || v.value === kind);
   const column = COLUMNS[kind][term.field];
   if (!column) return false;
   const values = term.values.filter((v) => isStorableText(v.value));
@@ -112,7 +112,7 @@ function jsonCondition(term: JsonTerm, kind: LogKind): Condition {
       case "string":
         if (!isStorableText(v.value)) return false;
         // `payload.a:*`: any value but JSON null (NULL, no match, when the path is absent).
-        if (v.prefix && v.value === "") return Prisma.sql`(jsonb_typeof(${at}) <> 'null')`;
+        if (isAnyValue(v)) return Prisma.sql`(jsonb_typeof(${at}) <> 'null')`;
         return v.prefix
           ? Prisma.sql`(jsonb_typeof(${at}) = 'string' AND ${atText} LIKE ${`${likeLiteral(v.value)}%`})`
           : Prisma.sql`${at} = to_jsonb(${v.value}::text)`;

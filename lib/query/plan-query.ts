@@ -3,7 +3,7 @@
 // the query, not an empty result. lib/filters/filter-sql.ts then turns the tree into SQL.
 import { ACTOR_TYPES, LOG_KINDS, SEVERITIES, isActorType, isLogKind, isSeverity } from "@/lib/filters/log-enums";
 import { parseQuery } from "./parse-query";
-import { QuerySyntaxError, type QueryNode } from "./query-terms";
+import { isAnyValue, QuerySyntaxError, type QueryNode } from "./query-terms";
 
 const CLOSED: Record<string, { valid: (v: string) => boolean; values: readonly string[] }> = {
   kind: { valid: isLogKind, values: LOG_KINDS },
@@ -23,7 +23,7 @@ function checkTerms(node: QueryNode): void {
   if (node.type === "field" && CLOSED[node.field]) {
     const { valid, values } = CLOSED[node.field]!;
     for (const v of node.values) {
-      if (v.prefix && v.value === "") continue; // `*`: any value
+      if (isAnyValue(v)) continue;
       if (v.prefix || !valid(v.value)) throw new QuerySyntaxError(`${node.field} is one of ${values.join(", ")}; got "${v.value}${v.prefix ? "*" : ""}".`, node.start, node.end);
     }
   }

@@ -25,6 +25,9 @@ export interface FieldTerm extends Located {
   negated: boolean;
 }
 
+/** `field:*` (`*` alone, read as the empty prefix): any value, the field is set. */
+export const isAnyValue = (v: { value: unknown; prefix: boolean }): boolean => v.prefix && v.value === "";
+
 export type JsonValue =
   | { kind: "string"; value: string; prefix: boolean }
   | { kind: "number"; value: number; prefix: false }

@@ -2,7 +2,8 @@
 // is a few bytes on the wire (a log record with a one-letter body is 7) but ~1.3 KB once
 // decoded and mapped, so a 1 KB gzip body of 100,000 of them ran the server out of heap:
 // the body's size says nothing about what decoding it costs. Counting walks the protobuf
-// wire format (tags and lengths, nothing allocated) or the parsed OTLP/JSON tree.
+// wire format (tags and lengths, nothing allocated); OTLP/JSON is counted on its parsed
+// tree (countJsonRecords in read-otlp-request.ts).
 //
 // Logs: resource_logs(1) → scope_logs(2) → log_records(2).
 // Traces: resource_spans(1) → scope_spans(2) → spans(2), and each span's events(11),
@@ -25,29 +26,6 @@ export function countProtobufRecords(bytes: Uint8Array, kind: OtlpSignalKind): n
     ),
   );
   return records;
-}
-
-/** The same count in a parsed OTLP/JSON body (lowerCamelCase or snake_case keys). */
-export function countJsonRecords(body: unknown, kind: OtlpSignalKind): number {
-  const [resourceKey, scopeKey, recordKey] = kind === "logs" ? ["resourceLogs", "scopeLogs", "logRecords"] : ["resourceSpans", "scopeSpans", "spans"];
-  let records = 0;
-  for (const resource of list(body, resourceKey)) {
-    for (const scope of list(resource, scopeKey)) {
-      for (const record of list(scope, recordKey)) {
-        records++;
-        if (kind === "traces") records += list(record, "events").length;
-      }
-    }
-  }
-  return records;
-}
-
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-function list(value: unknown, name: string): unknown[] {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return [];
-  const object = value as Record<string, unknown>;
-  const found = name in object ? object[name] : object[snake(name)];
-  return Array.isArray(found) ? found : [];
 }
 
 /** Calls `visit` with the bounds of each length-delimited field numbered `wanted` in bytes[start, end). */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { fromBinary, fromJson, type DescMessage, type JsonValue, type MessageShape } from "@bufbuild/protobuf";
 import { AppError } from "@/lib/http/app-error";
 import { readBodyBytes, type ReadProgress } from "../read-json-body";
-import { countJsonRecords, countProtobufRecords, type OtlpSignalKind } from "./count-otlp-records";
+import { countProtobufRecords, type OtlpSignalKind } from "./count-otlp-records";
 
 export type OtlpEncoding = "protobuf" | "json";
 
@@ -96,30 +96,47 @@ const describe = (error: unknown) =>
       ? error.message.slice(0, 300)
       : "unreadable";
 
-// Where OTLP/JSON holds ids: resourceLogs[].scopeLogs[].logRecords[] and
-// resourceSpans[].scopeSpans[].spans[] (links are not read).
+// Where OTLP/JSON holds its records: resourceLogs[].scopeLogs[].logRecords[] and
+// resourceSpans[].scopeSpans[].spans[], in lowerCamelCase or snake_case.
+const RECORD_PATHS = { logs: ["resourceLogs", "scopeLogs", "logRecords"], traces: ["resourceSpans", "scopeSpans", "spans"] } as const;
+
+/** Each scope's list of records (log records or spans) in a parsed OTLP/JSON body. */
+function* recordLists(body: unknown, kind: OtlpSignalKind): Generator<unknown[]> {
+  const [resourceKey, scopeKey, recordKey] = RECORD_PATHS[kind];
+  for (const resource of list(field(body, resourceKey, snake(resourceKey)))) {
+    for (const scope of list(field(resource, scopeKey, snake(scopeKey)))) yield list(field(scope, recordKey, snake(recordKey)));
+  }
+}
+
+/** countProtobufRecords's count in a parsed OTLP/JSON body: log records, or spans and their events. */
+function countJsonRecords(body: unknown, kind: OtlpSignalKind): number {
+  let records = 0;
+  for (const scopeRecords of recordLists(body, kind)) {
+    records += scopeRecords.length;
+    if (kind === "traces") for (const span of scopeRecords) records += list(field(span, "events")).length;
+  }
+  return records;
+}
+
+// The ids of records (links are not read).
 const ID_FIELDS: Record<string, number> = { traceId: 16, trace_id: 16, spanId: 8, span_id: 8, parentSpanId: 8, parent_span_id: 8 };
 
 function hexIdsToBase64(body: unknown): void {
-  for (const [resourceKey, scopeKey, itemKey] of [
-    ["resourceLogs", "scopeLogs", "logRecords"],
-    ["resourceSpans", "scopeSpans", "spans"],
-  ] as const) {
-    for (const resource of list(field(body, resourceKey, snake(resourceKey)))) {
-      for (const scope of list(field(resource, scopeKey, snake(scopeKey)))) {
-        list(field(scope, itemKey, snake(itemKey))).forEach((item, index) => {
-          if (!item || typeof item !== "object") return;
-          const record = item as Record<string, unknown>;
-          for (const [name, bytes] of Object.entries(ID_FIELDS)) {
-            const value = record[name];
-            if (value === undefined || value === null || value === "") continue;
-            if (typeof value !== "string" || !new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value)) {
-              throw new AppError("bad_request", `${itemKey}[${index}].${name} must be ${bytes * 2} hex digits (OTLP/JSON writes ids in hex), not ${JSON.stringify(value).slice(0, 60)}.`);
-            }
-            record[name] = Buffer.from(value, "hex").toString("base64");
+  for (const kind of ["logs", "traces"] as const) {
+    const itemKey = RECORD_PATHS[kind][2];
+    for (const scopeRecords of recordLists(body, kind)) {
+      scopeRecords.forEach((item, index) => {
+        if (!item || typeof item !== "object") return;
+        const record = item as Record<string, unknown>;
+        for (const [name, bytes] of Object.entries(ID_FIELDS)) {
+          const value = record[name];
+          if (value === undefined || value === null || value === "") continue;
+          if (typeof value !== "string" || !new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(value)) {
+            throw new AppError("bad_request", `${itemKey}[${index}].${name} must be ${bytes * 2} hex digits (OTLP/JSON writes ids in hex), not ${JSON.stringify(value).slice(0, 60)}.`);
           }
-        });
-      }
+          record[name] = Buffer.from(value, "hex").toString("base64");
+        }
+      });
     }
   }
 }
