@@ -7,9 +7,9 @@
 //      them older than the 30-day policy (31–60 days), half younger (0–29 days), then
 //      VACUUM ANALYZE;
 //   3. an ingestion-like load: --writers connections, each inserting 500-event batches in
-//      a transaction with the ingestion API's own statement (INSERT … SELECT FROM unnest …
-//      ON CONFLICT DO NOTHING) straight over `pg` — raw SQL, not HTTP, so the figure is
-//      the database's, not the web server's;
+//      a transaction with a statement like the ingestion API's (INSERT … SELECT FROM unnest
+//      … WHERE the id is not in log_ids … ON CONFLICT DO NOTHING) straight over `pg` — raw
+//      SQL, not HTTP, so the figure is the database's, not the web server's;
 //   4. that load alone for --baseline-seconds: the "before" rate;
 //   5. the retention job (the production code, runRetention) while the load goes on: the
 //      "during" rate, the longest stall (the longest wait for any batch to commit, and
@@ -76,7 +76,7 @@ const { closeDatabase, database, openDatabase } = await import("@/lib/db/client"
 const { migrate } = await import("@/lib/db/migrate");
 const { newId } = await import("@/lib/ids");
 const { runRetention } = await import("@/lib/retention/run-retention");
-const { partitionName, weekStart } = await import("@/lib/db/partitions");
+const { partitionName, spanStart, weekStart } = await import("@/lib/db/partitions");
 const { DEFAULT_DUTY_CYCLE } = await import("@/lib/retention/delete-expired-rows");
 
 // Seeding 10M rows takes minutes, so the seeded database is kept as a template and each
@@ -119,6 +119,20 @@ async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> 
         for (let from = first; from.getTime() <= now + 14 * DAY; from = new Date(from.getTime() + 7 * DAY)) {
           const to = new Date(from.getTime() + 7 * DAY);
           await db.prisma.$executeRawUnsafe(`CREATE TABLE "${partitionName(table, from)}" PARTITION OF "${table}" FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`);
+        }
+      }
+      // log_ids likewise: its 28-day spans over the same time, a history partition before.
+      for (const p of await db.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'log_ids'::regclass`)) {
+        await db.prisma.$executeRawUnsafe(`DROP TABLE "${p.name}"`);
+      }
+      for (const kind of ["event", "error"]) {
+        const firstSpan = spanStart(first);
+        await db.prisma.$executeRawUnsafe(`CREATE TABLE "log_ids_${kind}_history" PARTITION OF log_ids FOR VALUES FROM ('${kind}', MINVALUE) TO ('${kind}', '${firstSpan.toISOString()}')`);
+        for (let from = firstSpan; from.getTime() <= now + 14 * DAY; from = new Date(from.getTime() + 28 * DAY)) {
+          const to = new Date(from.getTime() + 28 * DAY);
+          await db.prisma.$executeRawUnsafe(
+            `CREATE TABLE "${partitionName(`log_ids_${kind}` as "log_ids_event", from)}" PARTITION OF log_ids FOR VALUES FROM ('${kind}', '${from.toISOString()}') TO ('${kind}', '${to.toISOString()}')`,
+          );
         }
       }
     }
@@ -246,7 +260,7 @@ try {
     Number(
       (
         await db.prisma.$queryRaw<{ bytes: number }[]>`
-          SELECT (COALESCE(sum(pg_total_relation_size(c.oid)), 0) + pg_total_relation_size('log_ids'))::float8 AS bytes
+          SELECT (COALESCE(sum(pg_total_relation_size(c.oid)), 0) + (SELECT COALESCE(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('log_ids')))::float8 AS bytes
           FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid WHERE i.inhparent = 'event_logs'::regclass`
       )[0]!.bytes,
     );
@@ -273,6 +287,9 @@ try {
         await client.query(
           `INSERT INTO event_logs (id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
            SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+             AS t(id, event_type, payload, project_id, run_id, user_id, actor_type, actor_id, created_at)
+           -- as ingestion's statement: ids log_ids holds in any span are skipped
+           WHERE NOT EXISTS (SELECT 1 FROM log_ids WHERE log_ids.kind = 'event' AND log_ids.id = t.id)
            ON CONFLICT DO NOTHING`,
           [
             batch.map((r) => r.id),

@@ -386,7 +386,7 @@ async function foreignKeys(client: pg.ClientBase, table: string): Promise<{ name
 async function parentWeeks(client: pg.ClientBase, table: string): Promise<Date[] | null> {
   const { rows: exists } = await client.query(`SELECT 1 FROM pg_class WHERE relname = $1 AND relnamespace = current_schema()::regnamespace AND relkind = 'p'`, [`${table}_partitioned`]);
   if (!exists.length) return null;
-  const { rows } = await client.query<PartitionRow>(PARTITIONS_SQL, [`${table}_partitioned`]);
+  const { rows } = await client.query<PartitionRow>(PARTITIONS_SQL, [`${table}_partitioned`, `${table}_`]);
   return rows.map(toPartition).map((partition) => partition.from!);
 }
 

@@ -3,13 +3,25 @@ import { database, type Database } from "./client";
 
 // event_logs and error_logs are partitioned by range of created_at, a week per partition
 // (Monday 00:00 UTC to the next Monday), named <table>_pYYYYMMDD after their first day;
-// <table>_history holds everything before the week the tables were partitioned
-// (docs/partitioning.md). This module lists them and creates the coming weeks' ahead.
+// <table>_history holds everything before the week the tables were partitioned. log_ids
+// is partitioned by range of (kind, span), a partition per kind and 28-day span
+// (log_ids_<kind>_pYYYYMMDD, and log_ids_<kind>_history): here each kind's partitions
+// are a "table" of their own, log_ids_event and log_ids_error, whose parent is log_ids
+// (docs/partitioning.md). This module lists them and creates the coming ones ahead.
 
 export const PARTITIONED_TABLES = ["event_logs", "error_logs"] as const;
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number];
+/** log_ids' partitions for each log table's ids (named log_ids_<kind>_…). */
+export const LOG_ID_TABLES = { event_logs: "log_ids_event", error_logs: "log_ids_error" } as const satisfies Record<PartitionedTable, string>;
+export type LogIdTable = (typeof LOG_ID_TABLES)[PartitionedTable];
+/** Every table whose partitions this module keeps: the log tables and log_ids' parts. */
+export type RangePartitionedTable = PartitionedTable | LogIdTable;
 
-const WEEK_MS = 7 * 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+const WEEK_MS = 7 * DAY_MS;
+/** log_ids' spans: 28 days from Monday 2000-01-03 00:00 UTC (SQL: logdeck_log_id_span), so each week lies inside one. */
+const SPAN_MS = 28 * DAY_MS;
+const SPAN_ORIGIN_MS = Date.UTC(2000, 0, 3);
 /** How far ahead of now partitions exist: the server and the retention job keep this many weeks ready. */
 export const WEEKS_AHEAD = 2;
 /** How long partition DDL waits for a lock before giving up (it is retried at the next call). */
@@ -31,22 +43,52 @@ export function weekStart(date: Date): Date {
   return new Date(day - weekday * 24 * 3_600_000);
 }
 
-export function partitionName(table: PartitionedTable, from: Date): string {
+/** The start of the 28-day span holding `date`: logdeck_log_id_span in SQL. */
+export function spanStart(date: Date): Date {
+  return new Date(SPAN_ORIGIN_MS + Math.floor((date.getTime() - SPAN_ORIGIN_MS) / SPAN_MS) * SPAN_MS);
+}
+
+interface Layout {
+  /** The partitioned table the partitions belong to. */
+  parent: string;
+  /** The time column they are cut by. */
+  column: "created_at" | "span";
+  step: number;
+  /** The start of the partition holding a time. */
+  start: (date: Date) => Date;
+  /** log_ids: the kind, the first column of its partition key. */
+  kind?: "event" | "error";
+}
+
+function layoutOf(table: RangePartitionedTable): Layout {
+  if (table === "log_ids_event" || table === "log_ids_error") {
+    return { parent: "log_ids", column: "span", step: SPAN_MS, start: spanStart, kind: table === "log_ids_event" ? "event" : "error" };
+  }
+  return { parent: table, column: "created_at", step: WEEK_MS, start: weekStart };
+}
+
+/** The table whose partitions `table`'s are: itself, or log_ids for its kinds. */
+export function parentTable(table: RangePartitionedTable): string {
+  return layoutOf(table).parent;
+}
+
+export function partitionName(table: RangePartitionedTable, from: Date): string {
   return `${table}_p${from.toISOString().slice(0, 10).replace(/-/g, "")}`;
 }
 
 /**
- * A partitioned table's partitions ($1: its name), oldest first: name, and bounds as epoch
- * ms (null for MINVALUE/MAXVALUE), so no time zone applies. Also read by db:partition
- * (online-partitioning.ts) on its own connection.
+ * A partitioned table's partitions ($1: its name) whose names start with $2, oldest
+ * first: name, and bounds as epoch ms (null for MINVALUE/MAXVALUE), so no time zone
+ * applies. A bound is the time in FROM ('…') or, for log_ids, FROM ('<kind>', '…'). Also
+ * read by db:partition (online-partitioning.ts) on its own connection.
  */
 export const PARTITIONS_SQL = `SELECT c.relname AS name,
-            round(extract(epoch FROM (regexp_match(b.bound, 'FROM \\(''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS from_ms,
-            round(extract(epoch FROM (regexp_match(b.bound, 'TO \\(''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS to_ms
+            round(extract(epoch FROM (regexp_match(b.bound, 'FROM \\((?:''[a-z]+'', )?''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS from_ms,
+            round(extract(epoch FROM (regexp_match(b.bound, 'TO \\((?:''[a-z]+'', )?''([^'']+)''\\)'))[1]::timestamptz) * 1000)::bigint AS to_ms
      FROM pg_inherits i
      JOIN pg_class c ON c.oid = i.inhrelid
      CROSS JOIN LATERAL (SELECT pg_get_expr(c.relpartbound, c.oid) AS bound) b
-     WHERE i.inhparent = $1::regclass
+     WHERE i.inhparent = $1::regclass AND starts_with(c.relname::text, $2)
      ORDER BY from_ms NULLS FIRST`;
 
 export type PartitionRow = { name: string; from_ms: bigint | number | string | null; to_ms: bigint | number | string | null };
@@ -57,29 +99,32 @@ export function toPartition(row: PartitionRow): Partition {
 }
 
 /** A table's partitions, oldest first, with their bounds. */
-export async function listPartitions(table: PartitionedTable, db: Database = database()): Promise<Partition[]> {
-  return (await db.prisma.$queryRawUnsafe<PartitionRow[]>(PARTITIONS_SQL, table)).map(toPartition);
+export async function listPartitions(table: RangePartitionedTable, db: Database = database()): Promise<Partition[]> {
+  return (await db.prisma.$queryRawUnsafe<PartitionRow[]>(PARTITIONS_SQL, parentTable(table), `${table}_`)).map(toPartition);
 }
 
 /**
- * Creates the weekly partitions missing between the newest one and the week holding
- * `until` (default: now plus WEEKS_AHEAD weeks), in both tables; returns their names.
+ * Creates the partitions missing between the newest one and the one holding `until`
+ * (default: now plus WEEKS_AHEAD weeks), in both log tables (weeks) and in log_ids'
+ * parts (spans); returns their names.
  * Each is created on its own and then attached with a CHECK constraint matching its
  * bounds: CREATE TABLE … PARTITION OF would take a lock on the parent that waits for
  * every open read and stalls ingestion meanwhile; ATTACH takes one that lets inserts and
  * reads go on, and the CHECK spares it a scan. Idempotent; safe from several instances.
  */
 export async function ensurePartitions({ until, db = database() }: { until?: Date; db?: Database } = {}): Promise<string[]> {
-  const last = weekStart(until ?? new Date(Date.now() + WEEKS_AHEAD * WEEK_MS));
+  const horizon = until ?? new Date(Date.now() + WEEKS_AHEAD * WEEK_MS);
   const result = await db.withLock(PARTITION_LOCK, async () => {
     const created: string[] = [];
-    for (const table of PARTITIONED_TABLES) {
+    for (const table of [...PARTITIONED_TABLES, ...Object.values(LOG_ID_TABLES)]) {
+      const { step, start } = layoutOf(table);
+      const last = start(horizon);
       const partitions = await listPartitions(table, db);
       const newestEnd = partitions.reduce<Date | null>((end, p) => (p.to && (!end || p.to > end) ? p.to : end), null);
-      // A table with no partition yet (never, after the migration) starts at this week.
-      let from = newestEnd ?? weekStart(new Date());
+      // A table with no partition yet (never, after the migrations) starts at this week (span).
+      let from = newestEnd ?? start(new Date());
       while (from <= last) {
-        const to = new Date(from.getTime() + WEEK_MS);
+        const to = new Date(from.getTime() + step);
         await attachPartition(db, table, from, to);
         created.push(partitionName(table, from));
         from = to;
@@ -110,16 +155,17 @@ export function keepPartitionsAhead(now = Date.now()): void {
   });
 }
 
-async function attachPartition(db: Database, table: PartitionedTable, from: Date, to: Date): Promise<void> {
+async function attachPartition(db: Database, table: RangePartitionedTable, from: Date, to: Date): Promise<void> {
   const name = partitionName(table, from);
   const [lo, hi] = [from.toISOString(), to.toISOString()];
+  const { parent, column, kind } = layoutOf(table);
+  const check = `${kind ? `kind = '${kind}' AND ` : ""}${column} >= '${lo}'::timestamptz AND ${column} < '${hi}'::timestamptz`;
+  const bound = (at: string) => (kind ? `('${kind}', '${at}')` : `('${at}')`);
   // Bounds are ISO instants made here, never user text; names are [a-z0-9_] only.
   await db.prisma.$transaction([
     db.prisma.$executeRawUnsafe(`SET LOCAL lock_timeout = ${DDL_LOCK_TIMEOUT_MS}`),
-    db.prisma.$executeRawUnsafe(`CREATE TABLE "${name}" (LIKE "${table}" INCLUDING DEFAULTS INCLUDING GENERATED)`),
-    db.prisma.$executeRawUnsafe(
-      `ALTER TABLE "${name}" ADD CONSTRAINT "${name}_bounds" CHECK (created_at >= '${lo}'::timestamptz AND created_at < '${hi}'::timestamptz)`,
-    ),
-    db.prisma.$executeRawUnsafe(`ALTER TABLE "${table}" ATTACH PARTITION "${name}" FOR VALUES FROM ('${lo}') TO ('${hi}')`),
+    db.prisma.$executeRawUnsafe(`CREATE TABLE "${name}" (LIKE "${parent}" INCLUDING DEFAULTS INCLUDING GENERATED)`),
+    db.prisma.$executeRawUnsafe(`ALTER TABLE "${name}" ADD CONSTRAINT "${name}_bounds" CHECK (${check})`),
+    db.prisma.$executeRawUnsafe(`ALTER TABLE "${parent}" ATTACH PARTITION "${name}" FOR VALUES FROM ${bound(lo)} TO ${bound(hi)}`),
   ]);
 }

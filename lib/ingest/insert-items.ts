@@ -2,7 +2,7 @@ import "server-only";
 import { retryOnDeadlock } from "@/lib/db/retry-on-deadlock";
 import { database, STATEMENT_TIMEOUT_MS } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { ensurePartitions, keepPartitionsAhead, listPartitions, type PartitionedTable } from "@/lib/db/partitions";
+import { ensurePartitions, keepPartitionsAhead, listPartitions, LOG_ID_TABLES, type PartitionedTable } from "@/lib/db/partitions";
 import { AppError } from "@/lib/http/app-error";
 import type { StoreResult } from "./ingest-items";
 
@@ -71,11 +71,15 @@ export function createItemStore<Item extends ItemInput>(table: PartitionedTable,
  * - An item naming a run but no project gets the run's project (from the batch, else the
  *   stored run), so an ErrorService configured without projectId still shows up in its
  *   project's error views.
- * - An id already stored is skipped, not overwritten: the table's trigger claims each id
- *   in log_ids and skips the row when the id is there already, whatever its created_at
- *   (the primary key is (id, created_at), so it alone would not catch a retry without
- *   createdAt); a retried request stores nothing twice, and an id twice in one batch is
- *   stored once.
+ * - An id already stored is skipped, not overwritten, whatever its created_at (the
+ *   primary key is (id, created_at), so it alone would not catch a retry without
+ *   createdAt): the statement skips ids log_ids holds in any 28-day span, and the table's
+ *   trigger claims each id in its row's span and skips the row when it is claimed there
+ *   already, so that two concurrent retries of one item cannot both store it. A retried
+ *   request stores nothing twice, and an id twice in one batch is stored once. (Two
+ *   requests carrying one id at the same moment with times in different spans, each
+ *   unable to see the other's uncommitted claim, could both store it: a retry's time is
+ *   its first attempt's, or now for both.)
  * - A key bound to a project may not write into a run of another project, nor send an
  *   id already stored for another project — nor an id that is already an item of the
  *   other kind (an event's id sent as an error's), so that an id a bound key stores
@@ -140,15 +144,19 @@ export function createItemInserter<Row extends ItemRow>(table: PartitionedTable,
       INSERT INTO ${table} (${columns.map((column) => column.name).join(", ")})
       SELECT ${selectList} FROM json_to_recordset($6::json) AS t(${recordType})
       WHERE NOT EXISTS (SELECT 1 FROM refused)
-      -- The trigger skips ids already stored; this covers a row whose log_ids entry
-      -- retention removed a moment before its partition.
+        -- Claimed in any span; the trigger checks the row's own span race-free.
+        AND NOT EXISTS (SELECT 1 FROM log_ids WHERE log_ids.kind = '${kind}' AND log_ids.id = t.id)
       ON CONFLICT DO NOTHING
     )
     SELECT kind, id FROM refused`;
   // A prepared statement per connection: parsed and planned once, not per request.
   const name = `logdeck_insert_${table}`;
 
-  return async (rows, { boundProjectId }) => {
+  return async (items, { boundProjectId }) => {
+    // An id twice in one batch: the first is stored (the statement's claims cannot see
+    // each other when the two times fall in different spans).
+    const seen = new Set<string>();
+    const rows = items.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
     const projectIds = new Set<string>();
     const runs = new Map<string, { projectId: string | null; startedAt: Date }>();
     for (const row of rows) {
@@ -202,7 +210,7 @@ export function createItemInserter<Row extends ItemRow>(table: PartitionedTable,
       result = await run();
     } catch (error) {
       if (!isNoPartitionError(error)) throw error;
-      await refuseOrMakePartitions(table, rows);
+      await refuseOrMakePartitions(table, items);
       result = await run();
     }
     return {
@@ -226,7 +234,10 @@ function isNoPartitionError(error: unknown): boolean {
  * number) for the caller to try again.
  */
 async function refuseOrMakePartitions(table: PartitionedTable, rows: readonly ItemRow[]): Promise<void> {
-  const oldest = (await listPartitions(table))[0]?.from;
+  // The later of the oldest partitions kept of the table and of its ids (log_ids' span
+  // partitions end later than the weeks they hold, but its history ends earlier).
+  const starts = await Promise.all([table, LOG_ID_TABLES[table]].map(async (name) => (await listPartitions(name))[0]?.from ?? null));
+  const oldest = starts.reduce<Date | null>((max, from) => (from && (!max || from > max) ? from : max), null);
   if (oldest) {
     const tooOld = rows.flatMap((row, index) => (row.createdAt < oldest ? [index] : []));
     if (tooOld.length) {

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as postErrors } from "@/app/api/errors/route";
 import { POST as postEvents } from "@/app/api/events/route";
 import { prisma } from "@/lib/db/client";
-import { listPartitions, partitionName, weekStart } from "@/lib/db/partitions";
+import { listPartitions, partitionName, spanStart, weekStart } from "@/lib/db/partitions";
 import { clearIngestKeyCache } from "@/lib/ingest-keys/authenticate-ingest-key";
 import { hashIngestKey } from "@/lib/ingest-keys/hash-ingest-key";
 import { ingestRequest, type IngestRequestInit } from "@/test/ingest-request";
@@ -46,10 +46,26 @@ describe("idempotency on partitioned tables", () => {
     expect(rows[0]!.createdAt.toISOString()).toBe(lastWeek);
   });
 
-  it("stores an id twice in one batch once", async () => {
-    const res = await send("errors", { errors: [error("dup", { createdAt: new Date(Date.now() - 9 * DAY).toISOString() }), error("dup")] });
+  it("stores a retried id once when the retry's time falls in another of log_ids' 28-day spans", async () => {
+    // Two spans back: the claim sits in an older partition of log_ids than the retry's.
+    const earlier = new Date(Date.now() - 60 * DAY);
+    expect(spanStart(earlier).getTime()).toBeLessThan(spanStart(new Date()).getTime());
+    expect((await send("errors", error("span-retry", { createdAt: earlier.toISOString() }))).status).toBe(201);
+    expect((await send("errors", error("span-retry"))).status).toBe(201);
+    expect((await send("errors", { errors: [error("span-retry"), error("span-new")] })).status).toBe(201);
+    const rows = await prisma().errorLog.findMany({ select: { id: true, createdAt: true }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.id, row.createdAt.toISOString()])).toEqual([
+      ["span-new", expect.any(String)],
+      ["span-retry", earlier.toISOString()],
+    ]);
+  });
+
+  it("stores an id twice in one batch once: the first", async () => {
+    const first = new Date(Date.now() - 60 * DAY).toISOString();
+    const res = await send("errors", { errors: [error("dup", { createdAt: first }), error("dup")] });
     expect(res.status).toBe(201);
-    expect(await prisma().errorLog.count()).toBe(1);
+    const rows = await prisma().errorLog.findMany({ select: { createdAt: true } });
+    expect(rows.map((row) => row.createdAt.toISOString())).toEqual([first]);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { database, prisma, type SqlRunner } from "@/lib/db/client";
-import { listPartitions, type Partition, type PartitionedTable } from "@/lib/db/partitions";
+import { listPartitions, parentTable, type Partition, type RangePartitionedTable } from "@/lib/db/partitions";
 
 // Retention's cheap half: a partition whose every row is older than the cutoff (its end
 // at or before it) goes whole — DETACH … CONCURRENTLY, then DROP. The detach waits for
@@ -9,9 +9,11 @@ import { listPartitions, type Partition, type PartitionedTable } from "@/lib/db/
 // read); the drop then touches only the detached table, which nothing reads. A dropped
 // partition writes almost no WAL and gives its disk back at once. The partition holding
 // the cutoff, and anything older not yet dropped, is trimmed by deleteExpiredRows.
+// log_ids' parts (log_ids_event, log_ids_error) lose their expired 28-day spans the same
+// way, after their log table: an id then stays claimed until its span goes.
 
 /** The partitions of `table` entirely older than `cutoff`, oldest first. */
-export async function findExpiredPartitions(table: PartitionedTable, cutoff: Date): Promise<Partition[]> {
+export async function findExpiredPartitions(table: RangePartitionedTable, cutoff: Date): Promise<Partition[]> {
   return (await listPartitions(table)).filter((partition) => partition.to !== null && partition.to.getTime() <= cutoff.getTime());
 }
 
@@ -22,7 +24,7 @@ async function countRows(name: string): Promise<number> {
 }
 
 /** A dry run's view: how many partitions would be dropped, holding how many rows. */
-export async function countExpiredPartitions(table: PartitionedTable, cutoff: Date): Promise<{ partitions: number; rows: number }> {
+export async function countExpiredPartitions(table: RangePartitionedTable, cutoff: Date): Promise<{ partitions: number; rows: number }> {
   let rows = 0;
   const expired = await findExpiredPartitions(table, cutoff);
   for (const partition of expired) rows += await countRows(partition.name);
@@ -30,9 +32,9 @@ export async function countExpiredPartitions(table: PartitionedTable, cutoff: Da
 }
 
 export interface DropExpiredPartitionsOptions {
-  table: PartitionedTable;
+  table: RangePartitionedTable;
   cutoff: Date;
-  /** The retention_runs row whose counts grow with each partition dropped. */
+  /** The retention_runs row whose counts grow with each partition dropped (log tables only). */
   recordInRun?: string;
   /** After each partition dropped, with its rows. */
   onDropped?: (partition: { name: string; rows: number }) => Promise<void> | void;
@@ -41,14 +43,14 @@ export interface DropExpiredPartitionsOptions {
 /** Drops every partition of `table` older than `cutoff`; returns how many and their rows. */
 export async function dropExpiredPartitions({ table, cutoff, recordInRun, onDropped }: DropExpiredPartitionsOptions): Promise<{ partitions: number; rows: number }> {
   await finishInterruptedDetaches(table);
-  const counter = table === "event_logs" ? "events_deleted" : "errors_deleted";
+  const counter = table === "event_logs" ? "events_deleted" : table === "error_logs" ? "errors_deleted" : null;
   let partitions = 0;
   let rows = 0;
   for (const partition of await findExpiredPartitions(table, cutoff)) {
     const n = await countRows(partition.name);
-    await prisma().$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${partition.name}" CONCURRENTLY`);
+    await prisma().$executeRawUnsafe(`ALTER TABLE "${parentTable(table)}" DETACH PARTITION "${partition.name}" CONCURRENTLY`);
     await dropDetached(partition.name, async (sql) => {
-      if (recordInRun) {
+      if (recordInRun && counter) {
         await sql(`UPDATE retention_runs SET ${counter} = ${counter} + $2, partitions_dropped = partitions_dropped + 1 WHERE id = $1`, [recordInRun, n]);
       }
     });
@@ -96,13 +98,15 @@ async function dropDetached(name: string, record: (sql: SqlRunner) => Promise<vo
  * listed, no longer used for new rows); one killed between the detach and the drop leaves
  * a detached table. Either is finished here, so retention never leaves one behind.
  */
-async function finishInterruptedDetaches(table: PartitionedTable): Promise<void> {
+async function finishInterruptedDetaches(table: RangePartitionedTable): Promise<void> {
+  const parent = parentTable(table);
   const pending = await prisma().$queryRawUnsafe<{ name: string }[]>(
     `SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-     WHERE i.inhparent = $1::regclass AND i.inhdetachpending`,
-    table,
+     WHERE i.inhparent = $1::regclass AND i.inhdetachpending AND starts_with(c.relname::text, $2)`,
+    parent,
+    `${table}_`,
   );
-  for (const { name } of pending) await prisma().$executeRawUnsafe(`ALTER TABLE "${table}" DETACH PARTITION "${name}" FINALIZE`);
+  for (const { name } of pending) await prisma().$executeRawUnsafe(`ALTER TABLE "${parent}" DETACH PARTITION "${name}" FINALIZE`);
   // Tables named as this table's partitions that are no partition of it: detached, not dropped.
   const orphans = await prisma().$queryRawUnsafe<{ name: string }[]>(
     `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,8 +1,7 @@
 import "server-only";
 import { database, prisma, type HeldLock } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { ensurePartitions } from "@/lib/db/partitions";
-import { deleteExpiredLogIds } from "./delete-expired-log-ids";
+import { ensurePartitions, LOG_ID_TABLES } from "@/lib/db/partitions";
 import { countExpiredRows, deleteExpiredRows, type RetentionTable } from "./delete-expired-rows";
 import { countExpiredPartitions, dropExpiredPartitions } from "./drop-expired-partitions";
 import { markInterruptedRuns } from "./mark-interrupted-runs";
@@ -99,9 +98,9 @@ async function runLocked(
     if (dryRun) {
       dryCounts = await countDryRun(start);
     } else {
-      for (const [table, cutoff, kind] of [
-        ["event_logs", start.eventCutoff, "event"],
-        ["error_logs", start.errorCutoff, "error"],
+      for (const [table, cutoff] of [
+        ["event_logs", start.eventCutoff],
+        ["error_logs", start.errorCutoff],
       ] as const) {
         const key = table === "event_logs" ? "eventsDeleted" : "errorsDeleted";
         // Whole partitions first (the counts go into the run's row with each drop), then
@@ -122,7 +121,8 @@ async function runLocked(
           recordInRun: start.id,
           onBatch: (n, batch) => ((progress[key] = before + n), (progress.lastBatch = { table, ...batch }), report()),
         });
-        await deleteExpiredLogIds({ kind, cutoff });
+        // The ids of what is gone: their expired spans, whole.
+        await dropExpiredPartitions({ table: LOG_ID_TABLES[table], cutoff });
       }
     }
     const durationMs = Math.round(performance.now() - began);
