@@ -27,6 +27,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ EVENT_RETENTION_DAYS: " 7 ", ERROR_RETENTION_DAYS: "100000" })).toMatchObject({ EVENT_RETENTION_DAYS: 7, ERROR_RETENTION_DAYS: 100_000 });
   });
 
+  it("cuts partitions a week long unless PARTITION_DAYS names a divisor of 28", () => {
+    expect(parseEnv({}).PARTITION_DAYS).toBe(7);
+    for (const days of [1, 2, 4, 7, 14, 28]) expect(parseEnv({ PARTITION_DAYS: ` ${days} ` }).PARTITION_DAYS).toBe(days);
+    for (const value of ["", "0", "3", "30", "1.0", "7d", "-7"]) {
+      expect(() => parseEnv({ PARTITION_DAYS: value }), value).toThrow(/PARTITION_DAYS must be one of 1, 2, 4, 7, 14, 28/);
+    }
+  });
+
   it("compresses responses unless HTTP_COMPRESSION is off, and refuses anything else", () => {
     expect(parseEnv({}).HTTP_COMPRESSION).toBe("on");
     expect(parseEnv({ HTTP_COMPRESSION: "off" }).HTTP_COMPRESSION).toBe("off");

@@ -22,6 +22,9 @@ const positiveInt = (name: string, fallback: number) =>
 // and the page's preview, would fail with "timestamp out of range" long after start-up.
 export const MAX_RETENTION_DAYS = 100_000;
 
+/** PARTITION_DAYS' choices: the divisors of log_ids' 28-day span. */
+export const PARTITION_DAYS_ALLOWED = [1, 2, 4, 7, 14, 28];
+
 // A retention policy decides what is deleted, so it is never guessed: an empty value (a
 // template or secret that did not fill in) stops start-up instead of falling back to the
 // default, which could delete what the operator meant to keep.
@@ -139,6 +142,20 @@ const EnvSchema = z.object({
   INGEST_SCRUB_KEYS: list,
   // npm run bench:ingest: the PostgreSQL server (an admin connection) it creates its database on.
   BENCH_ADMIN_URL: optionalString,
+  // How many days each new partition of event_logs and error_logs covers (docs/partitioning.md):
+  // a divisor of 28, so that each lies inside one of log_ids' 28-day spans. Shorter ones
+  // bound what retention trims row by row; longer ones mean fewer partitions to plan over.
+  PARTITION_DAYS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return 7;
+      if (!PARTITION_DAYS_ALLOWED.includes(Number(value.trim())) || !/^\d+$/.test(value.trim())) {
+        ctx.addIssue({ code: "custom", message: `PARTITION_DAYS must be one of ${PARTITION_DAYS_ALLOWED.join(", ")} (days; unset it for the default, 7), got "${value}"` });
+        return z.NEVER;
+      }
+      return Number(value.trim());
+    }),
   EVENT_RETENTION_DAYS: retentionDays("EVENT_RETENTION_DAYS", 30),
   ERROR_RETENTION_DAYS: retentionDays("ERROR_RETENTION_DAYS", 90),
   DATABASE_POOL_SIZE: positiveInt("DATABASE_POOL_SIZE", 10),

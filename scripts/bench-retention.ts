@@ -20,13 +20,15 @@
 //   - "weekly": weekly partitions over the 60 days, as a database partitioned from the
 //     start has them: retention drops the weeks older than the cutoff and trims the one
 //     holding it;
+//   - "daily": the same with a partition a day (PARTITION_DAYS=1), so the trim is at most
+//     a day's rows;
 //   - "history": every row in one partition (as in a database whose rows predate the
 //     partitioning): retention deletes every expired row in batches, as on the old
 //     unpartitioned tables.
 // It reports for each the WAL written during the run (less the ingestion's own, from the
 // baseline's WAL rate) and the disk the event tables (and log_ids) take before and after.
 // A benchmark, not a test: `npm test` never runs it.
-//   npm run bench:retention -- [--layout weekly|history|both (both)] [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch N (default adaptive)] [--duty-cycle 0.3] [--pause-ms 0] [--keep] [--fresh-template]
+//   npm run bench:retention -- [--layout daily|weekly|history, a comma-separated list, both (weekly,history; the default) or all] [--events 10000000] [--writers 2] [--baseline-seconds 20] [--delete-batch N (default adaptive)] [--duty-cycle 0.3] [--pause-ms 0] [--keep] [--fresh-template]
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -50,9 +52,11 @@ const KEEP = args.includes("--keep");
 const FRESH_TEMPLATE = args.includes("--fresh-template");
 const BATCH = 500;
 const LAYOUT = flag("layout") ?? "both";
-if (!["weekly", "history", "both"].includes(LAYOUT)) throw new Error(`--layout must be weekly, history or both, got "${LAYOUT}"`);
-const LAYOUTS = (LAYOUT === "both" ? ["weekly", "history"] : [LAYOUT]) as Layout[];
-type Layout = "weekly" | "history";
+const LAYOUTS = (LAYOUT === "both" ? ["weekly", "history"] : LAYOUT === "all" ? ["daily", "weekly", "history"] : LAYOUT.split(",")) as Layout[];
+if (!LAYOUTS.length || LAYOUTS.some((layout) => !["daily", "weekly", "history"].includes(layout))) {
+  throw new Error(`--layout must be daily, weekly, history, a comma-separated list of them, both (weekly,history) or all, got "${LAYOUT}"`);
+}
+type Layout = "daily" | "weekly" | "history";
 const DAY = 86_400_000;
 
 // Point the app's database at a fresh bench database before env() first parses (and
@@ -107,17 +111,18 @@ async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> 
   const now = Date.now();
   try {
     await migrate(db);
-    if (layout === "weekly") {
-      // Weekly partitions over the 60 days and a week either side, a history partition
-      // before them (empty), as a database partitioned from the start has them.
+    if (layout !== "history") {
+      // Weekly (daily) partitions over the 60 days and a week either side, a history
+      // partition before them (empty), as a database partitioned from the start has them.
+      const step = layout === "daily" ? DAY : 7 * DAY;
       const first = weekStart(new Date(now - 62 * DAY));
       for (const table of ["event_logs", "error_logs"] as const) {
         for (const p of await db.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '${table}'::regclass`)) {
           await db.prisma.$executeRawUnsafe(`DROP TABLE "${p.name}"`);
         }
         await db.prisma.$executeRawUnsafe(`CREATE TABLE "${table}_history" PARTITION OF "${table}" FOR VALUES FROM (MINVALUE) TO ('${first.toISOString()}')`);
-        for (let from = first; from.getTime() <= now + 14 * DAY; from = new Date(from.getTime() + 7 * DAY)) {
-          const to = new Date(from.getTime() + 7 * DAY);
+        for (let from = first; from.getTime() <= now + 14 * DAY; from = new Date(from.getTime() + step)) {
+          const to = new Date(from.getTime() + step);
           await db.prisma.$executeRawUnsafe(`CREATE TABLE "${partitionName(table, from)}" PARTITION OF "${table}" FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`);
         }
       }
@@ -439,15 +444,15 @@ for (const layout of LAYOUTS) {
   else results.push(result);
 }
 await closeDatabase().catch(() => {});
-const weekly = results.find((r) => r.layout === "weekly");
 const history = results.find((r) => r.layout === "history");
-if (weekly && history) {
+for (const partitioned of results.filter((r) => r.layout !== "history")) {
+  if (!history) break;
   const check = (ok: boolean) => (ok ? "ok" : "MISSED");
   log("");
-  log(`---- weekly partitions (drop) against one partition (batched delete), ${fmt(EVENTS)} events ----`);
-  log(`time         ${fmt(weekly.seconds, 1)} s against ${fmt(history.seconds, 1)} s`);
-  log(`ingestion    during retention ${fmt(weekly.ratio, 2)}× its rate without, against ${fmt(history.ratio, 2)}×   (target ≥ 0.95×: ${check(weekly.ratio >= 0.95)})`);
-  log(`WAL          ${fmt(weekly.retentionWalMiB, 1)} MiB against ${fmt(history.retentionWalMiB, 1)} MiB = ${fmt((100 * weekly.retentionWalMiB) / Math.max(history.retentionWalMiB, 0.001), 1)}%   (target ≤ 5%: ${check(weekly.retentionWalMiB <= 0.05 * history.retentionWalMiB)})`);
-  log(`disk         ${fmt(weekly.diskBeforeMiB)} → ${fmt(weekly.diskAfterMiB)} MiB against ${fmt(history.diskBeforeMiB)} → ${fmt(history.diskAfterMiB)} MiB`);
+  log(`---- ${partitioned.layout} partitions (drop) against one partition (batched delete), ${fmt(EVENTS)} events ----`);
+  log(`time         ${fmt(partitioned.seconds, 1)} s against ${fmt(history.seconds, 1)} s`);
+  log(`ingestion    during retention ${fmt(partitioned.ratio, 2)}× its rate without, against ${fmt(history.ratio, 2)}×   (target ≥ 0.95×: ${check(partitioned.ratio >= 0.95)})`);
+  log(`WAL          ${fmt(partitioned.retentionWalMiB, 1)} MiB against ${fmt(history.retentionWalMiB, 1)} MiB = ${fmt((100 * partitioned.retentionWalMiB) / Math.max(history.retentionWalMiB, 0.001), 1)}%   (target ≤ 5%: ${check(partitioned.retentionWalMiB <= 0.05 * history.retentionWalMiB)})`);
+  log(`disk         ${fmt(partitioned.diskBeforeMiB)} → ${fmt(partitioned.diskAfterMiB)} MiB against ${fmt(history.diskBeforeMiB)} → ${fmt(history.diskAfterMiB)} MiB`);
 }
 process.exit(exitCode);

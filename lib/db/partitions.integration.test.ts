@@ -76,3 +76,37 @@ describe("keepPartitionsAhead", () => {
     expect(await exists()).toBe(true);
   });
 });
+
+describe("PARTITION_DAYS", () => {
+  const DAY = 24 * 3_600_000;
+
+  it("cuts new partitions to the length asked for, aligned, after the existing ones — and back to weeks", async () => {
+    await ensurePartitions();
+    const start = (await listPartitions("event_logs")).at(-1)!.to!;
+    expect(start.getTime()).toBe(weekStart(start).getTime());
+    const until = new Date(start.getTime() + 3 * DAY + 5 * 3_600_000);
+    const daily = await ensurePartitions({ until, days: 1 });
+    const dayParts = (await listPartitions("event_logs")).filter((p) => p.from && p.from >= start);
+    expect(dayParts.map((p) => [p.from!.getTime() - start.getTime(), p.to!.getTime() - p.from!.getTime()])).toEqual([
+      [0, DAY],
+      [DAY, DAY],
+      [2 * DAY, DAY],
+      [3 * DAY, DAY],
+    ]);
+    // A week's rows in log_ids' spans are unaffected: a span ahead exists for the last day.
+    expect((await listPartitions("log_ids_event")).at(-1)!.to!.getTime()).toBeGreaterThan(until.getTime());
+
+    // Back to weeks: one partition up to the next Monday, then whole weeks.
+    const later = new Date(until.getTime() + 2 * WEEK);
+    const weekly = await ensurePartitions({ until: later, days: 7 });
+    const after = (await listPartitions("event_logs")).filter((p) => p.from && p.from >= dayParts.at(-1)!.to!);
+    expect(after[0]!.from).toEqual(new Date(start.getTime() + 4 * DAY));
+    expect(after[0]!.to).toEqual(new Date(start.getTime() + WEEK));
+    for (const p of after.slice(1)) {
+      expect(p.from!.getTime()).toBe(weekStart(p.from!).getTime());
+      expect(p.to!.getTime() - p.from!.getTime()).toBe(WEEK);
+    }
+    for (let i = 1; i < after.length; i++) expect(after[i]!.from).toEqual(after[i - 1]!.to);
+    for (const name of [...weekly, ...daily].reverse()) await prisma().$executeRawUnsafe(`DROP TABLE "${name}"`);
+  });
+});

@@ -1,8 +1,10 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { database, type Database } from "./client";
 
 // event_logs and error_logs are partitioned by range of created_at, a week per partition
-// (Monday 00:00 UTC to the next Monday), named <table>_pYYYYMMDD after their first day;
+// by default (Monday 00:00 UTC to the next Monday; PARTITION_DAYS sets the length of new
+// ones), named <table>_pYYYYMMDD after their first day;
 // <table>_history holds everything before the week the tables were partitioned. log_ids
 // is partitioned by range of (kind, span), a partition per kind and 28-day span
 // (log_ids_<kind>_pYYYYMMDD, and log_ids_<kind>_history): here each kind's partitions
@@ -43,9 +45,14 @@ export function weekStart(date: Date): Date {
   return new Date(day - weekday * 24 * 3_600_000);
 }
 
+/** The start of the period of `stepMs` holding `date`, periods counted from Monday 2000-01-03 00:00 UTC. */
+function periodStart(date: Date, stepMs: number): Date {
+  return new Date(SPAN_ORIGIN_MS + Math.floor((date.getTime() - SPAN_ORIGIN_MS) / stepMs) * stepMs);
+}
+
 /** The start of the 28-day span holding `date`: logdeck_log_id_span in SQL. */
 export function spanStart(date: Date): Date {
-  return new Date(SPAN_ORIGIN_MS + Math.floor((date.getTime() - SPAN_ORIGIN_MS) / SPAN_MS) * SPAN_MS);
+  return periodStart(date, SPAN_MS);
 }
 
 interface Layout {
@@ -60,11 +67,13 @@ interface Layout {
   kind?: "event" | "error";
 }
 
-function layoutOf(table: RangePartitionedTable): Layout {
+/** `days`: the log tables' partition length (PARTITION_DAYS). */
+function layoutOf(table: RangePartitionedTable, days = 7): Layout {
   if (table === "log_ids_event" || table === "log_ids_error") {
     return { parent: "log_ids", column: "span", step: SPAN_MS, start: spanStart, kind: table === "log_ids_event" ? "event" : "error" };
   }
-  return { parent: table, column: "created_at", step: WEEK_MS, start: weekStart };
+  const step = days * DAY_MS;
+  return { parent: table, column: "created_at", step, start: (date) => periodStart(date, step) };
 }
 
 /** The table whose partitions `table`'s are: itself, or log_ids for its kinds. */
@@ -112,19 +121,25 @@ export async function listPartitions(table: RangePartitionedTable, db: Database 
  * every open read and stalls ingestion meanwhile; ATTACH takes one that lets inserts and
  * reads go on, and the CHECK spares it a scan. Idempotent; safe from several instances.
  */
-export async function ensurePartitions({ until, db = database() }: { until?: Date; db?: Database } = {}): Promise<string[]> {
+export async function ensurePartitions({
+  until,
+  db = database(),
+  days = env().PARTITION_DAYS,
+}: { until?: Date; db?: Database; days?: number } = {}): Promise<string[]> {
   const horizon = until ?? new Date(Date.now() + WEEKS_AHEAD * WEEK_MS);
   const result = await db.withLock(PARTITION_LOCK, async () => {
     const created: string[] = [];
     for (const table of [...PARTITIONED_TABLES, ...Object.values(LOG_ID_TABLES)]) {
-      const { step, start } = layoutOf(table);
+      const { step, start } = layoutOf(table, days);
       const last = start(horizon);
       const partitions = await listPartitions(table, db);
       const newestEnd = partitions.reduce<Date | null>((end, p) => (p.to && (!end || p.to > end) ? p.to : end), null);
-      // A table with no partition yet (never, after the migrations) starts at this week (span).
+      // A table with no partition yet (never, after the migrations) starts at this period.
       let from = newestEnd ?? start(new Date());
       while (from <= last) {
-        const to = new Date(from.getTime() + step);
+        // Up to the next boundary: a partition after ones of another length (PARTITION_DAYS
+        // changed) is cut short once, so that the next ones are aligned.
+        const to = new Date(start(from).getTime() + step);
         await attachPartition(db, table, from, to);
         created.push(partitionName(table, from));
         from = to;
