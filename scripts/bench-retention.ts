@@ -194,8 +194,16 @@ async function buildTemplate(admin: pg.Client, layout: Layout): Promise<number> 
     const invalid = await db.prisma.$queryRaw<{ name: string }[]>`
       SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE NOT i.indisvalid`;
     if (invalid.length) throw new Error(`seeding left invalid indexes: ${invalid.map((index) => index.name).join(", ")}`);
-    await db.prisma.$executeRawUnsafe("VACUUM ANALYZE event_logs");
-    await db.prisma.$executeRawUnsafe("VACUUM ANALYZE log_ids");
+    // On a connection of its own, without the pool's statement timeout: VACUUM cannot run
+    // in a transaction (SET LOCAL), and over daily partitions it takes longer than 15 s.
+    const vacuum = new pg.Client({ connectionString: urlFor(building) });
+    await vacuum.connect();
+    try {
+      await vacuum.query("VACUUM ANALYZE event_logs");
+      await vacuum.query("VACUUM ANALYZE log_ids");
+    } finally {
+      await vacuum.end();
+    }
     log(`seeded ${fmt(EVENTS)} events (${fmt(half)} expired) in ${fmt((performance.now() - loadStart) / 1000, 1)} s`);
   } catch (error) {
     await db.close().catch(() => {});
