@@ -108,6 +108,8 @@ async function runLocked(
         await dropExpiredPartitions({
           table,
           cutoff,
+          dutyCycle,
+          pauseMs,
           recordInRun: start.id,
           onDropped: ({ rows }) => ((progress[key] += rows), report()),
         });
@@ -122,7 +124,7 @@ async function runLocked(
           onBatch: (n, batch) => ((progress[key] = before + n), (progress.lastBatch = { table, ...batch }), report()),
         });
         // The ids of what is gone: their expired spans, whole.
-        await dropExpiredPartitions({ table: LOG_ID_TABLES[table], cutoff });
+        await dropExpiredPartitions({ table: LOG_ID_TABLES[table], cutoff, dutyCycle, pauseMs });
       }
     }
     const durationMs = Math.round(performance.now() - began);
