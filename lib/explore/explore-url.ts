@@ -3,6 +3,7 @@
 // cursor. Links are built with the serializer, which leaves defaults out.
 import { firstParam } from "@/lib/http/search-params";
 import { createLoader, createSerializer, parseAsIsoDateTime, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { isWithinUserTimestampBounds } from "@/lib/format/user-timestamp";
 
 export const RANGE_PRESETS = ["15m", "1h", "24h", "7d", "30d", "all"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -48,6 +49,8 @@ export function timeRangeProblem(raw: RawParams, state: ExploreState): { field: 
   if (!from || !to) return { field: from ? "to" : "from", message: "from and to go together: set both, or neither." };
   for (const [field, text, parsed] of [["from", from, state.from], ["to", to, state.to]] as const) {
     if (!parsed) return { field, message: `${field} is not a date and time: write it as ISO 8601 with its zone, e.g. 2026-12-01T09:30:00Z; got ${quoted(text)}.` };
+    // Nothing is stored before 1970, and PostgreSQL refuses a year 0 outright (22008).
+    if (!isWithinUserTimestampBounds(parsed)) return { field, message: `${field} must be between 1970-01-01 and 9999-12-31; got ${quoted(text)}.` };
   }
   if (state.from!.getTime() >= state.to!.getTime()) return { field: "from", message: "from must be before to." };
   return null;

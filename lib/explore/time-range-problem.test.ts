@@ -25,6 +25,8 @@ describe("timeRangeProblem", () => {
     ["from=NaN&to=2026-12-01T00:00:00Z", "from", 'from is not a date and time: write it as ISO 8601 with its zone, e.g. 2026-12-01T09:30:00Z; got "NaN".'],
     ["from=2026-11-01T00:00:00Z&to=2026-13-45T00:00:00Z", "to", 'to is not a date and time: write it as ISO 8601 with its zone, e.g. 2026-12-01T09:30:00Z; got "2026-13-45T00:00:00Z".'],
     ["from=1700000000000&to=2026-12-01T00:00:00Z", "from", expect.stringContaining('got "1700000000000"')],
+    ["from=0000-01-01T00:00:00Z&to=2026-12-08T00:00:00Z", "from", 'from must be between 1970-01-01 and 9999-12-31; got "0000-01-01T00:00:00Z".'],
+    ["from=1969-12-31T23:59:59Z&to=2026-12-08T00:00:00Z", "from", expect.stringContaining("between 1970-01-01 and 9999-12-31")],
   ])("refuses %j", (query, field, message) => {
     expect(problemOf(query)).toEqual({ field, message });
   });
