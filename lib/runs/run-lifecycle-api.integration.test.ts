@@ -81,6 +81,23 @@ describe("PATCH /api/runs/:runId", () => {
     expect((await send("runs", "run_x", null, "test-key", "{not json")).status).toBe(400);
     expect((await send("runs", "bad\u200bid", { status: "failed" })).json.error.message).toMatch(/^runId contains U\+200B/);
     expect(await run("run_x")).toMatchObject({ name: "x", status: "running", projectId: "p_x", finishedAt: null });
+    // Against what is stored: an end before the run's start, a start after its end, a time
+    // further ahead than createdAt may be — each refused, nothing changed.
+    const started = (await run("run_x"))!.startedAt;
+    const before = new Date(started.getTime() - 60_000).toISOString();
+    const endBefore = await send("runs", "run_x", { status: "succeeded", endedAt: before });
+    expect(endBefore.status).toBe(400);
+    expect(endBefore.json.error.message).toMatch(/^endedAt is before the run's startedAt \(.+\)\. Nothing was changed\.$/);
+    expect(await run("run_x")).toMatchObject({ status: "running", finishedAt: null, startedAt: started });
+    const ended = new Date(started.getTime() + 60_000);
+    expect((await send("runs", "run_x", { status: "succeeded", endedAt: ended.toISOString() })).status).toBe(200);
+    const startAfter = await send("runs", "run_x", { startedAt: new Date(ended.getTime() + 60_000).toISOString() });
+    expect(startAfter.status).toBe(400);
+    expect(startAfter.json.error.message).toMatch(/^startedAt is after the run's endedAt/);
+    const ahead = await send("runs", "run_x", { startedAt: "2099-01-01T00:00:00Z" });
+    expect(ahead.status).toBe(400);
+    expect(ahead.json.error.message).toMatch(/startedAt is more than \d+ seconds in the future \(INGEST_MAX_FUTURE_SECONDS\)/);
+    expect(await run("run_x")).toMatchObject({ status: "succeeded", finishedAt: ended, startedAt: started });
     // Another method: 405 naming PATCH.
     const get = await getRunRoute(new Request("http://localhost/api/runs/run_x"));
     expect(get.status).toBe(405);

@@ -32,6 +32,13 @@ export function createRunUpdateSchema(limits: IngestLimits) {
       if (body.endedAt && body.startedAt && body.endedAt < body.startedAt) {
         ctx.addIssue({ code: "custom", path: ["endedAt"], message: "is before startedAt" });
       }
+      // As an item's createdAt: a run dated next year would sit at the top of every list.
+      const latest = Date.now() + limits.maxFutureSeconds * 1000;
+      for (const field of ["startedAt", "endedAt"] as const) {
+        if (body[field] && body[field].getTime() > latest) {
+          ctx.addIssue({ code: "custom", path: [field], message: `is more than ${limits.maxFutureSeconds} seconds in the future (INGEST_MAX_FUTURE_SECONDS)` });
+        }
+      }
     });
 }
 

@@ -15,12 +15,12 @@ export interface RunState {
 type Row = { id: string; project_id: string | null; name: string | null; status: string; started_at: string; finished_at: string | null };
 
 // One upsert: a run the API names before any of its rows exists is created (as ingestion
-// does). An update keeps what the body leaves out; "started" (running again) clears the
+// does; started now, or at its end when the body reports one already past). An update keeps what the body leaves out; "started" (running again) clears the
 // end; an ending status sets it. The WHERE refuses a run of another project; RETURNING
 // then gives nothing and the caller says why.
 const UPSERT = `
   INSERT INTO runs (id, project_id, name, status, started_at, finished_at)
-  VALUES ($1, $2, $3, COALESCE($4, 'running'), COALESCE($5::timestamptz, $7::timestamptz), $6::timestamptz)
+  VALUES ($1, $2, $3, COALESCE($4, 'running'), COALESCE($5::timestamptz, LEAST($7::timestamptz, $6::timestamptz)), $6::timestamptz)
   ON CONFLICT (id) DO UPDATE SET
     project_id = COALESCE(runs.project_id, EXCLUDED.project_id),
     name = COALESCE($3, runs.name),
@@ -47,6 +47,16 @@ export async function updateRunStatus({ runId, input, boundProjectId, now }: { r
     async (sql) => {
       if (projectId !== null) await sql("INSERT INTO projects (id, name) VALUES ($1, $1) ON CONFLICT (id) DO NOTHING", [projectId]);
       const updated = (await sql<Row>(UPSERT, [runId, projectId, input.name ?? null, status, input.startedAt?.toISOString() ?? null, endedAt?.toISOString() ?? null, now.toISOString()])).rows[0];
+      // The body alone is checked at the boundary; against what is stored (an end before
+      // the stored start, a start after the stored end) only here. Throwing rolls it back.
+      // (An end the body leaves to the time of receipt is let be: the start may be up to
+      // INGEST_MAX_FUTURE_SECONDS ahead by a client's clock.)
+      if ((input.endedAt || input.startedAt) && updated?.finished_at && Date.parse(updated.finished_at) < Date.parse(updated.started_at)) {
+        const [field, message] = input.endedAt || !input.startedAt
+          ? (["endedAt", `is before the run's startedAt (${updated.started_at})`] as const)
+          : (["startedAt", `is after the run's endedAt (${updated.finished_at})`] as const);
+        throw new AppError("validation_failed", `${field} ${message}. Nothing was changed.`, { details: [{ field, message }] });
+      }
       if (updated) return updated;
       const owner = (await sql<{ project_id: string | null }>("SELECT project_id FROM runs WHERE id = $1", [runId])).rows[0]?.project_id ?? null;
       if (boundProjectId !== null) {
