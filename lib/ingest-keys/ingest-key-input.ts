@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierProblem } from "@/lib/ingest/item-fields";
 
 // What an admin types when creating a key, from the admin page or `npm run keys`.
 export const ZCreateIngestKeyInputSchema = z.object({
@@ -9,6 +10,12 @@ export const ZCreateIngestKeyInputSchema = z.object({
     .trim()
     .max(128, "Project ids are at most 128 characters.")
     .regex(/^[^\s\u0000-\u001f\u007f]*$/, "Project ids have no spaces or control characters.")
+    // Ingestion's rule for ids (zero-width and bidi characters too): a key bound to a
+    // project ingestion would refuse by name writes into a look-alike of another.
+    .superRefine((value, ctx) => {
+      const problem = identifierProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: `The project id ${problem}.` });
+    })
     .optional()
     .transform((value) => (value ? value : null)),
 });

@@ -20,6 +20,11 @@ const typeError = (expected: string) => (issue: { input?: unknown }) =>
 // (fillers, variation selectors, U+034F): an id holding one looks like another id.
 const INVISIBLE_IN_ID = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
+/** What is wrong with `value` as an id (a control or invisible character, edge whitespace), or null. */
+export function identifierProblem(value: string): string | null {
+  return INVISIBLE_IN_ID.test(value) || value.trim() !== value ? describeBadIdentifier(value) : null;
+}
+
 function describeBadIdentifier(value: string): string {
   const match = INVISIBLE_IN_ID.exec(value);
   if (match) {
@@ -55,7 +60,7 @@ export function zScrubbedText(max: number, limit: string, { allowEmpty = false }
 function zCheckedString(max: number, limit: string, { allowEmpty, maxBytes, identifier }: { allowEmpty: boolean; maxBytes: number; identifier: boolean }) {
   return z.string({ error: typeError("a string") }).superRefine((value, ctx) => {
     if (!allowEmpty && value.length === 0) ctx.addIssue({ code: "custom", message: "must not be empty" });
-    else if (identifier && (INVISIBLE_IN_ID.test(value) || value.trim() !== value)) ctx.addIssue({ code: "custom", message: describeBadIdentifier(value) });
+    else if (identifier && identifierProblem(value)) ctx.addIssue({ code: "custom", message: identifierProblem(value)! });
     else if (value.length > max) ctx.addIssue({ code: "custom", message: `is longer than ${max} characters (${limit})`, params: { limit } });
     // A UTF-16 unit is at most 3 bytes of UTF-8: shorter strings need no count.
     else if (value.length * 3 > maxBytes && Buffer.byteLength(value, "utf8") > maxBytes) {
