@@ -25,7 +25,7 @@ beforeAll(async () => {
     data: [
       event("e1", "SIM_STEP", { step: 5, model: { name: "hydro-v3" } }),
       event("e2", "SIM_STEP", { step: 25, note: "Solver diverged quickly" }),
-      event("e3", "PARAMS_UPDATED", { field: "rainfall", value: 42, done: true }, { actorType: "user", actorId: "usr_margaret", userId: "usr_margaret" }),
+      event("e3", "PARAMS_UPDATED", { field: "rainfall", value: 42, done: true, "http.route": "/login" }, { actorType: "user", actorId: "usr_margaret", userId: "usr_margaret" }),
       event("e4", "SIM_FAILED", { step: "20", x: null, text: "100% a_b \\ back" }, { projectId: "p2", runId: "r2" }),
       // Outside the range: never found.
       event("e5", "SIM_STEP", { order: "ord_5521", note: "Solver" }, { createdAt: new Date(T0.getTime() - 2 * 86_400_000) }),
@@ -84,6 +84,9 @@ const CASES: [string, string[]][] = [
   ["payload.step:20", []],
   ['payload.step:"20"', ["e4"]],
   ["payload.model.name:hydro*", ["e1"]],
+  // A key with a dot in it (OpenTelemetry's attribute names), quoted; unquoted, the dot nests.
+  ['payload."http.route":/login', ["e3"]],
+  ["payload.http.route:/login", []],
   // `*` alone: any value. A JSON null is no value; a path that is not there matches nothing.
   ["payload.step:*", ["e1", "e2", "e4"]],
   ["payload.model:*", ["e1"]],

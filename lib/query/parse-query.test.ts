@@ -17,7 +17,7 @@ function show(node: QueryNode): string {
     case "field":
       return `${node.negated ? "not " : ""}${node.field}=${node.values.map((v) => v.value + (v.prefix ? "*" : "")).join("|")}`;
     case "json":
-      return `${node.negated ? "not " : ""}${node.root}.${node.path.join(".")}${node.op}${node.values.map((v) => `${v.kind}:${String(v.value)}${v.prefix ? "*" : ""}`).join("|")}`;
+      return `${node.negated ? "not " : ""}${node.root}.${node.path.map((key) => (/^[\w$-]+$/.test(key) ? key : JSON.stringify(key))).join(".")}${node.op}${node.values.map((v) => `${v.kind}:${String(v.value)}${v.prefix ? "*" : ""}`).join("|")}`;
   }
 }
 
@@ -53,6 +53,10 @@ const EXAMPLES: [string, string][] = [
   ["detail.user.id:null", "detail.user.id=null:null"],
   ["payload.model.name:hydro*", "payload.model.name=string:hydro*"],
   ["-payload.step:0,1", "not payload.step=number:0|number:1"],
+  // OpenTelemetry attribute names hold dots: a quoted key is one key.
+  ['payload.attributes."http.route":/login', 'payload.attributes."http.route"=string:/login'],
+  ['payload."service.name".x:"a b"', 'payload."service.name".x=string:a b'],
+  ['detail."a \\"q\\" b">=2', 'detail."a \\"q\\" b">=number:2'],
   ["type:SIM_FAILED project:hydro Solver", "and(type=SIM_FAILED project=hydro word[Solver])"],
   ["type:A AND type:B", "and(type=A type=B)"],
   ["type:A OR severity:critical", "or(type=A severity=critical)"],
@@ -89,7 +93,7 @@ const ERRORS: [string, string, number][] = [
   ["x -payloads.a:1", 'Unknown field "payloads.a". Fields: type, kind, severity, actor, actorType, user, run, project, trace, endpoint, payload.<path>, detail.<path>. To search for the text, put it in quotes: "payloads.a:…".', 4],
   ["type:", "type: needs a value after the colon, e.g. type:something.", 1],
   ["a payload.step:", "payload.step: needs a value after the colon, e.g. payload.step:20.", 3],
-  ["payload.:1", "payload. needs a key after the dot, e.g. payload.step:20.", 1],
+  ["payload.:1", 'payload. needs a key after the dot, e.g. payload.step:20 (a key with dots or spaces in quotes: payload."http.route":/login).', 1],
   ["payload.step>x", "A comparison (>, >=, <, <=) needs a number after it, e.g. payload.step>20.", 1],
   ['a "unclosed', 'This quote is never closed: add a " at the end of the phrase.', 3],
   ["(a b", "This ( is never closed: add a ) after its terms.", 1],
