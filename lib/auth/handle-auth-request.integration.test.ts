@@ -1,6 +1,7 @@
 // /api/auth/* as a browser, or an attacker with or without a session, reaches it: only the
 // endpoints logdeck uses answer, every body is bounded before better-auth reads it, and
 // a user's name and image are cleaned whatever writes them.
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/auth/[...all]/route";
 import { prisma } from "@/lib/db/client";
@@ -96,5 +97,26 @@ describe("a user's name and image", () => {
   it("are cleaned when an admin adds a user", async () => {
     const user = await createUser({ email: "new@example.test", password, name: "\u202eevil\u0000 name", role: "member" });
     expect(user.name).toBe("evil name");
+  });
+});
+
+describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("with the sessions table locked", () => {
+  // better-auth answered a bare 500 "Failed to get session"; the API's rule is 503 + Retry-After.
+  it("GET /get-session answers 503 with Retry-After, then the session again once the lock goes", async () => {
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE");
+      const response = await GET(new Request(`${BASE}/get-session`, { headers: { cookie } }));
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/busy or out of reach/);
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    const again = await GET(new Request(`${BASE}/get-session`, { headers: { cookie } }));
+    expect(again.status).toBe(200);
   });
 });

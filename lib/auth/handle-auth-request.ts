@@ -7,7 +7,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { toLimitedRequest } from "@/lib/http/limit-request-body";
-import { toErrorResponse } from "@/lib/http/to-error-response";
+import { DATABASE_RETRY_AFTER_SECONDS, toErrorResponse } from "@/lib/http/to-error-response";
 import { auth } from "./auth";
 import { parseOidcConfig } from "./oidc-config";
 
@@ -35,5 +35,18 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const limited = await toLimitedRequest(request, AUTH_MAX_BODY_BYTES);
   if (limited instanceof Response) return limited;
-  return auth().handler(limited);
+  const response = await auth().handler(limited);
+  // better-auth answers a query that failed (a locked sessions table, a database that is
+  // down) with a bare 500, "Failed to get session": these endpoints only read and write
+  // sessions, so say what the rest of the API says then — 503, retry — which load
+  // balancers and health checks treat as "try again", not as a broken server.
+  if (response.status >= 500) {
+    await response.body?.cancel();
+    return toErrorResponse(
+      new AppError("service_unavailable", "Sign-in's database is busy or out of reach (a query failed or waited too long for a lock); retry in a moment.", {
+        retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+      }),
+    );
+  }
+  return response;
 }
