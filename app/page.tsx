@@ -50,7 +50,7 @@ export default async function HomePage() {
                   </Link>
                   <p className="mt-1 font-mono text-xs wrap-anywhere text-slate-500">{showBidiControls(project.id)}</p>
                   <p className="mt-2 text-sm">
-                    <span className={project.errorsLast24h > 0 ? "font-semibold text-red-700" : "text-slate-600"}>{project.errorsLast24h.toLocaleString("en-US")}</span> errors in the
+                    <span className={project.errorsLast24h > 0 ? "font-semibold text-red-700" : "text-slate-600"}>{project.errorsLast24h.toLocaleString("en-US")}</span> {project.errorsLast24h === 1 ? "error" : "errors"} in the
                     last 24 h · <Trend project={project} />
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
