@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createSecretScrubber, isSecretKey, scrubSecretValues } from "./scrub-secrets";
 
+
 describe("isSecretKey", () => {
   it.each(["password", "Password", "db_password", "PASSWD", "secret", "clientSecret", "token", "access_token", "Authorization", "cookie", "Set-Cookie", "api_key", "apiKey", "API-KEY", "api key", "x-api-key", "private_key", "credentials", "sessionId"])(
     "%s is secret",
@@ -34,6 +35,12 @@ describe("scrubSecretValues", () => {
     ["amqp://guest:gu@st@rabbit:5672/vhost", "amqp://guest:[Filtered]@rabbit:5672/vhost"],
     ["POST /api/events?key=ldk_abcdef0123", "POST /api/events?key=[Filtered]"],
     ["/cb?accessToken=a1&auth_token=b2&private_token=c3&x-api-key=d4&page=2", "/cb?accessToken=[Filtered]&auth_token=[Filtered]&private_token=[Filtered]&x-api-key=[Filtered]&page=2"],
+    // A query string or form body on its own: its first parameter has no "?" before it.
+    ["password=hunter2&x=1", "password=[Filtered]&x=1"],
+    ["access_token=abc123&x=1", "access_token=[Filtered]&x=1"],
+    ["secret=s3cr3t", "secret=[Filtered]"],
+    ["token=SUPERSECRET123&password=hunter2&x=1", "token=[Filtered]&password=[Filtered]&x=1"],
+    ["x=1&password=hunter2", "x=1&password=[Filtered]"],
   ])("filters the credential in %s", (text, expected) => expect(scrubSecretValues(text)).toBe(expected));
 
   it("takes time in proportion to the text, whatever it holds", () => {
@@ -52,7 +59,25 @@ describe("scrubSecretValues", () => {
     "Timeout after 3000 ms",
     "GET /search?q=token+rotation&page=2&monkey=1",
     "mail admin@example.com or ops@example.com",
+    "x=1&page=2",
+    // A bare key/sig/auth counts only after "?", "&" or ";": at the start it is a log line.
+    "key=orders:42 evicted",
   ])("leaves %s alone", (text) => expect(scrubSecretValues(text)).toBe(text));
+
+  it("filters the value of each secret-named pair in a list of [name, value] pairs, Sentry's other form of headers and query_string", () => {
+    const value = {
+      query_string: [["password", "hunter2"], ["x", "1"]],
+      headers: [["Cookie", "sid=1"], ["Accept", "json"], ["X-Api-Key", { k: 1 }]],
+      words: ["session", "start"],
+      mixed: [["token", "t"], "not a pair"],
+    };
+    expect(JSON.parse(JSON.stringify(value, createSecretScrubber()))).toEqual({
+      query_string: [["password", "[Filtered]"], ["x", "1"]],
+      headers: [["Cookie", "[Filtered]"], ["Accept", "json"], ["X-Api-Key", "[Filtered]"]],
+      words: ["session", "start"],
+      mixed: [["token", "t"], "not a pair"],
+    });
+  });
 
   it("filters values inside payloads through the replacer, at any depth and in arrays", () => {
     const value = { db: { url: "postgres://u:pw@h/db" }, list: ["Bearer abc123def456"], plain: "ok" };

@@ -141,6 +141,15 @@ describe("the envelope endpoint", () => {
     expect((await prisma().errorLog.count()) + (await prisma().eventLog.count())).toBe(0);
   });
 
+  it("filters a secret query string, as a string and as a list of pairs", async () => {
+    const request = (query_string: unknown) => ({ ...event, request: { url: "https://shop.example/cart", query_string } });
+    expect((await post(envelopeOf(request("token=SUPERSECRET123&password=hunter2&x=1")))).status).toBe(200);
+    expect((await prisma().errorLog.findFirstOrThrow()).detail).toMatchObject({ request: { query_string: "token=[Filtered]&password=[Filtered]&x=1" } });
+    await truncateAll();
+    expect((await post(envelopeOf(request([["password", "hunter2"], ["x", "1"]])))).status).toBe(200);
+    expect((await prisma().errorLog.findFirstOrThrow()).detail).toMatchObject({ request: { query_string: [["password", "[Filtered]"], ["x", "1"]] } });
+  });
+
   it("stores a retried envelope once", async () => {
     await post(envelopeOf(event));
     await post(envelopeOf(event));
