@@ -5,7 +5,10 @@
 // Credentials inside text are filtered too, wherever they are (payload and detail
 // strings, message, stack, endpoint): a URL's password (postgresql://user:[Filtered]@host),
 // a bearer token (Bearer [Filtered]), a secret query parameter (?token=[Filtered], and
-// token=[Filtered] at the start of the text: a query string or form body on its own).
+// token=[Filtered] at the start of the text: a query string or form body on its own), a
+// Sentry key (sentry-public_key=[Filtered] in baggage, sentry_key=[Filtered] in
+// X-Sentry-Auth), and a logdeck ingest key wherever it is (ldk_… → [Filtered]): the
+// Sentry SDKs carry the DSN's key, which is an ingest key, to every service they call.
 // A [name, value] pair list (Sentry's other form of headers, cookies, query_string) has
 // the value of a secret-named pair filtered, as an object's key would.
 
@@ -82,7 +85,16 @@ const BEARER = String.raw`\b(bearer\s+)(?=[a-z0-9._~+/=-]*\d)[a-z0-9._~+/=-]{8,}
 // A URL's password: after "//user:" (the user may be empty, as in redis://:pw@host) up to
 // the last "@" before the host, so a password holding "@" goes whole.
 const URL_PASSWORD = String.raw`(\/\/[^\s/@:]*:)[^\s/]*[^\s/@](?=@[^\s/?#@]*(?:[\s/?#"'),;]|$))`;
-const PATTERNS = [AUTH_HEADER, BEARER, URL_PASSWORD].map((source) => new RegExp(source, "gi"));
+// The key of a Sentry DSN, as the SDKs write it into the baggage header they send to the
+// services they call (sentry-public_key=…) and into X-Sentry-Auth (sentry_key=…): with
+// logdeck, an ingest key, whatever its form (INGEST_KEYS may hold any).
+const SENTRY_KEY = String.raw`\b(sentry[-_](?:public_)?key=)[^\s,;&"']+`;
+// A logdeck ingest key: "ldk_" and 43 letters and digits (create-ingest-key.ts; keys made
+// before were base64url, so "-" and "_" too), or most of one, cut short. Wherever it is —
+// inside a header, a URL, Bearer%20ldk_… — so no boundary before it. The lists' prefix
+// (ldk_ and 8 characters) is not secret and is left alone.
+const INGEST_KEY = String.raw`()ldk_[a-z0-9_-]{32,}`;
+const PATTERNS = [AUTH_HEADER, BEARER, URL_PASSWORD, SENTRY_KEY, INGEST_KEY].map((source) => new RegExp(source, "gi"));
 const ANY_SECRET_VALUE = new RegExp(PATTERNS.map((p) => p.source).join("|"), "i");
 // Every query parameter; its name is judged by SECRET_PARAM_NAME. The start of the text
 // is a parameter's start too: a query string or form body sent on its own

@@ -74,6 +74,24 @@ describe("@sentry/node", () => {
     expect(event.payload).toMatchObject({ message: "user signed up", level: "info" });
   });
 
+  it("filters the ingest key an upstream service's SDK put in the baggage header, and any other in the event", async () => {
+    // The baggage @sentry/node's http integration records with the request (tracing on):
+    // its sentry-public_key is the calling service's DSN key, an ingest key.
+    const upstreamKey = "ldk_MursN0xQ7bT2kLp9vW3yZa8cE1fH4jN6mR5sU0dG2hK";
+    const baggage = `sentry-environment=prod,sentry-public_key=${upstreamKey},sentry-trace_id=5b8efff798038103d269b633813fc60c,sentry-sampled=true`;
+    await withSentry(
+      () => {
+        Sentry.getIsolationScope().setSDKProcessingMetadata({ normalizedRequest: { method: "POST", url: "http://shop.internal/pay", headers: { baggage, "sentry-trace": "5b8efff798038103d269b633813fc60c-1f2e3d4c5b6a7988-1" } } });
+        Sentry.captureException(new Error(`upstream refused ${upstreamKey}`));
+      },
+      { integrations: [Sentry.requestDataIntegration()] },
+    );
+    const row = await prisma().errorLog.findFirstOrThrow();
+    expect(row.message).toBe("upstream refused [Filtered]");
+    expect(row.detail).toMatchObject({ request: { headers: { baggage: "sentry-environment=prod,sentry-public_key=[Filtered],sentry-trace_id=5b8efff798038103d269b633813fc60c,sentry-sampled=true" } } });
+    expect(JSON.stringify(row)).not.toContain(upstreamKey.slice(4, 20));
+  });
+
   it("stores Sentry logs as events log.<level>", async () => {
     await withSentry(() => Sentry.logger.warn("cache miss", { key: "k1" }));
     const event = await prisma().eventLog.findFirstOrThrow();
