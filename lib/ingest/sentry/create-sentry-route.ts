@@ -57,7 +57,6 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         const identity = await authorizeIngest({ request, key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
         bytes ??= await readBody(request, config, admission.grow);
         const projectId = await targetProject(identity, dsnId);
-        const digest = createHash("sha256").update(bytes).digest("hex");
 
         const errors: Json[] = [];
         const events: Json[] = [];
@@ -74,22 +73,28 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
             });
           }
         };
-        const take = (event: Json, position: string) => {
+        // Ids of what has none of its own (log entries, an event without event_id) come from
+        // the key, the bytes the entry came in and its place there: a retry sends those
+        // again, so it is stored once. Not the whole envelope: its header is not the
+        // entries' (the SDKs' offline transport sets a new sent_at on every attempt).
+        const sha256 = (part: Uint8Array) => createHash("sha256").update(part).digest("hex");
+        const take = (event: Json, fallbackId: string) => {
           admitRows(1);
-          const mapped = sentryEventToItem(event, { projectId, fallbackId: deterministicUuid(identity.keyId, digest, position) });
+          const mapped = sentryEventToItem(event, { projectId, fallbackId });
           eventId ??= event.event_id ?? String(mapped.item.id).replaceAll("-", "");
           (mapped.kind === "error" ? errors : events).push(mapped.item);
         };
         if (kind === "store") {
-          take(jsonObject(bytes, "The event"), "store");
+          take(jsonObject(bytes, "The event"), deterministicUuid(identity.keyId, sha256(bytes), "store"));
         } else {
           const envelope = parseEnvelope(bytes);
           eventId = envelope.header.event_id ?? null;
           envelope.items.forEach((item, index) => {
-            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), `${index}`);
+            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), deterministicUuid(identity.keyId, sha256(item.payload), `${index}`));
             else if (item.type === "log") {
               const payload = jsonObject(item.payload, `Item ${index} (log)`);
               admitRows(Array.isArray(payload.items) ? payload.items.length : 0);
+              const digest = sha256(item.payload);
               sentryLogsToItems(payload, { projectId }).forEach((log, i) => {
                 events.push({ ...log, id: deterministicUuid(identity.keyId, digest, `${index}.${i}`) });
               });

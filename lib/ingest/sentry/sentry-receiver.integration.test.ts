@@ -174,6 +174,21 @@ describe("the envelope endpoint", () => {
     expect(await prisma().errorLog.count()).toBe(1);
   });
 
+  it("stores a log envelope and an event without event_id once when a retry has another sent_at, as the SDKs' offline transport sends it", async () => {
+    const logs = (body: string) => {
+      const payload = JSON.stringify({ items: [{ timestamp: 1_764_583_200, level: "info", body }, { timestamp: 1_764_583_201, level: "warn", body }] });
+      return `${JSON.stringify({ type: "log", item_count: 2, content_type: "application/vnd.sentry.items.log+json", length: Buffer.byteLength(payload) })}\n${payload}\n`;
+    };
+    const noId = JSON.stringify({ message: "no id", level: "error" });
+    const body = (sentAt: string | undefined, logBody = "r") => `${JSON.stringify(sentAt ? { sent_at: sentAt } : {})}\n${logs(logBody)}{"type":"event"}\n${noId}\n`;
+    for (const sentAt of [undefined, "2026-12-01T10:00:00.000Z", "2026-12-01T10:05:00.000Z"]) expect((await post(body(sentAt))).status).toBe(200);
+    expect(await prisma().eventLog.count()).toBe(2);
+    expect(await prisma().errorLog.count()).toBe(1);
+    // Other entries are other rows.
+    expect((await post(body("2026-12-01T10:00:00.000Z", "s"))).status).toBe(200);
+    expect(await prisma().eventLog.count()).toBe(4);
+  });
+
   it.each([
     ["an item whose length runs past the body", `{}\n{"type":"event","length":9999}\n{"exception":{}}\n`],
     ["an item whose length cuts its payload", `{}\n{"type":"event","length":4}\n${JSON.stringify(event)}\n`],
