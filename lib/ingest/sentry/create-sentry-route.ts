@@ -3,9 +3,9 @@ import "server-only";
 // trailing slash). Key (any of the SDKs' places, or a tunnel's envelope header) → rate
 // limit (429 with Retry-After and X-Sentry-Rate-Limits) → body (any Content-Type; gzip,
 // deflate, br; SENTRY_MAX_BODY_BYTES decompressed) → items mapped onto logdeck's → the
-// ingest core. Always 200 {"id": "<event_id>"} when accepted; every item type logdeck
-// does not keep (transaction, span, session, client_report, attachment, profile…) is
-// accepted and ignored.
+// ingest core. Always 200 {"id": "<event id as stored>"} when accepted; every item type
+// logdeck does not keep (transaction, span, session, client_report, attachment,
+// profile…) is accepted and ignored.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/http/app-error";
 import { defineRoute, publicRoute, type RouteCors } from "@/lib/http/define-route";
@@ -22,7 +22,7 @@ import { readBodyBytes, type ReadProgress } from "../read-json-body";
 import { findDsnProject } from "./find-dsn-project";
 import { jsonObject, parseEnvelope } from "./parse-envelope";
 import { keyFromDsn, readSentryKey } from "./read-sentry-key";
-import { sentryEventToItem, sentryLogsToItems } from "./sentry-event-to-item";
+import { sentryEventToItem, sentryIdAsUuid, sentryLogsToItems } from "./sentry-event-to-item";
 
 type Json = Record<string, unknown>;
 const HOW_TO_SEND_KEY = "use the DSN the keys page shows (https://<ingest key>@<host>/<project number>), or ?sentry_key=<key>";
@@ -60,7 +60,7 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
 
         const errors: Json[] = [];
         const events: Json[] = [];
-        let eventId: unknown = null;
+        let eventId: string | null = null;
         // Rows the body becomes, at most INGEST_MAX_BATCH_ITEMS, as in a JSON batch: one
         // `log` item can hold any number of entries (250,000 one-letter logs are 40 KB
         // gzipped, and mapping them ran the server out of heap). Counted before mapping.
@@ -81,14 +81,15 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         const take = (event: Json, fallbackId: string) => {
           admitRows(1);
           const mapped = sentryEventToItem(event, { projectId, fallbackId });
-          eventId ??= event.event_id ?? String(mapped.item.id).replaceAll("-", "");
+          // The answer is the id stored, as Sentry's: an event_id that is no id ("not-hex")
+          // gets another, and the SDK's log and the go-to box need that one.
+          eventId ??= String(mapped.item.id).replaceAll("-", "");
           (mapped.kind === "error" ? errors : events).push(mapped.item);
         };
         if (kind === "store") {
           take(jsonObject(bytes, "The event"), deterministicUuid(identity.keyId, sha256(bytes), "store"));
         } else {
           const envelope = parseEnvelope(bytes);
-          eventId = envelope.header.event_id ?? null;
           envelope.items.forEach((item, index) => {
             if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), deterministicUuid(identity.keyId, sha256(item.payload), `${index}`));
             else if (item.type === "log") {
@@ -100,13 +101,15 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
               });
             }
           });
+          // No event (logs only, say): the header's event_id, when it is one.
+          eventId ??= sentryIdAsUuid(envelope.header.event_id)?.replaceAll("-", "") ?? null;
         }
         // All or nothing: an event that cannot be stored refuses the envelope (400), so the
         // SDK's debug log says why, rather than a 200 for an event that is not there.
         const common = { identity, config, receivedAt };
         await ingestItems({ ...common, items: errors, endpoint: ERRORS_ENDPOINT, describeItem: () => "the event" });
         await ingestItems({ ...common, items: events, endpoint: EVENTS_ENDPOINT, describeItem: (i) => (events.length > 1 ? `item ${i}` : "the event") });
-        return Response.json({ id: typeof eventId === "string" ? eventId : null }, { headers: { "Cache-Control": "no-store" } });
+        return Response.json({ id: eventId }, { headers: { "Cache-Control": "no-store" } });
       }),
     },
   });

@@ -121,6 +121,18 @@ describe("the envelope endpoint", () => {
     expect(await prisma().errorLog.findFirstOrThrow()).toMatchObject({ traceId: "5b8efff7-9803-8103-d269-b633813fc60c", endpoint: "/cart/42" });
   });
 
+  it("answers the id it stored when event_id is no id, so the answer pasted into the go-to box finds the event", async () => {
+    const res = await post(envelopeOf({ ...event, event_id: "not-hex" }, { event_id: "not-hex" }));
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect((await prisma().errorLog.findFirstOrThrow()).id.replaceAll("-", "")).toBe(id);
+    // An envelope of logs only answers its header's event_id, when it is one.
+    const logs = `{"event_id":"${eventId}"}\n{"type":"log"}\n{"items":[{"timestamp":1764583200,"level":"info","body":"r"}]}\n`;
+    expect(await (await post(logs)).json()).toEqual({ id: eventId });
+    expect(await (await post(logs.replace(eventId, "not-hex"))).json()).toEqual({ id: null });
+  });
+
   it.each([
     ["X-Sentry-Auth", { "x-sentry-auth": `Sentry sentry_version=7, sentry_client=x/1, sentry_key=${KEY}` }],
     ["Authorization: Sentry", { authorization: `Sentry sentry_key=${KEY}` }],
