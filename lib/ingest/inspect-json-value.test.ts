@@ -9,6 +9,9 @@ describe("inspectJsonValue", () => {
     expect(inspect({ a: [1, true, null, "x", { b: 2.5 }] })).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
     expect(inspect({ a: [{ deep: { apiToken: "t" } }] })).toEqual({ problem: null, hasSecretKey: true, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
     expect(inspect("plain")).toEqual({ problem: null, hasSecretKey: false, hasSecretValue: false, hasExactNumber: false, expandedNumberChars: 0 });
+    // The name of a [name, value] pair counts as a key (Sentry's pair lists).
+    expect(inspect({ query_string: [["x", "1"], ["access_token", "t"]] }).hasSecretKey).toBe(true);
+    expect(inspect({ query_string: [["x", "1"], [1, "token"]] }).hasSecretKey).toBe(false);
   });
 
   it("takes a number kept exact (LosslessNumber) as a number, not as an object to walk", () => {

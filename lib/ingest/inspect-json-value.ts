@@ -17,7 +17,7 @@ export interface JsonValueProblem {
 
 export interface JsonValueInspection {
   problem: JsonValueProblem | null;
-  /** Whether some key (at any depth) is one `isSecretKey` flags. */
+  /** Whether some key (at any depth), or the name of a [name, value] pair, is one `isSecretKey` flags. */
   hasSecretKey: boolean;
   /** Whether some string value (at any depth) is one `isSecretValue` flags. */
   hasSecretValue: boolean;
@@ -86,6 +86,8 @@ export function inspectJsonValue(
         return fail(frame, { message: `nests deeper than ${maxDepth} levels (INGEST_MAX_DEPTH)`, limit: "INGEST_MAX_DEPTH" });
       }
       if (Array.isArray(value)) {
+        // A pair of Sentry's pair lists ([["Cookie", "…"]]), whose name the scrubber judges as a key's.
+        if (!hasSecretKey && value.length === 2 && typeof value[0] === "string" && isSecretKey(value[0])) hasSecretKey = true;
         for (let i = value.length - 1; i >= 0; i--) {
           const element: unknown = value[i];
           // Scalars that need no check are not worth a frame.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createSecretScrubber, isSecretKey, scrubSecretValues } from "./scrub-secrets";
 
+// The shape create-ingest-key.ts gives keys, and the base64url one of keys made before.
+const INGEST_KEY = "ldk_MursN0xQ7bT2kLp9vW3yZa8cE1fH4jN6mR5sU0dG2hK";
+const OLD_INGEST_KEY = "ldk_q-7Zx_2bN9vLk3Wp0aYt8cR5dE1fH4jM6gS-uQ_oI2s";
+
 describe("isSecretKey", () => {
   it.each(["password", "Password", "db_password", "PASSWD", "secret", "clientSecret", "token", "access_token", "Authorization", "cookie", "Set-Cookie", "api_key", "apiKey", "API-KEY", "api key", "x-api-key", "private_key", "credentials", "sessionId"])(
     "%s is secret",
@@ -34,11 +38,26 @@ describe("scrubSecretValues", () => {
     ["amqp://guest:gu@st@rabbit:5672/vhost", "amqp://guest:[Filtered]@rabbit:5672/vhost"],
     ["POST /api/events?key=ldk_abcdef0123", "POST /api/events?key=[Filtered]"],
     ["/cb?accessToken=a1&auth_token=b2&private_token=c3&x-api-key=d4&page=2", "/cb?accessToken=[Filtered]&auth_token=[Filtered]&private_token=[Filtered]&x-api-key=[Filtered]&page=2"],
+    // A query string or form body on its own: its first parameter has no "?" before it.
+    ["password=hunter2&x=1", "password=[Filtered]&x=1"],
+    ["access_token=abc123&x=1", "access_token=[Filtered]&x=1"],
+    ["secret=s3cr3t", "secret=[Filtered]"],
+    ["token=SUPERSECRET123&password=hunter2&x=1", "token=[Filtered]&password=[Filtered]&x=1"],
+    ["x=1&password=hunter2", "x=1&password=[Filtered]"],
+    // The baggage an SDK sends on: the DSN's key, an ingest key, whatever its form.
+    [`sentry-environment=prod,sentry-public_key=${INGEST_KEY},sentry-trace_id=5b8e`, "sentry-environment=prod,sentry-public_key=[Filtered],sentry-trace_id=5b8e"],
+    ["sentry-trace_id=5b8e,sentry-public_key=sentryKey0123456789", "sentry-trace_id=5b8e,sentry-public_key=[Filtered]"],
+    ["Sentry sentry_version=7, sentry_key=sentryKey0123456789, sentry_client=x/1", "Sentry sentry_version=7, sentry_key=[Filtered], sentry_client=x/1"],
+    // An ingest key anywhere: prose, a DSN, logdeck's OTLP header snippet, a key made before.
+    [`upstream refused ${INGEST_KEY}: revoked`, "upstream refused [Filtered]: revoked"],
+    [`https://${INGEST_KEY}@logs.example.com/7`, "https://[Filtered]@logs.example.com/7"],
+    [`OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20${INGEST_KEY}`, "OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20[Filtered]"],
+    [`{"key":"${OLD_INGEST_KEY}"}`, '{"key":"[Filtered]"}'],
   ])("filters the credential in %s", (text, expected) => expect(scrubSecretValues(text)).toBe(expected));
 
   it("takes time in proportion to the text, whatever it holds", () => {
     // Shapes that make a careless pattern backtrack: long names without "=", "@"s without a host.
-    for (const text of ["&" + "token".repeat(200_000), "//a:" + "@".repeat(1_000_000), "authorization: " + "x ".repeat(500_000)]) {
+    for (const text of ["ldk_".repeat(250_000), "ldk_" + "a1".repeat(500_000), "&" + "token".repeat(200_000), "//a:" + "@".repeat(1_000_000), "authorization: " + "x ".repeat(500_000)]) {
       expect(scrubSecretValues(text).length).toBeGreaterThan(0);
     }
   });
@@ -52,7 +71,27 @@ describe("scrubSecretValues", () => {
     "Timeout after 3000 ms",
     "GET /search?q=token+rotation&page=2&monkey=1",
     "mail admin@example.com or ops@example.com",
+    "x=1&page=2",
+    // A bare key/sig/auth counts only after "?", "&" or ";": at the start it is a log line.
+    "key=orders:42 evicted",
+    // What the keys page lists of a key: its prefix.
+    "revoked ldk_MursN0xQ… yesterday",
   ])("leaves %s alone", (text) => expect(scrubSecretValues(text)).toBe(text));
+
+  it("filters the value of each secret-named pair in a list of [name, value] pairs, Sentry's other form of headers and query_string", () => {
+    const value = {
+      query_string: [["password", "hunter2"], ["x", "1"]],
+      headers: [["Cookie", "sid=1"], ["Accept", "json"], ["X-Api-Key", { k: 1 }]],
+      words: ["session", "start"],
+      mixed: [["token", "t"], "not a pair"],
+    };
+    expect(JSON.parse(JSON.stringify(value, createSecretScrubber()))).toEqual({
+      query_string: [["password", "[Filtered]"], ["x", "1"]],
+      headers: [["Cookie", "[Filtered]"], ["Accept", "json"], ["X-Api-Key", "[Filtered]"]],
+      words: ["session", "start"],
+      mixed: [["token", "t"], "not a pair"],
+    });
+  });
 
   it("filters values inside payloads through the replacer, at any depth and in arrays", () => {
     const value = { db: { url: "postgres://u:pw@h/db" }, list: ["Bearer abc123def456"], plain: "ok" };

@@ -3,9 +3,9 @@ import "server-only";
 // trailing slash). Key (any of the SDKs' places, or a tunnel's envelope header) → rate
 // limit (429 with Retry-After and X-Sentry-Rate-Limits) → body (any Content-Type; gzip,
 // deflate, br; SENTRY_MAX_BODY_BYTES decompressed) → items mapped onto logdeck's → the
-// ingest core. Always 200 {"id": "<event_id>"} when accepted; every item type logdeck
-// does not keep (transaction, span, session, client_report, attachment, profile…) is
-// accepted and ignored.
+// ingest core. Always 200 {"id": "<event id as stored>"} when accepted; every item type
+// logdeck does not keep (transaction, span, session, client_report, attachment,
+// profile…) is accepted and ignored.
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/http/app-error";
 import { defineRoute, publicRoute, type RouteCors } from "@/lib/http/define-route";
@@ -22,7 +22,7 @@ import { readBodyBytes, type ReadProgress } from "../read-json-body";
 import { findDsnProject } from "./find-dsn-project";
 import { jsonObject, parseEnvelope } from "./parse-envelope";
 import { keyFromDsn, readSentryKey } from "./read-sentry-key";
-import { sentryEventToItem, sentryLogsToItems } from "./sentry-event-to-item";
+import { sentryEventToItem, sentryIdAsUuid, sentryLogsToItems } from "./sentry-event-to-item";
 
 type Json = Record<string, unknown>;
 const HOW_TO_SEND_KEY = "use the DSN the keys page shows (https://<ingest key>@<host>/<project number>), or ?sentry_key=<key>";
@@ -57,11 +57,10 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
         const identity = await authorizeIngest({ request, key, config, now: receivedAt, howToSendKey: HOW_TO_SEND_KEY });
         bytes ??= await readBody(request, config, admission.grow);
         const projectId = await targetProject(identity, dsnId);
-        const digest = createHash("sha256").update(bytes).digest("hex");
 
         const errors: Json[] = [];
         const events: Json[] = [];
-        let eventId: unknown = null;
+        let eventId: string | null = null;
         // Rows the body becomes, at most INGEST_MAX_BATCH_ITEMS, as in a JSON batch: one
         // `log` item can hold any number of entries (250,000 one-letter logs are 40 KB
         // gzipped, and mapping them ran the server out of heap). Counted before mapping.
@@ -74,34 +73,43 @@ export function createSentryRoute(kind: "envelope" | "store", getConfig: GetInge
             });
           }
         };
-        const take = (event: Json, position: string) => {
+        // Ids of what has none of its own (log entries, an event without event_id) come from
+        // the key, the bytes the entry came in and its place there: a retry sends those
+        // again, so it is stored once. Not the whole envelope: its header is not the
+        // entries' (the SDKs' offline transport sets a new sent_at on every attempt).
+        const sha256 = (part: Uint8Array) => createHash("sha256").update(part).digest("hex");
+        const take = (event: Json, fallbackId: string) => {
           admitRows(1);
-          const mapped = sentryEventToItem(event, { projectId, fallbackId: deterministicUuid(identity.keyId, digest, position) });
-          eventId ??= event.event_id ?? String(mapped.item.id).replaceAll("-", "");
+          const mapped = sentryEventToItem(event, { projectId, fallbackId });
+          // The answer is the id stored, as Sentry's: an event_id that is no id ("not-hex")
+          // gets another, and the SDK's log and the go-to box need that one.
+          eventId ??= String(mapped.item.id).replaceAll("-", "");
           (mapped.kind === "error" ? errors : events).push(mapped.item);
         };
         if (kind === "store") {
-          take(jsonObject(bytes, "The event"), "store");
+          take(jsonObject(bytes, "The event"), deterministicUuid(identity.keyId, sha256(bytes), "store"));
         } else {
           const envelope = parseEnvelope(bytes);
-          eventId = envelope.header.event_id ?? null;
           envelope.items.forEach((item, index) => {
-            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), `${index}`);
+            if (item.type === "event") take(jsonObject(item.payload, `Item ${index} (event)`), deterministicUuid(identity.keyId, sha256(item.payload), `${index}`));
             else if (item.type === "log") {
               const payload = jsonObject(item.payload, `Item ${index} (log)`);
               admitRows(Array.isArray(payload.items) ? payload.items.length : 0);
+              const digest = sha256(item.payload);
               sentryLogsToItems(payload, { projectId }).forEach((log, i) => {
                 events.push({ ...log, id: deterministicUuid(identity.keyId, digest, `${index}.${i}`) });
               });
             }
           });
+          // No event (logs only, say): the header's event_id, when it is one.
+          eventId ??= sentryIdAsUuid(envelope.header.event_id)?.replaceAll("-", "") ?? null;
         }
         // All or nothing: an event that cannot be stored refuses the envelope (400), so the
         // SDK's debug log says why, rather than a 200 for an event that is not there.
         const common = { identity, config, receivedAt };
         await ingestItems({ ...common, items: errors, endpoint: ERRORS_ENDPOINT, describeItem: () => "the event" });
         await ingestItems({ ...common, items: events, endpoint: EVENTS_ENDPOINT, describeItem: (i) => (events.length > 1 ? `item ${i}` : "the event") });
-        return Response.json({ id: typeof eventId === "string" ? eventId : null }, { headers: { "Cache-Control": "no-store" } });
+        return Response.json({ id: eventId }, { headers: { "Cache-Control": "no-store" } });
       }),
     },
   });

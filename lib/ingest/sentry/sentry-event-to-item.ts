@@ -64,7 +64,8 @@ export type SentryItem = { kind: "error" | "event"; item: Json };
 
 /**
  * `fallbackId`: the id of an event that has no usable event_id (Sentry's own ingestion
- * assigns one): derived from the body, so a retry is still stored once.
+ * assigns one): derived from the event's own bytes (not the envelope's header), so a retry
+ * is still stored once.
  */
 export function sentryEventToItem(event: Json, { projectId, fallbackId }: { projectId: string | undefined; fallbackId: string }): SentryItem {
   const eventId = sentryIdAsUuid(event.event_id) ?? fallbackId;

@@ -74,6 +74,24 @@ describe("@sentry/node", () => {
     expect(event.payload).toMatchObject({ message: "user signed up", level: "info" });
   });
 
+  it("filters the ingest key an upstream service's SDK put in the baggage header, and any other in the event", async () => {
+    // The baggage @sentry/node's http integration records with the request (tracing on):
+    // its sentry-public_key is the calling service's DSN key, an ingest key.
+    const upstreamKey = "ldk_MursN0xQ7bT2kLp9vW3yZa8cE1fH4jN6mR5sU0dG2hK";
+    const baggage = `sentry-environment=prod,sentry-public_key=${upstreamKey},sentry-trace_id=5b8efff798038103d269b633813fc60c,sentry-sampled=true`;
+    await withSentry(
+      () => {
+        Sentry.getIsolationScope().setSDKProcessingMetadata({ normalizedRequest: { method: "POST", url: "http://shop.internal/pay", headers: { baggage, "sentry-trace": "5b8efff798038103d269b633813fc60c-1f2e3d4c5b6a7988-1" } } });
+        Sentry.captureException(new Error(`upstream refused ${upstreamKey}`));
+      },
+      { integrations: [Sentry.requestDataIntegration()] },
+    );
+    const row = await prisma().errorLog.findFirstOrThrow();
+    expect(row.message).toBe("upstream refused [Filtered]");
+    expect(row.detail).toMatchObject({ request: { headers: { baggage: "sentry-environment=prod,sentry-public_key=[Filtered],sentry-trace_id=5b8efff798038103d269b633813fc60c,sentry-sampled=true" } } });
+    expect(JSON.stringify(row)).not.toContain(upstreamKey.slice(4, 20));
+  });
+
   it("stores Sentry logs as events log.<level>", async () => {
     await withSentry(() => Sentry.logger.warn("cache miss", { key: "k1" }));
     const event = await prisma().eventLog.findFirstOrThrow();
@@ -101,6 +119,18 @@ describe("the envelope endpoint", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id: eventId });
     expect(await prisma().errorLog.findFirstOrThrow()).toMatchObject({ traceId: "5b8efff7-9803-8103-d269-b633813fc60c", endpoint: "/cart/42" });
+  });
+
+  it("answers the id it stored when event_id is no id, so the answer pasted into the go-to box finds the event", async () => {
+    const res = await post(envelopeOf({ ...event, event_id: "not-hex" }, { event_id: "not-hex" }));
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect((await prisma().errorLog.findFirstOrThrow()).id.replaceAll("-", "")).toBe(id);
+    // An envelope of logs only answers its header's event_id, when it is one.
+    const logs = `{"event_id":"${eventId}"}\n{"type":"log"}\n{"items":[{"timestamp":1764583200,"level":"info","body":"r"}]}\n`;
+    expect(await (await post(logs)).json()).toEqual({ id: eventId });
+    expect(await (await post(logs.replace(eventId, "not-hex"))).json()).toEqual({ id: null });
   });
 
   it.each([
@@ -141,10 +171,34 @@ describe("the envelope endpoint", () => {
     expect((await prisma().errorLog.count()) + (await prisma().eventLog.count())).toBe(0);
   });
 
+  it("filters a secret query string, as a string and as a list of pairs", async () => {
+    const request = (query_string: unknown) => ({ ...event, request: { url: "https://shop.example/cart", query_string } });
+    expect((await post(envelopeOf(request("token=SUPERSECRET123&password=hunter2&x=1")))).status).toBe(200);
+    expect((await prisma().errorLog.findFirstOrThrow()).detail).toMatchObject({ request: { query_string: "token=[Filtered]&password=[Filtered]&x=1" } });
+    await truncateAll();
+    expect((await post(envelopeOf(request([["password", "hunter2"], ["x", "1"]])))).status).toBe(200);
+    expect((await prisma().errorLog.findFirstOrThrow()).detail).toMatchObject({ request: { query_string: [["password", "[Filtered]"], ["x", "1"]] } });
+  });
+
   it("stores a retried envelope once", async () => {
     await post(envelopeOf(event));
     await post(envelopeOf(event));
     expect(await prisma().errorLog.count()).toBe(1);
+  });
+
+  it("stores a log envelope and an event without event_id once when a retry has another sent_at, as the SDKs' offline transport sends it", async () => {
+    const logs = (body: string) => {
+      const payload = JSON.stringify({ items: [{ timestamp: 1_764_583_200, level: "info", body }, { timestamp: 1_764_583_201, level: "warn", body }] });
+      return `${JSON.stringify({ type: "log", item_count: 2, content_type: "application/vnd.sentry.items.log+json", length: Buffer.byteLength(payload) })}\n${payload}\n`;
+    };
+    const noId = JSON.stringify({ message: "no id", level: "error" });
+    const body = (sentAt: string | undefined, logBody = "r") => `${JSON.stringify(sentAt ? { sent_at: sentAt } : {})}\n${logs(logBody)}{"type":"event"}\n${noId}\n`;
+    for (const sentAt of [undefined, "2026-12-01T10:00:00.000Z", "2026-12-01T10:05:00.000Z"]) expect((await post(body(sentAt))).status).toBe(200);
+    expect(await prisma().eventLog.count()).toBe(2);
+    expect(await prisma().errorLog.count()).toBe(1);
+    // Other entries are other rows.
+    expect((await post(body("2026-12-01T10:00:00.000Z", "s"))).status).toBe(200);
+    expect(await prisma().eventLog.count()).toBe(4);
   });
 
   it.each([
