@@ -71,35 +71,40 @@ export function exportTimelineRows({
   let after: TimelineRow | null = null;
   let started = false;
   let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let chunk = "";
-      if (!started) {
-        started = true;
-        if (format === "csv") chunk += csvLine(withPlace ? [...CSV_COLUMNS, ...PLACE_COLUMNS] : CSV_COLUMNS);
-        if (format === "json") chunk += "[";
-      }
-      const rows = await read(after, BATCH);
-      for (const row of rows) {
-        if (format === "csv") {
-          const record = toRecord(row, false);
-          const cells = [record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, row.dataText ?? "null"];
-          chunk += csvLine(withPlace ? [...cells, row.projectId, row.runId] : cells);
-        } else if (format === "ndjson") {
-          chunk += toJson(row, withPlace) + "\n";
-        } else {
-          chunk += (first ? "\n" : ",\n") + toJson(row, withPlace);
-          first = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk = "";
+        if (!started) {
+          started = true;
+          if (format === "csv") chunk += csvLine(withPlace ? [...CSV_COLUMNS, ...PLACE_COLUMNS] : CSV_COLUMNS);
+          if (format === "json") chunk += "[";
         }
-      }
-      after = rows[rows.length - 1] ?? after;
-      if (rows.length < BATCH) {
-        if (format === "json") chunk += "\n]\n";
-        if (chunk) controller.enqueue(encoder.encode(chunk));
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(chunk));
+        const rows = await read(after, BATCH);
+        for (const row of rows) {
+          if (format === "csv") {
+            const record = toRecord(row, false);
+            const cells = [record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, row.dataText ?? "null"];
+            chunk += csvLine(withPlace ? [...cells, row.projectId, row.runId] : cells);
+          } else if (format === "ndjson") {
+            chunk += toJson(row, withPlace) + "\n";
+          } else {
+            chunk += (first ? "\n" : ",\n") + toJson(row, withPlace);
+            first = false;
+          }
+        }
+        after = rows[rows.length - 1] ?? after;
+        if (rows.length < BATCH) {
+          if (format === "json") chunk += "\n]\n";
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(chunk));
+      },
     },
-  });
+    // A batch is read when the client asks for it, not one ahead: a client that went away
+    // leaves no query running behind it.
+    { highWaterMark: 0 },
+  );
 }

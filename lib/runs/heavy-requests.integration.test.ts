@@ -1,6 +1,7 @@
 // One user cannot take the whole pool: past HEAVY_REQUESTS_PER_USER live polls or exports
 // in progress, the next is refused at once (429, Retry-After) while other users are served;
-// a slot comes back when its request ends — an export's when its download is cancelled.
+// a slot comes back when its request ends — an export's when its download is cancelled or
+// its client goes away, however early.
 // On PostgreSQL, a table held by an ACCESS EXCLUSIVE lock: pages' queries on it give up
 // after DATABASE_LOCK_TIMEOUT_MS with a "busy" 503, while sessions and other tables work.
 process.env.HEAVY_REQUESTS_PER_USER = "2";
@@ -76,6 +77,52 @@ describe("heavy requests per user", () => {
     const [a, b] = await Promise.all([exportRun("busy"), getExploreExport(search("/api/explore/export?range=7d"))]);
     expect([a.status, b.status]).toEqual([200, 200]);
     await Promise.all([a.body!.cancel(), b.body!.cancel()]);
+  });
+});
+
+describe("an export whose client goes away", () => {
+  // Next.js drops the body of a response whose client left before it started without
+  // cancelling it: the request's signal is all the route hears. Ten such downloads used to
+  // hold HEAVY_REQUESTS_PER_USER slots for good (429 on every export and live view).
+  const search = (signal: AbortSignal) => new Request("http://localhost/api/explore/export?format=csv&range=7d", { headers: { cookie: cookies.busy! }, signal });
+  const run = (signal: AbortSignal) => getExport(new Request("http://localhost/runs/r1/export?format=csv", { headers: { cookie: cookies.busy! }, signal }), params);
+  const goneAt = [
+    // before the handler starts, while it runs, once it has answered (its body never read)
+    async (start: (signal: AbortSignal) => Promise<Response>) => start(AbortSignal.abort()),
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = start(client.signal);
+      client.abort();
+      return response;
+    },
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = start(client.signal);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      client.abort();
+      return response;
+    },
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = await start(client.signal);
+      client.abort();
+      return response;
+    },
+  ];
+
+  it.each([
+    ["the explorer's", (signal: AbortSignal) => getExploreExport(search(signal))],
+    ["a run's", run],
+  ])("gives %s export's slot back, however early it goes", async (_, start) => {
+    for (let round = 0; round < 3; round++) {
+      for (const gone of goneAt) expect((await gone(start)).status).toBe(200);
+    }
+    // Cancelled before a byte was read, too.
+    for (let round = 0; round < 3; round++) await (await start(new AbortController().signal)).body!.cancel();
+    const [a, b] = await Promise.all([exportRun("busy"), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await a.text()).trim().split("\n")).toHaveLength(50);
+    expect((await live("busy")).status).toBe(200);
   });
 });
 

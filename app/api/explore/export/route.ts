@@ -32,6 +32,7 @@ export async function GET(request: Request) {
         read: (after, take) => queryExploreRows({ projectId, tree, range, desc: true, after: after ? { key: timelineKeyOf(after), op: "<" } : null, take }),
       }),
       slot,
+      request.signal,
     );
     return new Response(body, {
       headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="search.${format}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
