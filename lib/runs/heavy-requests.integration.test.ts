@@ -146,4 +146,35 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("a table held by 
     }
     expect((await live("busy")).status).toBe(200);
   });
+
+  it("answers a run export 503 with Retry-After while event_logs is locked, and cuts short one the lock stops halfway", async () => {
+    // Two batches: the lock comes after the first has been answered.
+    await prisma().run.create({ data: { id: "r2", projectId: "p1" } });
+    await prisma().eventLog.createMany({ data: Array.from({ length: 1_500 }, (_, i) => ({ id: `long${i}`, eventType: "SIM_STEP", runId: "r2", projectId: "p1" })) });
+    const exportLong = () => getExport(new Request("http://localhost/runs/r2/export?format=csv", { headers: { cookie: cookies.busy! } }), { params: Promise.resolve({ runId: "r2" }) });
+    const started = await exportLong();
+    expect(started.status).toBe(200);
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE event_logs IN ACCESS EXCLUSIVE MODE");
+      // Once the 200 is out, a failed batch errors the body: the download is cut short, not
+      // ended as if complete.
+      await expect(started.text()).rejects.toThrow();
+      // More exports than the user has slots: each answers, and gives its slot back.
+      for (let i = 0; i < 3; i++) {
+        const refused = await exportRun("busy");
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get("retry-after")).toBe("5");
+        expect(await refused.json()).toMatchObject({ error: { code: "service_unavailable", message: expect.stringContaining("busy") } });
+      }
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    const [a, b] = await Promise.all([exportLong(), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await a.text()).trim().split("\n")).toHaveLength(1_501);
+  });
 });

@@ -25,15 +25,20 @@ export async function GET(request: Request) {
     const { projectId, tree, range } = parseExploreRequest(request);
     // A heavy request, as a run's export: it holds a connection while its reader keeps up.
     const slot = acquireHeavySlot(user.id, env().HEAVY_REQUESTS_PER_USER);
-    const body = releaseWhenDone(
-      exportTimelineRows({
+    let body: ReadableStream<Uint8Array>;
+    try {
+      // The first batch is read here, before the 200, as a run's export: a database that
+      // is down, or a search that runs out of time, is answered with its status.
+      const stream = await exportTimelineRows({
         format,
         withPlace: true,
         read: (after, take) => queryExploreRows({ projectId, tree, range, desc: true, after: after ? { key: timelineKeyOf(after), op: "<" } : null, take }),
-      }),
-      slot,
-      request.signal,
-    );
+      });
+      body = releaseWhenDone(stream, slot, request.signal);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
     return new Response(body, {
       headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="search.${format}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
     });

@@ -30,7 +30,8 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
         }
         format = format0;
         const { filters, order } = parseTimelineQuery(request.url);
-        body = releaseWhenDone(exportRunTimeline({ runId, filters, order, format }), slot, request.signal);
+        // The first batch is read here, before the 200: a locked or unreachable database is a 503.
+        body = releaseWhenDone(await exportRunTimeline({ runId, filters, order, format }), slot, request.signal);
       } catch (error) {
         slot.release();
         throw error;
