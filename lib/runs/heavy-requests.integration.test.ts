@@ -9,9 +9,9 @@ process.env.DATABASE_LOCK_TIMEOUT_MS = "500";
 
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getExploreExport } from "@/app/api/explore/export/route";
+import { GET as getExploreExport, HEAD as headExploreExport } from "@/app/api/explore/export/route";
 import { GET as getExploreLive } from "@/app/api/explore/live/route";
-import { GET as getExport } from "@/app/api/runs/[runId]/export/route";
+import { GET as getExport, HEAD as headExport } from "@/app/api/runs/[runId]/export/route";
 import { GET as getLive } from "@/app/api/runs/[runId]/live/route";
 import { getSessionUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
@@ -123,6 +123,21 @@ describe("an export whose client goes away", () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect((await a.text()).trim().split("\n")).toHaveLength(50);
     expect((await live("busy")).status).toBe(200);
+  });
+
+  it("gives a HEAD's slot back: Next.js never reads nor cancels the body of a HEAD's answer", async () => {
+    const head = (path: string) => new Request(`http://localhost${path}`, { method: "HEAD", headers: { cookie: cookies.busy! } });
+    for (let i = 0; i < 3; i++) {
+      const answers = [await headExploreExport(head("/api/explore/export?format=csv&range=7d")), await headExport(head("/runs/r1/export?format=csv"), params)];
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get("content-disposition")).toContain("attachment");
+        expect(answer.body).toBeNull();
+      }
+    }
+    const [a, b] = await Promise.all([exportRun("busy"), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await a.body!.cancel();
   });
 });
 
