@@ -5,8 +5,11 @@ process.env.CORS_ORIGINS = "https://app.example.com";
 
 import { describe, expect, it } from "vitest";
 import * as retention from "./admin/retention/route";
+import * as auth from "./auth/[...all]/route";
 import * as errors from "./errors/route";
 import * as events from "./events/route";
+import * as exploreExport from "./explore/export/route";
+import * as exploreLive from "./explore/live/route";
 import * as health from "./health/route";
 import * as unknown from "./[...path]/route";
 
@@ -15,7 +18,24 @@ const routes = [
   { path: "/api/errors", module: errors as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
   { path: "/api/admin/retention", module: retention as Record<string, unknown>, allow: "POST, OPTIONS", refused: ["GET", "PUT", "DELETE", "PATCH"] },
   { path: "/api/health", module: health as Record<string, unknown>, allow: "GET, HEAD, OPTIONS", refused: ["POST", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/explore/export", module: exploreExport as Record<string, unknown>, allow: "GET, HEAD, OPTIONS", refused: ["POST", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/explore/live", module: exploreLive as Record<string, unknown>, allow: "GET, HEAD, OPTIONS", refused: ["POST", "PUT", "DELETE", "PATCH"] },
+  { path: "/api/auth/get-session", module: auth as Record<string, unknown>, allow: "GET, HEAD, POST, OPTIONS", refused: ["PUT", "DELETE", "PATCH"] },
 ];
+
+// Next.js answers a method a route file does not export with a bare 405 (no Allow, no
+// body): every route file must export them all (HEAD Next derives from GET). The explorer's
+// routes and /api/auth/* once exported only what they offered, and the list above did not
+// name them.
+const routeFiles = import.meta.glob<Record<string, unknown>>("./**/route.ts");
+
+describe("every route file under app/api", () => {
+  it.each(Object.keys(routeFiles))("%s exports a handler for every method", async (file) => {
+    const module = await routeFiles[file]!();
+    const missing = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"].filter((method) => typeof module[method] !== "function");
+    expect(missing).toEqual([]);
+  });
+});
 
 describe.each(routes)("$path", ({ path, module, allow, refused }) => {
   it.each(refused)("answers %s with 405, Allow and the JSON error body", async (method) => {

@@ -73,7 +73,7 @@ describe("a number a double cannot hold", () => {
   });
 
   it("is exported exactly as NDJSON, JSON and CSV", async () => {
-    const ndjson = await readAll(exportRunTimeline({ runId: "r1", filters: none, order: "asc", format: "ndjson" }));
+    const ndjson = await readAll(await exportRunTimeline({ runId: "r1", filters: none, order: "asc", format: "ndjson" }));
     const lines = ndjson.trim().split("\n");
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
@@ -81,11 +81,11 @@ describe("a number a double cannot hold", () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: "event", id: "ev_big", type: "ORDER_PLACED", data: { token: "[Filtered]" } });
     expect(lines[1]).toContain(`"requestId": ${EXACT[0]}`);
 
-    const json = await readAll(exportRunTimeline({ runId: "r1", filters: none, order: "desc", format: "json" }));
+    const json = await readAll(await exportRunTimeline({ runId: "r1", filters: none, order: "desc", format: "json" }));
     expect((JSON.parse(json) as { id: string }[]).map((r) => r.id)).toEqual(["er_big", "ev_big"]);
     for (const literal of EXACT) expect(json).toContain(literal);
 
-    const csv = await readAll(exportRunTimeline({ runId: "r1", filters: none, order: "asc", format: "csv" }));
+    const csv = await readAll(await exportRunTimeline({ runId: "r1", filters: none, order: "asc", format: "csv" }));
     for (const literal of EXACT) expect(csv).toContain(literal);
   });
 });

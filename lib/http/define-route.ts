@@ -52,7 +52,13 @@ export function defineRoute<A>(options: RouteOptions<A>): Record<RouteMethod, Ne
       try {
         const params = (await context?.params) ?? {};
         const auth = await options.auth(request);
-        const response = await handler(request, { auth, params });
+        let response = await handler(request, { auth, params });
+        // HEAD runs GET, but Next.js neither sends nor cancels the body it returns: a
+        // stream's end never came (an export's heavy-request slot was lost for good).
+        if (request.method === "HEAD" && response.body) {
+          await response.body.cancel();
+          response = new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+        }
         for (const [name, value] of Object.entries(headers)) if (!response.headers.has(name)) response.headers.set(name, value);
         return response;
       } catch (error) {

@@ -33,25 +33,68 @@ export function acquireHeavySlot(userId: string, max: number): HeavySlot {
   };
 }
 
-/** `body`, releasing `slot` when it has been read to the end, failed or been cancelled. */
-export function releaseWhenDone(body: ReadableStream<Uint8Array>, slot: HeavySlot): ReadableStream<Uint8Array> {
+/**
+ * `body` as a response body holding `slot` while it may still read the database, then
+ * giving it back exactly once, whatever ends it: read to the end, failed, cancelled by its
+ * reader, or `signal` (the request's) aborted. The signal is needed: Next.js drops the
+ * body of a response whose client went away before it started (or while the handler
+ * still ran) without cancelling it, so neither end nor cancel came and the slot was lost
+ * for good — ten cancelled downloads, and that user got 429 from every export and live
+ * view until a restart. A read in progress when the body is cancelled or the client goes
+ * away keeps the slot until it settles: its query still holds a connection.
+ */
+export function releaseWhenDone(body: ReadableStream<Uint8Array>, slot: HeavySlot, signal: AbortSignal): ReadableStream<Uint8Array> {
   const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          slot.release();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (error) {
-        slot.release();
-        controller.error(error);
-      }
+  let reading: Promise<unknown> | null = null;
+  let stopped = false;
+  let cancelled = false;
+  const finish = () => {
+    signal.removeEventListener("abort", onAbort);
+    slot.release();
+  };
+  // Gives the slot back (once the read in progress, if any, has settled) and stops `body`.
+  const stop = (reason: unknown): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    stopped = true;
+    const cancel = () => {
+      finish();
+      return reader.cancel(reason).catch(() => {});
+    };
+    return reading ? reading.then(cancel) : cancel();
+  };
+  const onAbort = () => void stop(signal.reason);
+  if (signal.aborted) void stop(signal.reason);
+  else signal.addEventListener("abort", onAbort, { once: true });
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (stopped) return controller.close();
+        const read = reader.read();
+        reading = read.catch(() => {});
+        try {
+          const { done, value } = await read;
+          if (stopped) {
+            // Its client is gone: the chunk is dropped and the body ends (a cancelled one has).
+            if (!cancelled) controller.close();
+            return;
+          }
+          if (done) {
+            finish();
+            controller.close();
+          } else controller.enqueue(value);
+        } catch (error) {
+          finish();
+          if (!cancelled) controller.error(error);
+        } finally {
+          reading = null;
+        }
+      },
+      cancel(reason) {
+        cancelled = true;
+        return stop(reason);
+      },
     },
-    async cancel(reason) {
-      slot.release();
-      await reader.cancel(reason);
-    },
-  });
+    // Nothing is read ahead of the client: a read starts when it asks for the next chunk.
+    { highWaterMark: 0 },
+  );
 }

@@ -36,7 +36,8 @@ function toJson(row: TimelineRow, withPlace: boolean): string {
 /**
  * A run's filtered timeline as a byte stream (CSV, NDJSON or one JSON array), read in
  * keyset batches of BATCH rows as the client pulls: memory stays flat for runs of any
- * size, and a client that goes away stops the reads.
+ * size, and a client that goes away stops the reads. The first batch is read before it
+ * resolves (see exportTimelineRows).
  */
 export function exportRunTimeline({
   runId,
@@ -48,7 +49,7 @@ export function exportRunTimeline({
   filters: TimelineFilters;
   order: "desc" | "asc";
   format: "csv" | "ndjson" | "json";
-}): ReadableStream<Uint8Array> {
+}): Promise<ReadableStream<Uint8Array>> {
   return exportTimelineRows({ format, withPlace: false, read: (after, take) => queryTimeline({ runId, filters, desc: order === "desc", after: after ? { key: timelineKeyOf(after), op: order === "desc" ? "<" : ">" } : null, take }) });
 }
 
@@ -56,8 +57,14 @@ export function exportRunTimeline({
  * Any ordered read of timeline rows (a run's, a search's) streamed in one of the export
  * formats, in batches, with the run export's escaping. `withPlace` adds each row's
  * project_id and run_id.
+ *
+ * The first batch is read before the stream is handed over: a database that is busy
+ * (a lock timeout) or down rejects here, while the route can still answer 503 with
+ * Retry-After — once a 200 has started there is no status left to say it with (a locked
+ * event_logs gave curl an empty reply). A later batch that fails errors the stream: the
+ * client sees the download cut short, never a truncated file that looks complete.
  */
-export function exportTimelineRows({
+export async function exportTimelineRows({
   format,
   withPlace,
   read,
@@ -66,40 +73,48 @@ export function exportTimelineRows({
   withPlace: boolean;
   /** The `take` rows after `after` (null: from the start), in the export's order. */
   read: (after: TimelineRow | null, take: number) => Promise<TimelineRow[]>;
-}): ReadableStream<Uint8Array> {
+}): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   let after: TimelineRow | null = null;
-  let started = false;
   let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let chunk = "";
-      if (!started) {
-        started = true;
-        if (format === "csv") chunk += csvLine(withPlace ? [...CSV_COLUMNS, ...PLACE_COLUMNS] : CSV_COLUMNS);
-        if (format === "json") chunk += "[";
+  // The next batch as text, and whether it was the last.
+  const nextBatch = async (): Promise<{ text: string; last: boolean }> => {
+    const rows = await read(after, BATCH);
+    let text = "";
+    for (const row of rows) {
+      if (format === "csv") {
+        const record = toRecord(row, false);
+        const cells = [record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, row.dataText ?? "null"];
+        text += csvLine(withPlace ? [...cells, row.projectId, row.runId] : cells);
+      } else if (format === "ndjson") {
+        text += toJson(row, withPlace) + "\n";
+      } else {
+        text += (first ? "\n" : ",\n") + toJson(row, withPlace);
+        first = false;
       }
-      const rows = await read(after, BATCH);
-      for (const row of rows) {
-        if (format === "csv") {
-          const record = toRecord(row, false);
-          const cells = [record.kind, record.id, record.createdAt, record.type, record.actorType, record.actorId, record.userId, record.severity, record.message, record.endpoint, record.traceId, record.stack, row.dataText ?? "null"];
-          chunk += csvLine(withPlace ? [...cells, row.projectId, row.runId] : cells);
-        } else if (format === "ndjson") {
-          chunk += toJson(row, withPlace) + "\n";
-        } else {
-          chunk += (first ? "\n" : ",\n") + toJson(row, withPlace);
-          first = false;
-        }
-      }
-      after = rows[rows.length - 1] ?? after;
-      if (rows.length < BATCH) {
-        if (format === "json") chunk += "\n]\n";
-        if (chunk) controller.enqueue(encoder.encode(chunk));
-        controller.close();
-        return;
-      }
-      controller.enqueue(encoder.encode(chunk));
+    }
+    after = rows[rows.length - 1] ?? after;
+    const last = rows.length < BATCH;
+    if (last && format === "json") text += "\n]\n";
+    return { text, last };
+  };
+  const head = format === "csv" ? csvLine(withPlace ? [...CSV_COLUMNS, ...PLACE_COLUMNS] : CSV_COLUMNS) : format === "json" ? "[" : "";
+  const opening = await nextBatch();
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const text = head + opening.text;
+        if (text) controller.enqueue(encoder.encode(text));
+        if (opening.last) controller.close();
+      },
+      async pull(controller) {
+        const { text, last } = await nextBatch();
+        if (text) controller.enqueue(encoder.encode(text));
+        if (last) controller.close();
+      },
     },
-  });
+    // A batch is read when the client asks for it, not one ahead: a client that went away
+    // leaves no query running behind it.
+    { highWaterMark: 0 },
+  );
 }

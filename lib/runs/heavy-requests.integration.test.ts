@@ -1,6 +1,7 @@
 // One user cannot take the whole pool: past HEAVY_REQUESTS_PER_USER live polls or exports
 // in progress, the next is refused at once (429, Retry-After) while other users are served;
-// a slot comes back when its request ends — an export's when its download is cancelled.
+// a slot comes back when its request ends — an export's when its download is cancelled or
+// its client goes away, however early.
 // On PostgreSQL, a table held by an ACCESS EXCLUSIVE lock: pages' queries on it give up
 // after DATABASE_LOCK_TIMEOUT_MS with a "busy" 503, while sessions and other tables work.
 process.env.HEAVY_REQUESTS_PER_USER = "2";
@@ -8,9 +9,9 @@ process.env.DATABASE_LOCK_TIMEOUT_MS = "500";
 
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getExploreExport } from "@/app/api/explore/export/route";
+import { GET as getExploreExport, HEAD as headExploreExport } from "@/app/api/explore/export/route";
 import { GET as getExploreLive } from "@/app/api/explore/live/route";
-import { GET as getExport } from "@/app/api/runs/[runId]/export/route";
+import { GET as getExport, HEAD as headExport } from "@/app/api/runs/[runId]/export/route";
 import { GET as getLive } from "@/app/api/runs/[runId]/live/route";
 import { getSessionUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db/client";
@@ -79,6 +80,67 @@ describe("heavy requests per user", () => {
   });
 });
 
+describe("an export whose client goes away", () => {
+  // Next.js drops the body of a response whose client left before it started without
+  // cancelling it: the request's signal is all the route hears. Ten such downloads used to
+  // hold HEAVY_REQUESTS_PER_USER slots for good (429 on every export and live view).
+  const search = (signal: AbortSignal) => new Request("http://localhost/api/explore/export?format=csv&range=7d", { headers: { cookie: cookies.busy! }, signal });
+  const run = (signal: AbortSignal) => getExport(new Request("http://localhost/runs/r1/export?format=csv", { headers: { cookie: cookies.busy! }, signal }), params);
+  const goneAt = [
+    // before the handler starts, while it runs, once it has answered (its body never read)
+    async (start: (signal: AbortSignal) => Promise<Response>) => start(AbortSignal.abort()),
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = start(client.signal);
+      client.abort();
+      return response;
+    },
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = start(client.signal);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      client.abort();
+      return response;
+    },
+    async (start: (signal: AbortSignal) => Promise<Response>) => {
+      const client = new AbortController();
+      const response = await start(client.signal);
+      client.abort();
+      return response;
+    },
+  ];
+
+  it.each([
+    ["the explorer's", (signal: AbortSignal) => getExploreExport(search(signal))],
+    ["a run's", run],
+  ])("gives %s export's slot back, however early it goes", async (_, start) => {
+    for (let round = 0; round < 3; round++) {
+      for (const gone of goneAt) expect((await gone(start)).status).toBe(200);
+    }
+    // Cancelled before a byte was read, too.
+    for (let round = 0; round < 3; round++) await (await start(new AbortController().signal)).body!.cancel();
+    const [a, b] = await Promise.all([exportRun("busy"), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await a.text()).trim().split("\n")).toHaveLength(50);
+    expect((await live("busy")).status).toBe(200);
+  });
+
+  it("gives a HEAD's slot back: Next.js never reads nor cancels the body of a HEAD's answer", async () => {
+    const head = (path: string) => new Request(`http://localhost${path}`, { method: "HEAD", headers: { cookie: cookies.busy! } });
+    for (let i = 0; i < 3; i++) {
+      const answers = [await headExploreExport(head("/api/explore/export?format=csv&range=7d")), await headExport(head("/runs/r1/export?format=csv"), params)];
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get("content-disposition")).toContain("attachment");
+        expect(answer.body).toBeNull();
+      }
+    }
+    const [a, b] = await Promise.all([exportRun("busy"), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await a.body!.cancel();
+  });
+});
+
 describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("a table held by a lock", () => {
   it("gives its readers a 'busy' 503 after the lock timeout; sessions and pages on other tables keep working", async () => {
     const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -98,5 +160,36 @@ describe.runIf(process.env.LOGDECK_TEST_ENGINE === "postgres")("a table held by 
       await locker.end();
     }
     expect((await live("busy")).status).toBe(200);
+  });
+
+  it("answers a run export 503 with Retry-After while event_logs is locked, and cuts short one the lock stops halfway", async () => {
+    // Two batches: the lock comes after the first has been answered.
+    await prisma().run.create({ data: { id: "r2", projectId: "p1" } });
+    await prisma().eventLog.createMany({ data: Array.from({ length: 1_500 }, (_, i) => ({ id: `long${i}`, eventType: "SIM_STEP", runId: "r2", projectId: "p1" })) });
+    const exportLong = () => getExport(new Request("http://localhost/runs/r2/export?format=csv", { headers: { cookie: cookies.busy! } }), { params: Promise.resolve({ runId: "r2" }) });
+    const started = await exportLong();
+    expect(started.status).toBe(200);
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE event_logs IN ACCESS EXCLUSIVE MODE");
+      // Once the 200 is out, a failed batch errors the body: the download is cut short, not
+      // ended as if complete.
+      await expect(started.text()).rejects.toThrow();
+      // More exports than the user has slots: each answers, and gives its slot back.
+      for (let i = 0; i < 3; i++) {
+        const refused = await exportRun("busy");
+        expect(refused.status).toBe(503);
+        expect(refused.headers.get("retry-after")).toBe("5");
+        expect(await refused.json()).toMatchObject({ error: { code: "service_unavailable", message: expect.stringContaining("busy") } });
+      }
+    } finally {
+      await locker.query("ROLLBACK").catch(() => {});
+      await locker.end();
+    }
+    const [a, b] = await Promise.all([exportLong(), live("busy")]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await a.text()).trim().split("\n")).toHaveLength(1_501);
   });
 });

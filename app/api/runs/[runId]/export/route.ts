@@ -19,7 +19,7 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
       const runId = String(params.runId);
       let format: keyof typeof TYPES;
       // One of the user's HEAVY_REQUESTS_PER_USER slots (429 when none is left), held while
-      // the export streams and given back when it ends or is cancelled.
+      // the export streams and given back when it ends, fails, is cancelled or its client goes away.
       const { slot } = await authorizeHeavyRunRequest(request, runId);
       let body: ReadableStream<Uint8Array>;
       try {
@@ -30,7 +30,8 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
         }
         format = format0;
         const { filters, order } = parseTimelineQuery(request.url);
-        body = releaseWhenDone(exportRunTimeline({ runId, filters, order, format }), slot);
+        // The first batch is read here, before the 200: a locked or unreachable database is a 503.
+        body = releaseWhenDone(await exportRunTimeline({ runId, filters, order, format }), slot, request.signal);
       } catch (error) {
         slot.release();
         throw error;
