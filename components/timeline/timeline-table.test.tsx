@@ -51,7 +51,7 @@ describe("TimelineTable's markup", () => {
   it("marks long pauses above a row and below the page's last, across the page's edges", () => {
     const page = render({ edges: { before: at(7_200_000), after: at(-600_000) } });
     const gaps = page.rows().filter((r) => r.attrs === ' aria-label="gap"');
-    expect(gaps.map((g) => g.body.replace(/<[^>]+>/g, ""))).toEqual(["⋯ 1 h 0 min with nothing logged ⋯", "⋯ 59 min 0 s with nothing logged ⋯", "⋯ 10 min 0 s with nothing logged before the next page ⋯"]);
+    expect(gaps.map((g) => g.body.replace(/<[^>]+>/g, ""))).toEqual(["⋯ 1 h with nothing logged ⋯", "⋯ 59 min with nothing logged ⋯", "⋯ 10 min with nothing logged before the next page ⋯"]);
     expect(gaps[0]!.body).toMatch(/^<td colSpan="7" /);
     expect(page.rows().at(-1)!.attrs).toBe(' aria-label="gap"');
     expect(render().rows().filter((r) => r.attrs === ' aria-label="gap"')).toHaveLength(1);
