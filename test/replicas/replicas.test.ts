@@ -158,11 +158,17 @@ describe.skipIf("missing" in binaries)("several instances on a primary and a str
     while ((refusal = await ingest(a, [{ eventType: "RATE" }], RATE_KEY)).status === 201) allowedOnA++;
     // A failure says what ended the burst and, for a 500, what the instance printed.
     expect(allowedOnA, `then HTTP ${refusal.status}: ${await refusal.text()}${refusal.status >= 500 ? `\n--- instance A's output (last 4,000 characters):\n${a.log.slice(-4_000)}` : ""}`).toBeGreaterThanOrEqual(BURST);
-    // … and instance B, which it never called, refuses it too (counted alone, B would
-    // have a whole burst for it).
-    const onB = await Promise.all([1, 2, 3].map(() => ingest(b, [{ eventType: "RATE" }], RATE_KEY)));
-    expect(onB.map((response) => response.status)).toEqual([429, 429, 429]);
-    expect(Number(onB[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
+    // … and instance B, which it never called, refuses it too: counted alone, B would have
+    // a whole burst for it. The shared bucket refills at 1 a second meanwhile, so B may
+    // take one request per second gone since A's refusal (a cold B took over a second to
+    // answer its first on a slow machine), never a burst.
+    const spentAt = performance.now();
+    const onB = await Promise.all(Array.from({ length: BURST / 2 }, () => ingest(b, [{ eventType: "RATE" }], RATE_KEY)));
+    const refilled = Math.ceil((performance.now() - spentAt) / 1000);
+    const accepted = onB.filter((response) => response.status === 201).length;
+    expect(onB.every((response) => response.status === 201 || response.status === 429)).toBe(true);
+    expect(accepted, `${accepted} of ${onB.length} accepted on B, ${refilled} s after A's refusal`).toBeLessThanOrEqual(Math.min(refilled, BURST / 2 - 1));
+    expect(Number(onB.find((response) => response.status === 429)!.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("loses nothing it acknowledged when an instance is killed mid-ingestion, and the supervisor restarts it", async () => {
