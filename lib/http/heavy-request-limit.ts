@@ -98,3 +98,19 @@ export function releaseWhenDone(body: ReadableStream<Uint8Array>, slot: HeavySlo
     { highWaterMark: 0 },
   );
 }
+
+/**
+ * Opens a response body while holding `slot`: `open` reads what must be read before the
+ * 200 (an export's first batch); if it throws, the slot is given back at once and the
+ * error goes on (a 400, a 503); else its `body` is handed out as releaseWhenDone says.
+ */
+export async function openHoldingSlot<T extends { body: ReadableStream<Uint8Array> }>(slot: HeavySlot, signal: AbortSignal, open: () => Promise<T>): Promise<T> {
+  let opened: T;
+  try {
+    opened = await open();
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+  return { ...opened, body: releaseWhenDone(opened.body, slot, signal) };
+}

@@ -4,7 +4,7 @@ import { parseExploreRequest } from "@/lib/explore/parse-explore-request";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { defineRoute, publicRoute } from "@/lib/http/define-route";
-import { acquireHeavySlot, releaseWhenDone } from "@/lib/http/heavy-request-limit";
+import { acquireHeavySlot, openHoldingSlot } from "@/lib/http/heavy-request-limit";
 import { firstParam, searchParamsRecord } from "@/lib/http/search-params";
 import { exportTimelineRows } from "@/lib/runs/export-run-timeline";
 import { timelineKeyOf } from "@/lib/runs/timeline-cursor";
@@ -28,20 +28,15 @@ export const { GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS } = defineRoute({
       const { projectId, tree, range } = parseExploreRequest(request);
       // A heavy request, as a run's export: it holds a connection while its reader keeps up.
       const slot = acquireHeavySlot(user.id, env().HEAVY_REQUESTS_PER_USER);
-      let body: ReadableStream<Uint8Array>;
-      try {
-        // The first batch is read here, before the 200, as a run's export: a database that
-        // is down, or a search that runs out of time, is answered with its status.
-        const stream = await exportTimelineRows({
+      // The first batch is read before the 200, as a run's export: a database that is down,
+      // or a search that runs out of time, is answered with its status.
+      const { body } = await openHoldingSlot(slot, request.signal, async () => ({
+        body: await exportTimelineRows({
           format,
           withPlace: true,
           read: (after, take) => queryExploreRows({ projectId, tree, range, desc: true, after: after ? { key: timelineKeyOf(after), op: "<" } : null, take }),
-        });
-        body = releaseWhenDone(stream, slot, request.signal);
-      } catch (error) {
-        slot.release();
-        throw error;
-      }
+        }),
+      }));
       return new Response(body, {
         headers: { "Content-Type": TYPES[format], "Content-Disposition": `attachment; filename="search.${format}"`, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
       });
